@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { type Config, loadConfig } from './config.ts';
+import type { AppContext } from './context.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { securityPlugin } from './http/security.ts';
+import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
+import { createSmsSimulator } from './integrations/sms-simulator.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { createFieldCrypto } from './lib/crypto.ts';
+import { caseworkRoutes } from './modules/casework/casework.routes.ts';
+import { consoleRoutes } from './modules/console/console.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
+import { createMessaging } from './modules/messaging/messaging.service.ts';
+import { platformRoutes } from './modules/platform/platform.routes.ts';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export type BuildOptions = {
+  config?: Config;
+  /** an already-open database (tests); otherwise opened from the configuration and closed with the app */
+  database?: Database;
+  clock?: Clock;
+  /** false silences logs (tests); default follows LOG_LEVEL */
+  logger?: boolean;
+};
+
+export type App = { app: FastifyInstance; ctx: AppContext };
+
+/** Headers and fields that must never reach a log line. */
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+/**
+ * Builds the whole HTTP application without listening: main.ts listens, tests call
+ * `app.inject()`. Opens the database and applies migrations unless one is passed in.
+ */
+export async function build(options: BuildOptions = {}): Promise<App> {
+  const config = options.config ?? loadConfig();
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: {
+              // query strings may carry personal numbers; log the path only
+              req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+            },
+          },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  if (!options.database) await database.migrate();
+  const clock = options.clock ?? systemClock;
+  const log = app.log;
+  const sms = createSmsSimulator(database.db, log);
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : createMailSimulator(database.db, log);
+  const messaging = createMessaging({ db: database.db, sms, mailer, clock, log });
+  const ctx: AppContext = { config, database, db: database.db, crypto: createFieldCrypto(config.secret), clock, messaging, log };
+
+  registerProblemHandlers(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Single Window API',
+        description: '单一窗口 — accounts, sign-on and online services. Errors are RFC 9457 problem+json with a stable `code`.',
+        version: VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sw_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(securityPlugin, { config });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(platformRoutes, { ctx, version: VERSION });
+  await app.register(identityRoutes, { ctx });
+  await app.register(caseworkRoutes);
+  await app.register(consoleRoutes, { ctx });
+  if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (url.startsWith('/api') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(request, reply, 404, 'request.not_found');
+    }
+    // client-side routes of the single-page app: serve the shell, never cache it
+    if (hasWeb && !path.extname(url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    }
+    if (!hasWeb) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm start` (it builds it) or `npm run build`.');
+    }
+    return sendProblem(request, reply, 404, 'request.not_found');
+  });
+
+  app.addHook('onClose', async () => {
+    await messaging.stop();
+    if (!options.database) await database.close();
+  });
+
+  return { app, ctx };
+}

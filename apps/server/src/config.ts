@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment only, validated here. Every variable is
+ * documented in `.env.example` at the repository root.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(['local', 'development', 'test', 'production']).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** 32+ random bytes (hex or base64) for HMACs, CSRF and encryption keys. */
+  APP_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('单一窗口 <no-reply@singlewindow.local>'),
+  SMS_PROVIDER: z.enum(['simulator']).default('simulator'),
+  ALLOW_SIMULATORS: z.enum(['true', 'false']).default('false'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  PUBLIC_URL: z.string().url().optional(),
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SEND_CODE: z.coerce.number().int().min(1).default(10),
+  OTP_DAILY_LIMIT: z.coerce.number().int().min(1).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().optional(),
+  CAPTCHA_TEST_ANSWER: z.string().optional(),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+});
+
+export type Mode = 'local' | 'test' | 'production';
+
+export type Config = {
+  mode: Mode;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  secret: string;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  smsProvider: 'simulator';
+  allowSimulators: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  rateLimits: { signIn: number; register: number; sendCode: number };
+  otpDailyLimit: number;
+  bodyLimit: number;
+  logLevel: string;
+  webDist: string;
+  /** accepted as a captcha answer only when mode is `test` */
+  captchaTestAnswer: string | undefined;
+  seedDemoData: boolean;
+};
+
+/** The secret used in local and test mode only; production refuses it. */
+const LOCAL_SECRET = 'local-development-secret-not-for-production-0000';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const mode: Mode = e.NODE_ENV === 'production' ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'local';
+  const allowSimulators = e.ALLOW_SIMULATORS === 'true';
+
+  if (mode === 'production') {
+    const missing: string[] = [];
+    if (!e.APP_SECRET || e.APP_SECRET.length < 32 || e.APP_SECRET === LOCAL_SECRET) {
+      missing.push('APP_SECRET (at least 32 random characters, e.g. `openssl rand -hex 32`)');
+    }
+    if (!e.DATABASE_URL) missing.push('DATABASE_URL (PostgreSQL; the embedded database is for local use only)');
+    if (!e.SMTP_URL) missing.push('SMTP_URL (real e-mail delivery; the dev outbox is off in production)');
+    if (e.SMS_PROVIDER === 'simulator' && !allowSimulators) {
+      missing.push('SMS_PROVIDER (only the simulator exists here; set ALLOW_SIMULATORS=true to run with it knowingly)');
+    }
+    if (e.CAPTCHA_TEST_ANSWER) missing.push('CAPTCHA_TEST_ANSWER must not be set in production');
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Refusing to start in production with default or simulated configuration. Set:\n${missing.map((m) => `  - ${m}`).join('\n')}`,
+      );
+    }
+  }
+
+  return {
+    mode,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    secret: e.APP_SECRET ?? LOCAL_SECRET,
+    smtpUrl: e.SMTP_URL || undefined,
+    smtpFrom: e.SMTP_FROM,
+    smsProvider: e.SMS_PROVIDER,
+    allowSimulators,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    trustProxy: e.TRUST_PROXY === 'true',
+    publicUrl: e.PUBLIC_URL,
+    rateLimits: { signIn: e.RATE_LIMIT_SIGN_IN, register: e.RATE_LIMIT_REGISTER, sendCode: e.RATE_LIMIT_SEND_CODE },
+    otpDailyLimit: e.OTP_DAILY_LIMIT,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    captchaTestAnswer: mode === 'test' ? e.CAPTCHA_TEST_ANSWER : undefined,
+    seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : mode === 'local',
+  };
+}

@@ -1,0 +1,17 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import type { Clock } from './lib/clock.ts';
+import type { FieldCrypto } from './lib/crypto.ts';
+import type { Messaging } from './modules/messaging/messaging.service.ts';
+
+/** What module services need from the platform; built once in app.ts. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  db: Db;
+  crypto: FieldCrypto;
+  clock: Clock;
+  messaging: Messaging;
+  log: FastifyBaseLogger;
+};

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { ACCOUNT_KINDS, ACCOUNT_STATUSES, ID_TYPES, OTP_CHANNELS, OTP_PURPOSES, REAL_NAME_LEVELS } from '@sw/contracts/enums';
+
+export const accountKind = pgEnum('account_kind', ACCOUNT_KINDS);
+export const accountStatus = pgEnum('account_status', ACCOUNT_STATUSES);
+export const idType = pgEnum('id_type', ID_TYPES);
+export const realNameLevel = pgEnum('real_name_level', REAL_NAME_LEVELS);
+export const otpChannel = pgEnum('otp_channel', OTP_CHANNELS);
+export const otpPurpose = pgEnum('otp_purpose', OTP_PURPOSES);
+export const organizationKind = pgEnum('organization_kind', ['enterprise', 'institution', 'overseas']);
+
+/**
+ * Personal numbers are stored as `*_enc` (AES-256-GCM, see lib/crypto.ts) beside `*_bidx`,
+ * an HMAC blind index used for lookups and uniqueness. Plain values are never stored.
+ */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: organizationKind('kind').notNull(),
+    creditCode: varchar('credit_code', { length: 18 }),
+    orgCode: varchar('org_code', { length: 9 }),
+    name: varchar('name', { length: 200 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organizations_org_code_uq').on(t.orgCode)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: varchar('username', { length: 64 }).notNull(),
+    kind: accountKind('kind').notNull(),
+    status: accountStatus('status').notNull().default('active'),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    name: varchar('name', { length: 100 }).notNull(),
+    idType: idType('id_type'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberBidx: varchar('id_number_bidx', { length: 64 }),
+    idValidFrom: varchar('id_valid_from', { length: 8 }),
+    idValidTo: varchar('id_valid_to', { length: 8 }),
+    mobileEnc: text('mobile_enc'),
+    mobileBidx: varchar('mobile_bidx', { length: 64 }),
+    mobileVerifiedAt: timestamp('mobile_verified_at', { withTimezone: true }),
+    emailEnc: text('email_enc'),
+    emailBidx: varchar('email_bidx', { length: 64 }),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    passwordHash: text('password_hash'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    realNameLevel: realNameLevel('real_name_level').notNull().default('none'),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // usernames are unique ignoring case (seed 004 §1.2.2)
+    uniqueIndex('accounts_username_lower_uq').on(sql`lower(${t.username})`),
+    // one individual account per identity document
+    uniqueIndex('accounts_individual_id_uq')
+      .on(t.idType, t.idNumberBidx)
+      .where(sql`${t.kind} = 'individual'`),
+    index('accounts_mobile_bidx_idx').on(t.mobileBidx),
+    index('accounts_organization_idx').on(t.organizationId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token, hex; the token itself is never stored */
+    tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    method: varchar('method', { length: 20 }).notNull(),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 400 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+export const captchas = pgTable('captchas', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  answerHash: varchar('answer_hash', { length: 64 }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channel: otpChannel('channel').notNull(),
+    targetBidx: varchar('target_bidx', { length: 64 }).notNull(),
+    purpose: otpPurpose('purpose').notNull(),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [index('otp_codes_target_idx').on(t.targetBidx, t.purpose, t.createdAt)],
+);
+
+export const signInAudit = pgTable(
+  'sign_in_audit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** what was typed, lower-cased; kept to trace attacks on unknown names */
+    identifier: varchar('identifier', { length: 64 }).notNull(),
+    method: varchar('method', { length: 20 }).notNull(),
+    outcome: varchar('outcome', { length: 40 }).notNull(),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 400 }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_audit_at_idx').on(t.at), index('sign_in_audit_account_idx').on(t.accountId, t.at)],
+);

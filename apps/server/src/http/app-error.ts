@@ -1,0 +1,41 @@
+import type { ErrorCode } from '@sw/contracts';
+
+export type AppFieldError = { path: string; code: ErrorCode };
+
+/**
+ * The one error type business code throws. `code` is a stable string listed in
+ * packages/contracts/src/errors.ts; the error handler renders it as problem+json with a
+ * message in the caller's language.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fieldErrors: AppFieldError[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    opts: { status?: number; fieldErrors?: AppFieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(code, { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = opts.status ?? 400;
+    this.fieldErrors = opts.fieldErrors ?? [];
+    this.headers = opts.headers ?? {};
+  }
+}
+
+/** Throws `AppError(code)` unless `condition` holds. */
+export function assert(
+  condition: unknown,
+  code: ErrorCode,
+  opts?: ConstructorParameters<typeof AppError>[1],
+): asserts condition {
+  if (!condition) throw new AppError(code, opts);
+}
+
+/** A failure tied to one field: top-level `code` and `errors: [{path, code}]` carry the same code. */
+export function fieldError(path: string, code: ErrorCode, status = 400): AppError {
+  return new AppError(code, { status, fieldErrors: [{ path, code }] });
+}

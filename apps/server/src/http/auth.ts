@@ -1,0 +1,54 @@
+import { SESSION_COOKIE } from '@sw/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import type { AccountRow, SessionRow } from '../modules/identity/identity.repo.ts';
+import { resolveSession } from '../modules/identity/sessions.ts';
+import { AppError } from './app-error.ts';
+import { isSecureRequest } from './security.ts';
+
+export type Auth = { account: AccountRow; session: SessionRow; token: string };
+
+const resolved = new WeakMap<FastifyRequest, Promise<Auth | null>>();
+
+/** The signed-in account behind the session cookie, resolved once per request. */
+export function getAuth(ctx: AppContext, request: FastifyRequest): Promise<Auth | null> {
+  let pending = resolved.get(request);
+  if (!pending) {
+    const token = request.cookies[SESSION_COOKIE];
+    pending =
+      token && token.length <= 64
+        ? resolveSession(ctx, token).then((s) => (s ? { account: s.account, session: s.session, token } : null))
+        : Promise.resolve(null);
+    resolved.set(request, pending);
+  }
+  return pending;
+}
+
+export async function requireAuth(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Auth> {
+  const auth = await getAuth(ctx, request);
+  if (!auth) {
+    if (request.cookies[SESSION_COOKIE]) clearSessionCookie(request, reply);
+    throw new AppError('auth.unauthenticated', { status: 401 });
+  }
+  return auth;
+}
+
+export async function requireStaff(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Auth> {
+  const auth = await requireAuth(ctx, request, reply);
+  if (auth.account.kind !== 'staff') throw new AppError('auth.forbidden', { status: 403 });
+  return auth;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(request),
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureRequest(request) });
+}

@@ -1,0 +1,71 @@
+import type { AppContext } from '../../context.ts';
+import { findAccountByUsername, insertAccount } from './identity.repo.ts';
+import { hashPassword } from './passwords.ts';
+
+/** Local-only demo accounts; the README lists them. Never created in production. */
+type DemoAccount = {
+  username: string;
+  password: string;
+  kind: 'staff' | 'individual';
+  name: string;
+  role: string;
+  personal?: { idNumber: string; mobile: string; email: string };
+};
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    username: 'sysadmin',
+    password: 'Admin@2026',
+    kind: 'staff',
+    name: '平台管理员',
+    role: 'platform admin (console)',
+  },
+  {
+    username: 'zhangsan01',
+    password: 'Demo@2026',
+    kind: 'individual',
+    name: '张三',
+    personal: { idNumber: '11010519491231002X', mobile: '13800138000', email: 'zhangsan@example.com' },
+    role: 'individual user (account centre)',
+  },
+];
+
+export async function seedDemoData(ctx: AppContext) {
+  if (ctx.config.mode === 'production') throw new Error('demo data is never seeded in production');
+  const created: DemoAccount[] = [];
+  for (const demo of DEMO_ACCOUNTS) {
+    if (await findAccountByUsername(ctx.db, demo.username)) continue;
+    const now = ctx.clock.now();
+    const p = demo.personal;
+    const personal = p
+        ? {
+            idType: 'resident_id' as const,
+            idNumberEnc: ctx.crypto.encrypt(p.idNumber),
+            idNumberBidx: ctx.crypto.blindIndex('id:resident_id', p.idNumber),
+            idValidFrom: '20200101',
+            idValidTo: '20400101',
+            mobileEnc: ctx.crypto.encrypt(p.mobile),
+            mobileBidx: ctx.crypto.blindIndex('mobile', p.mobile),
+            mobileVerifiedAt: now,
+            emailEnc: ctx.crypto.encrypt(p.email),
+            emailBidx: ctx.crypto.blindIndex('email', p.email),
+            emailVerifiedAt: now,
+          }
+        : {};
+    await insertAccount(ctx.db, {
+      username: demo.username,
+      kind: demo.kind,
+      name: demo.name,
+      passwordHash: await hashPassword(demo.password),
+      ...personal,
+    });
+    created.push(demo);
+  }
+  return created;
+}
+
+export function describeDemoAccounts(created: DemoAccount[]): string {
+  if (created.length === 0) return '';
+  const lines = created.map((d) => `  ${d.username.padEnd(12)} ${d.password.padEnd(12)} ${d.role}`);
+  return ['Demo accounts created (local use only):', ...lines].join('\n');
+}

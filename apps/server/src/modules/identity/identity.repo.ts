@@ -1,0 +1,184 @@
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { accounts, captchas, otpCodes, sessions, signInAudit } from '../../db/schema/index.ts';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type NewAccountRow = typeof accounts.$inferInsert;
+export type SessionRow = typeof sessions.$inferSelect;
+
+// accounts ------------------------------------------------------------------
+
+export async function findAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(sql`lower(${accounts.username}) = ${username.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+export async function getAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return row;
+}
+
+export async function findIndividualByIdNumber(db: Db, idType: AccountRow['idType'], idNumberBidx: string) {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.kind, 'individual'), eq(accounts.idType, idType!), eq(accounts.idNumberBidx, idNumberBidx)))
+    .limit(1);
+  return row;
+}
+
+export async function insertAccount(db: Db, values: NewAccountRow): Promise<AccountRow> {
+  const [row] = await db.insert(accounts).values(values).returning();
+  return row!;
+}
+
+export async function recordSuccessfulSignIn(db: Db, id: string, at: Date) {
+  await db.update(accounts).set({ lastSignInAt: at, failedSignIns: 0 }).where(eq(accounts.id, id));
+}
+
+export async function countAccountsByKind(db: Db) {
+  return db
+    .select({ kind: accounts.kind, n: sql<number>`count(*)::int` })
+    .from(accounts)
+    .groupBy(accounts.kind);
+}
+
+// sessions ------------------------------------------------------------------
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleMs: number) {
+  const [row] = await db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function touchSession(db: Db, tokenHash: string, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function revokeSession(db: Db, tokenHash: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+// captchas ------------------------------------------------------------------
+
+export async function insertCaptcha(db: Db, answerHash: string, expiresAt: Date): Promise<string> {
+  const [row] = await db.insert(captchas).values({ answerHash, expiresAt }).returning({ id: captchas.id });
+  return row!.id;
+}
+
+/** Marks the captcha used (whatever the answer: one try per image) and returns its hash if it was live. */
+export async function consumeCaptcha(db: Db, id: string, now: Date): Promise<string | undefined> {
+  const [row] = await db
+    .update(captchas)
+    .set({ usedAt: now })
+    .where(and(eq(captchas.id, id), isNull(captchas.usedAt), gt(captchas.expiresAt, now)))
+    .returning({ answerHash: captchas.answerHash });
+  return row?.answerHash;
+}
+
+export async function deleteExpiredCaptchas(db: Db, before: Date) {
+  await db.delete(captchas).where(lt(captchas.expiresAt, before));
+}
+
+// one-time codes --------------------------------------------------------------
+
+type OtpKey = { channel: 'sms' | 'email'; targetBidx: string; purpose: (typeof otpCodes.$inferSelect)['purpose'] };
+
+/** Serialises code sending per target inside the caller's transaction. */
+export async function lockOtpTarget(tx: Db, targetBidx: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${targetBidx}, 0))`);
+}
+
+export async function findLatestOtp(db: Db, key: OtpKey) {
+  const [row] = await db
+    .select()
+    .from(otpCodes)
+    .where(
+      and(eq(otpCodes.channel, key.channel), eq(otpCodes.targetBidx, key.targetBidx), eq(otpCodes.purpose, key.purpose)),
+    )
+    .orderBy(desc(otpCodes.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function countOtpsSince(db: Db, targetBidx: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(otpCodes)
+    .where(and(eq(otpCodes.targetBidx, targetBidx), gt(otpCodes.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+export async function retireOpenOtps(db: Db, key: OtpKey, now: Date) {
+  await db
+    .update(otpCodes)
+    .set({ consumedAt: now })
+    .where(
+      and(
+        eq(otpCodes.channel, key.channel),
+        eq(otpCodes.targetBidx, key.targetBidx),
+        eq(otpCodes.purpose, key.purpose),
+        isNull(otpCodes.consumedAt),
+      ),
+    );
+}
+
+export async function insertOtp(db: Db, values: typeof otpCodes.$inferInsert) {
+  await db.insert(otpCodes).values(values);
+}
+
+export async function incrementOtpAttempts(db: Db, id: string) {
+  await db
+    .update(otpCodes)
+    .set({ attempts: sql`${otpCodes.attempts} + 1` })
+    .where(eq(otpCodes.id, id));
+}
+
+/** Consumes the code row if still open; false when another request consumed it first. */
+export async function consumeOtp(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(otpCodes)
+    .set({ consumedAt: now })
+    .where(and(eq(otpCodes.id, id), isNull(otpCodes.consumedAt)))
+    .returning({ id: otpCodes.id });
+  return rows.length === 1;
+}
+
+// audit -------------------------------------------------------------------------
+
+export async function insertSignInAudit(db: Db, values: typeof signInAudit.$inferInsert) {
+  await db.insert(signInAudit).values(values);
+}
+
+export async function countSignInsSince(db: Db, since: Date) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${signInAudit.outcome} = 'success')::int`,
+      failed: sql<number>`count(*) filter (where ${signInAudit.outcome} <> 'success')::int`,
+    })
+    .from(signInAudit)
+    .where(gt(signInAudit.at, since));
+  return { success: row?.total ?? 0, failed: row?.failed ?? 0 };
+}

@@ -1,0 +1,179 @@
+import {
+  AccountView,
+  CaptchaResponse,
+  OTP_CHANNELS,
+  OTP_PURPOSES,
+  ProblemSchema,
+  RegisterIndividualBody,
+  RegisterResponse,
+  SendCodeResponse,
+  SendEmailCodeBody,
+  SendSmsCodeBody,
+  SessionResponse,
+  SignInBody,
+  UsernameAvailableQuery,
+  UsernameAvailableResponse,
+  isValidUsername,
+} from '@sw/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { clearSessionCookie, getAuth, requireAuth, setSessionCookie } from '../../http/auth.ts';
+import { ensureCsrfToken } from '../../http/security.ts';
+import { createCaptcha, verifyCaptcha } from './captcha.service.ts';
+import { findAccountByUsername } from './identity.repo.ts';
+import { presentAccount } from './identity.presenter.ts';
+import { checkOneTimeCode, sendOneTimeCode } from './otp.service.ts';
+import { registerIndividual } from './register-individual.ts';
+import { endSession } from './sessions.ts';
+import { signInWithPassword } from './sign-in.ts';
+
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
+
+function meta(request: FastifyRequest) {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limits = ctx.config.rateLimits;
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  app.get(
+    '/api/csrf',
+    { schema: { tags: ['session'], summary: 'Issue the CSRF token (also set as the sw_csrf cookie)', response: { 200: z.object({ token: z.string() }) } } },
+    async (request, reply) => ({ token: ensureCsrfToken(request, reply) }),
+  );
+
+  app.post(
+    '/api/captchas',
+    {
+      config: perMinute(limits.sendCode * 6),
+      schema: { tags: ['identity'], summary: 'New image captcha (SVG, 5-minute life, single use)', response: { 201: CaptchaResponse, 429: ProblemSchema } },
+    },
+    async (_request, reply) => {
+      const captcha = await createCaptcha(ctx);
+      return reply.code(201).send({ ...captcha, expiresAt: captcha.expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/otp/sms',
+    {
+      config: perMinute(limits.sendCode),
+      schema: { tags: ['identity'], summary: 'Send an SMS code (image captcha required)', body: SendSmsCodeBody, response: { 202: SendCodeResponse, ...problems } },
+    },
+    async (request, reply) => {
+      await verifyCaptcha(ctx, request.body.captchaId, request.body.captchaAnswer);
+      const sent = await sendOneTimeCode(ctx, { channel: 'sms', target: request.body.mobile, purpose: request.body.purpose });
+      return reply.code(202).send(sent);
+    },
+  );
+
+  app.post(
+    '/api/otp/email',
+    {
+      config: perMinute(limits.sendCode),
+      schema: { tags: ['identity'], summary: 'Send an e-mail code (image captcha required)', body: SendEmailCodeBody, response: { 202: SendCodeResponse, ...problems } },
+    },
+    async (request, reply) => {
+      await verifyCaptcha(ctx, request.body.captchaId, request.body.captchaAnswer);
+      const sent = await sendOneTimeCode(ctx, { channel: 'email', target: request.body.email, purpose: request.body.purpose });
+      return reply.code(202).send(sent);
+    },
+  );
+
+  app.post(
+    '/api/otp/check',
+    {
+      config: perMinute(limits.sendCode * 3),
+      schema: {
+        tags: ['identity'],
+        summary: 'Check a code without using it up (wrong tries count)',
+        body: z.strictObject({
+          channel: z.enum(OTP_CHANNELS),
+          target: z.string().trim().min(1).max(100),
+          purpose: z.enum(OTP_PURPOSES),
+          code: z.string().trim().regex(/^\d{6}$/, { message: 'otp.invalid' }),
+        }),
+        response: { 200: z.object({ valid: z.literal(true) }), ...problems },
+      },
+    },
+    async (request) => {
+      const { channel, target, purpose, code } = request.body;
+      await checkOneTimeCode(ctx, { channel, target, purpose }, code, 'code');
+      return { valid: true as const };
+    },
+  );
+
+  app.get(
+    '/api/accounts/username-available',
+    {
+      config: perMinute(limits.register * 12),
+      schema: { tags: ['identity'], summary: 'Is this username free (case-insensitive)?', querystring: UsernameAvailableQuery, response: { 200: UsernameAvailableResponse, 429: ProblemSchema } },
+    },
+    async (request) => {
+      const { username } = request.query;
+      if (!isValidUsername(username)) return { available: false };
+      return { available: !(await findAccountByUsername(ctx.db, username)) };
+    },
+  );
+
+  app.post(
+    '/api/accounts/individual',
+    {
+      config: perMinute(limits.register),
+      schema: { tags: ['identity'], summary: '个人用户注册 (seed 004 §1.3)', body: RegisterIndividualBody, response: { 201: RegisterResponse, ...problems } },
+    },
+    async (request, reply) => {
+      const created = await registerIndividual(ctx, request.body);
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: perMinute(limits.signIn),
+      schema: { tags: ['session'], summary: 'Sign in with username, password and image captcha (seed 004 §2.1)', body: SignInBody, response: { 200: SessionResponse, ...problems } },
+    },
+    async (request, reply) => {
+      // rotation: a sign-in always gets a new token; any session this browser had ends
+      const previous = await getAuth(ctx, request);
+      const result = await signInWithPassword(ctx, request.body, meta(request));
+      if (previous) await endSession(ctx, previous.token);
+      setSessionCookie(request, reply, result.token, result.expiresAt);
+      return { account: presentAccount(result.account, ctx.crypto), expiresAt: result.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { tags: ['session'], summary: 'End the current session', response: { 204: z.null(), 403: ProblemSchema } } },
+    async (request, reply) => {
+      const auth = await getAuth(ctx, request);
+      if (auth) await endSession(ctx, auth.token);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    { schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionResponse, 401: ProblemSchema } } },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return { account: presentAccount(auth.account, ctx.crypto), expiresAt: auth.session.expiresAt.toISOString() };
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { schema: { tags: ['identity'], summary: 'The signed-in account, personal numbers masked', response: { 200: AccountView, 401: ProblemSchema } } },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return presentAccount(auth.account, ctx.crypto);
+    },
+  );
+}

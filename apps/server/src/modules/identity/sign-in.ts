@@ -1,0 +1,51 @@
+import type { SignInBody } from '@sw/contracts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { verifyCaptcha } from './captcha.service.ts';
+import { findAccountByUsername, insertSignInAudit, recordSuccessfulSignIn } from './identity.repo.ts';
+import { verifyPassword } from './passwords.ts';
+import { type RequestMeta, startSession } from './sessions.ts';
+
+type Outcome = 'success' | 'captcha_failed' | 'unknown_account' | 'bad_password' | 'not_active';
+
+/**
+ * Password sign-in (seed 004 §2.1): username (case-insensitive), password, image captcha.
+ * Every attempt is audited. Unknown usernames and wrong passwords get the same answer
+ * after the same work, so a response never tells whether an account exists.
+ */
+export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta: RequestMeta) {
+  const identifier = body.username.trim().toLowerCase().slice(0, 64);
+  const audit = (outcome: Outcome, accountId: string | null) =>
+    insertSignInAudit(ctx.db, {
+      accountId,
+      identifier,
+      method: 'password',
+      outcome,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 400) ?? null,
+      at: ctx.clock.now(),
+    });
+
+  try {
+    await verifyCaptcha(ctx, body.captchaId, body.captchaAnswer);
+  } catch (err) {
+    await audit('captcha_failed', null);
+    throw err;
+  }
+
+  const account = await findAccountByUsername(ctx.db, identifier);
+  const passwordOk = await verifyPassword(account?.passwordHash, body.password);
+  if (!account || !passwordOk) {
+    await audit(account ? 'bad_password' : 'unknown_account', account?.id ?? null);
+    throw new AppError('auth.invalid_credentials', { status: 401 });
+  }
+  if (account.status !== 'active') {
+    await audit('not_active', account.id);
+    throw new AppError('auth.account_disabled', { status: 403 });
+  }
+
+  const session = await startSession(ctx, account.id, 'password', meta);
+  await recordSuccessfulSignIn(ctx.db, account.id, ctx.clock.now());
+  await audit('success', account.id);
+  return { account: { ...account, lastSignInAt: ctx.clock.now() }, ...session };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { EMAIL_VERIFIABLE_ID_TYPES, ID_TYPES, LONG_TERM_DATE } from '../enums.ts';
+import { isStrongPassword, isValidUsername } from '../validators/account.ts';
+import { isValidIdNumber } from '../validators/id-document.ts';
+import { Email, Mobile } from './auth.ts';
+import { fieldIssue, text, ymd } from './common.ts';
+
+export const Username = z.string().trim().refine(isValidUsername, fieldIssue('field.username_invalid'));
+export const Password = z.string().refine(isStrongPassword, fieldIssue('field.password_weak'));
+export const OtpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, fieldIssue('otp.invalid'));
+
+/**
+ * POST /api/accounts/individual — 个人用户注册 (seed 004 §1.3).
+ * A resident-ID holder gives ID validity dates and verifies a mainland mobile by SMS.
+ * A passport or permit holder without a mainland mobile verifies the e-mail instead.
+ */
+export const RegisterIndividualBody = z
+  .strictObject({
+    name: text(50),
+    idType: z.enum(ID_TYPES, fieldIssue('field.invalid')),
+    idNumber: z.string().trim().toUpperCase().max(30, fieldIssue('field.too_long')),
+    idValidFrom: ymd(false).optional(),
+    idValidTo: ymd(true).optional(),
+    username: Username,
+    password: Password,
+    confirmPassword: z.string(),
+    mobile: Mobile.optional(),
+    smsCode: OtpCode.optional(),
+    email: Email,
+    emailCode: OtpCode.optional(),
+    agreement: z.literal(true, fieldIssue('field.agreement_required')),
+  })
+  .superRefine((body, ctx) => {
+    if (!isValidIdNumber(body.idType, body.idNumber)) {
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], ...fieldIssue('field.id_number_invalid') });
+    }
+    if (body.password !== body.confirmPassword) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], ...fieldIssue('field.password_mismatch') });
+    }
+    if (body.idType === 'resident_id') {
+      if (!body.idValidFrom)
+        ctx.addIssue({ code: 'custom', path: ['idValidFrom'], ...fieldIssue('field.required') });
+      if (!body.idValidTo)
+        ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.required') });
+      if (
+        body.idValidFrom &&
+        body.idValidTo &&
+        body.idValidTo !== LONG_TERM_DATE &&
+        body.idValidTo < body.idValidFrom
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.date_range_invalid') });
+      }
+    }
+    const byEmail = EMAIL_VERIFIABLE_ID_TYPES.includes(body.idType) && !body.mobile;
+    if (byEmail) {
+      if (!body.emailCode)
+        ctx.addIssue({ code: 'custom', path: ['emailCode'], ...fieldIssue('field.required') });
+    } else {
+      if (!body.mobile)
+        ctx.addIssue({ code: 'custom', path: ['mobile'], ...fieldIssue('account.mobile_required') });
+      if (!body.smsCode) ctx.addIssue({ code: 'custom', path: ['smsCode'], ...fieldIssue('field.required') });
+    }
+  });
+export type RegisterIndividualBody = z.infer<typeof RegisterIndividualBody>;
+
+export const RegisterResponse = z.object({ id: z.uuid(), username: z.string() });
+export type RegisterResponse = z.infer<typeof RegisterResponse>;
+
+/** GET /api/accounts/username-available?username= */
+export const UsernameAvailableQuery = z.strictObject({ username: z.string().max(64) });
+export const UsernameAvailableResponse = z.object({ available: z.boolean() });

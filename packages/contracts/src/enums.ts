@@ -1,0 +1,55 @@
+/** Identity document types (证件类型) offered by seed 004 and, for HKID, seed 000. */
+export const ID_TYPES = [
+  'resident_id', // 居民身份证
+  'passport', // 护照
+  'hk_macao_permit', // 港澳居民来往内地通行证
+  'taiwan_permit', // 台湾居民来往大陆通行证
+  'foreign_permanent_resident', // 外国人永久居留身份证
+  'hk_identity_card', // 香港身份证
+] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+/** ID types whose holders may verify by e-mail instead of a mainland mobile (seed 004 §1.3). */
+export const EMAIL_VERIFIABLE_ID_TYPES: readonly IdType[] = [
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_resident',
+  'hk_identity_card',
+];
+
+/** Account kinds (brief §5). */
+export const ACCOUNT_KINDS = [
+  'enterprise_admin',
+  'enterprise_operator',
+  'institution_admin',
+  'individual',
+  'overseas',
+  'department',
+  'staff',
+] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const ACCOUNT_STATUSES = ['active', 'inactive', 'pending_review', 'locked', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const REAL_NAME_LEVELS = ['none', 'low', 'medium', 'high'] as const;
+export type RealNameLevel = (typeof REAL_NAME_LEVELS)[number];
+
+/** What a one-time code may be used for; a code sent for one purpose never verifies another. */
+export const OTP_PURPOSES = ['register', 'recover', 'change_contact', 'first_sign_in'] as const;
+export type OtpPurpose = (typeof OTP_PURPOSES)[number];
+
+export const OTP_CHANNELS = ['sms', 'email'] as const;
+export type OtpChannel = (typeof OTP_CHANNELS)[number];
+
+export const LOCALES = ['zh-CN', 'zh-HK', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The date written for a document valid without end (seed 004 §1.2.2: 00000000 = 长期). */
+export const LONG_TERM_DATE = '00000000';
+
+/** Headers and cookies shared by server and web. */
+export const SESSION_COOKIE = 'sw_session';
+export const CSRF_COOKIE = 'sw_csrf';
+export const CSRF_HEADER = 'x-csrf-token';

@@ -1,0 +1,198 @@
+import { LOCALES, type Locale } from '../enums.ts';
+import type { ErrorCode } from '../errors.ts';
+
+/** User-facing text for every error code, per locale. zh-CN is the primary wording. */
+export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
+  'zh-CN': {
+    'request.malformed_json': '请求格式错误，请刷新页面后重试',
+    'request.body_too_large': '提交的内容过大',
+    'request.validation_failed': '填写的信息有误，请检查后重新提交',
+    'request.unsupported_media_type': '不支持的请求格式',
+    'request.not_found': '访问的页面或资源不存在',
+    'request.method_not_allowed': '不支持该操作',
+    'request.rate_limited': '操作过于频繁，请稍后再试',
+    'request.csrf_failed': '页面已过期，请刷新后重试',
+    'server.internal': '系统繁忙，请稍后再试',
+    'server.unavailable': '系统维护中，请稍后再试',
+
+    'field.required': '此项为必填项',
+    'field.invalid': '填写的内容格式不正确',
+    'field.too_long': '填写的内容超过长度限制',
+    'field.too_short': '填写的内容长度不足',
+    'field.unknown': '包含不允许提交的信息项',
+    'field.id_number_invalid': '证件号码格式不正确',
+    'field.credit_code_invalid': '统一社会信用代码格式不正确',
+    'field.org_code_invalid': '组织机构代码格式不正确',
+    'field.mobile_invalid': '请输入正确的手机号码',
+    'field.email_invalid': '请输入正确的电子邮箱',
+    'field.username_invalid': '用户名须为6-18位小写字母或字母与数字组合',
+    'field.password_weak': '8-16位大小写字母、数字和符号任意三种及以上组合',
+    'field.password_mismatch': '两次输入的密码不一致',
+    'field.date_invalid': '日期格式不正确，请按YYYYMMDD填写，长期有效请填写00000000',
+    'field.date_range_invalid': '有效期截止日期不能早于起始日期，且不能已过期',
+    'field.agreement_required': '请阅读并同意用户服务协议',
+
+    'captcha.invalid': '图片验证码错误或已失效，请刷新后重试',
+    'otp.invalid': '验证码错误',
+    'otp.expired': '验证码已失效，请重新获取',
+    'otp.too_many_attempts': '验证码错误次数过多，请重新获取',
+    'otp.resend_too_soon': '验证码发送过于频繁，请60秒后再试',
+    'otp.daily_limit': '今日获取验证码次数已达上限，请明天再试',
+
+    'auth.invalid_credentials': '用户名或密码错误',
+    'auth.account_locked': '登录失败次数过多，账号已被临时锁定，请稍后再试',
+    'auth.account_disabled': '账号已停用或尚未激活',
+    'auth.unauthenticated': '请先登录',
+    'auth.forbidden': '您没有权限进行此操作',
+
+    'account.username_taken': '该用户名已被注册',
+    'account.id_number_taken': '该证件号码已注册，请直接登录或找回密码',
+    'account.mobile_required': '该证件类型须填写内地手机号码并完成短信验证',
+    'account.email_required': '请填写并验证电子邮箱',
+  },
+  'zh-HK': {
+    'request.malformed_json': '請求格式錯誤，請重新整理頁面後再試',
+    'request.body_too_large': '提交的內容過大',
+    'request.validation_failed': '填寫的資料有誤，請檢查後重新提交',
+    'request.unsupported_media_type': '不支援的請求格式',
+    'request.not_found': '找不到所瀏覽的頁面或資源',
+    'request.method_not_allowed': '不支援此操作',
+    'request.rate_limited': '操作過於頻繁，請稍後再試',
+    'request.csrf_failed': '頁面已逾時，請重新整理後再試',
+    'server.internal': '系統繁忙，請稍後再試',
+    'server.unavailable': '系統維護中，請稍後再試',
+
+    'field.required': '此欄必須填寫',
+    'field.invalid': '填寫的內容格式不正確',
+    'field.too_long': '填寫的內容超出長度上限',
+    'field.too_short': '填寫的內容長度不足',
+    'field.unknown': '包含不接受的資料欄位',
+    'field.id_number_invalid': '證件號碼格式不正確',
+    'field.credit_code_invalid': '統一社會信用代碼格式不正確',
+    'field.org_code_invalid': '組織機構代碼格式不正確',
+    'field.mobile_invalid': '請輸入正確的內地手提電話號碼',
+    'field.email_invalid': '請輸入正確的電郵地址',
+    'field.username_invalid': '用戶名稱須為6至18個小寫英文字母，或英文字母與數字組合',
+    'field.password_weak': '密碼須為8至16個字元，並包含大寫字母、小寫字母、數字及符號其中最少三種',
+    'field.password_mismatch': '兩次輸入的密碼不一致',
+    'field.date_invalid': '日期格式不正確，請以YYYYMMDD填寫；長期有效請填寫00000000',
+    'field.date_range_invalid': '有效期屆滿日期不可早於開始日期，亦不可已過期',
+    'field.agreement_required': '請閱讀並同意用戶服務協議',
+
+    'captcha.invalid': '圖片驗證碼錯誤或已失效，請重新整理後再試',
+    'otp.invalid': '驗證碼錯誤',
+    'otp.expired': '驗證碼已失效，請重新索取',
+    'otp.too_many_attempts': '驗證碼錯誤次數過多，請重新索取',
+    'otp.resend_too_soon': '索取驗證碼過於頻繁，請於60秒後再試',
+    'otp.daily_limit': '今日索取驗證碼次數已達上限，請明天再試',
+
+    'auth.invalid_credentials': '用戶名稱或密碼錯誤',
+    'auth.account_locked': '登入失敗次數過多，帳戶已暫時鎖定，請稍後再試',
+    'auth.account_disabled': '帳戶已停用或尚未啟用',
+    'auth.unauthenticated': '請先登入',
+    'auth.forbidden': '閣下沒有權限進行此操作',
+
+    'account.username_taken': '此用戶名稱已被登記',
+    'account.id_number_taken': '此證件號碼已登記，請直接登入或重設密碼',
+    'account.mobile_required': '此證件類別須提供內地手提電話號碼並完成短訊驗證',
+    'account.email_required': '請提供並驗證電郵地址',
+  },
+  en: {
+    'request.malformed_json': 'The request could not be read. Please refresh the page and try again.',
+    'request.body_too_large': 'The submission is too large.',
+    'request.validation_failed': 'Some of the information is incorrect. Please check and submit again.',
+    'request.unsupported_media_type': 'This request format is not supported.',
+    'request.not_found': 'The page or resource could not be found.',
+    'request.method_not_allowed': 'This operation is not supported.',
+    'request.rate_limited': 'Too many requests. Please try again later.',
+    'request.csrf_failed': 'The page has expired. Please refresh and try again.',
+    'server.internal': 'The system is busy. Please try again later.',
+    'server.unavailable': 'The system is under maintenance. Please try again later.',
+
+    'field.required': 'This field is required.',
+    'field.invalid': 'The format is incorrect.',
+    'field.too_long': 'The entry is too long.',
+    'field.too_short': 'The entry is too short.',
+    'field.unknown': 'The submission contains a field that is not accepted.',
+    'field.id_number_invalid': 'The identity document number is invalid.',
+    'field.credit_code_invalid': 'The unified social credit code is invalid.',
+    'field.org_code_invalid': 'The organization code is invalid.',
+    'field.mobile_invalid': 'Please enter a valid mainland China mobile number.',
+    'field.email_invalid': 'Please enter a valid e-mail address.',
+    'field.username_invalid': 'Username must be 6–18 lowercase letters, or letters combined with digits.',
+    'field.password_weak':
+      'Password must be 8–16 characters and include at least three of: upper-case letters, lower-case letters, digits and symbols.',
+    'field.password_mismatch': 'The passwords do not match.',
+    'field.date_invalid': 'Invalid date. Use YYYYMMDD, or 00000000 for long-term validity.',
+    'field.date_range_invalid': 'The expiry date cannot be before the start date or already past.',
+    'field.agreement_required': 'Please read and accept the user agreement.',
+
+    'captcha.invalid': 'The image code is wrong or has expired. Please refresh and try again.',
+    'otp.invalid': 'The verification code is wrong.',
+    'otp.expired': 'The verification code has expired. Please request a new one.',
+    'otp.too_many_attempts': 'Too many wrong verification codes. Please request a new one.',
+    'otp.resend_too_soon': 'A code was sent recently. Please try again in 60 seconds.',
+    'otp.daily_limit': 'The daily limit for verification codes has been reached. Please try again tomorrow.',
+
+    'auth.invalid_credentials': 'Incorrect username or password.',
+    'auth.account_locked':
+      'Too many failed sign-in attempts. The account is temporarily locked; please try again later.',
+    'auth.account_disabled': 'The account is disabled or not yet activated.',
+    'auth.unauthenticated': 'Please sign in first.',
+    'auth.forbidden': 'You do not have permission to do this.',
+
+    'account.username_taken': 'This username is already registered.',
+    'account.id_number_taken':
+      'This identity document is already registered. Please sign in or reset your password.',
+    'account.mobile_required': 'This ID type requires a mainland China mobile number verified by SMS.',
+    'account.email_required': 'Please enter and verify an e-mail address.',
+  },
+};
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERROR_MESSAGES[locale][code];
+}
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** Maps one language tag to a supported locale, or null when none fits. */
+function localeOfTag(tag: string): Locale | null {
+  const [language, ...subtags] = tag.toLowerCase().split(/[-_]/);
+  if (language === 'en') return 'en';
+  if (language === 'yue') return 'zh-HK'; // Cantonese readers get Traditional Chinese
+  if (language !== 'zh') return null;
+  if (subtags.includes('hans')) return 'zh-CN';
+  if (subtags.includes('hant') || subtags.some((s) => s === 'hk' || s === 'tw' || s === 'mo')) return 'zh-HK';
+  return 'zh-CN';
+}
+
+/**
+ * The best supported locale for an Accept-Language header, honouring q-values (RFC 9110 §12.5.4):
+ * zh-HK/zh-TW/zh-MO/zh-Hant* → zh-HK, other zh* → zh-CN, en* → en; otherwise zh-CN.
+ */
+export function resolveLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const ranges = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      let q = 1;
+      for (const param of params) {
+        const m = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param);
+        if (m) q = Number(m[1]);
+      }
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((r) => r.tag !== '' && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranges) {
+    const locale = localeOfTag(tag);
+    if (locale) return locale;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Type guard for a locale string (e.g. from a cookie or query parameter). */
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
