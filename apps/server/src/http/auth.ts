@@ -39,13 +39,16 @@ export async function requireStaff(ctx: AppContext, request: FastifyRequest, rep
   return auth;
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) {
+/**
+ * A browser-session cookie (no Expires): closing the browser on a shared computer ends it,
+ * and the server enforces the idle and absolute limits whatever the browser keeps.
+ */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: isSecureRequest(request),
-    expires: expiresAt,
   });
 }
 

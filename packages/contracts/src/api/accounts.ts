@@ -33,37 +33,39 @@ export const RegisterIndividualBody = z
     emailCode: OtpCode.optional(),
     agreement: z.literal(true, fieldIssue('field.agreement_required')),
   })
-  .superRefine((body, ctx) => {
-    if (!isValidIdNumber(body.idType, body.idNumber)) {
-      ctx.addIssue({ code: 'custom', path: ['idNumber'], ...fieldIssue('field.id_number_invalid') });
-    }
-    if (body.password !== body.confirmPassword) {
-      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], ...fieldIssue('field.password_mismatch') });
-    }
-    if (body.idType === 'resident_id') {
-      if (!body.idValidFrom)
-        ctx.addIssue({ code: 'custom', path: ['idValidFrom'], ...fieldIssue('field.required') });
-      if (!body.idValidTo)
-        ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.required') });
-      if (
-        body.idValidFrom &&
-        body.idValidTo &&
-        body.idValidTo !== LONG_TERM_DATE &&
-        body.idValidTo < body.idValidFrom
-      ) {
-        ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.date_range_invalid') });
+  // runs even when single fields failed, so a form gets every error at once; hence the type guards
+  .superRefine(
+    (body, ctx) => {
+      if (typeof body !== 'object' || body === null) return;
+      const idType = ID_TYPES.includes(body.idType) ? body.idType : null;
+      if (idType && typeof body.idNumber === 'string' && !isValidIdNumber(idType, body.idNumber)) {
+        ctx.addIssue({ code: 'custom', path: ['idNumber'], ...fieldIssue('field.id_number_invalid') });
       }
-    }
-    const byEmail = EMAIL_VERIFIABLE_ID_TYPES.includes(body.idType) && !body.mobile;
-    if (byEmail) {
-      if (!body.emailCode)
-        ctx.addIssue({ code: 'custom', path: ['emailCode'], ...fieldIssue('field.required') });
-    } else {
-      if (!body.mobile)
-        ctx.addIssue({ code: 'custom', path: ['mobile'], ...fieldIssue('account.mobile_required') });
-      if (!body.smsCode) ctx.addIssue({ code: 'custom', path: ['smsCode'], ...fieldIssue('field.required') });
-    }
-  });
+      if (typeof body.password === 'string' && body.password !== body.confirmPassword) {
+        ctx.addIssue({ code: 'custom', path: ['confirmPassword'], ...fieldIssue('field.password_mismatch') });
+      }
+      if (idType === 'resident_id') {
+        if (!body.idValidFrom) ctx.addIssue({ code: 'custom', path: ['idValidFrom'], ...fieldIssue('field.required') });
+        if (!body.idValidTo) ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.required') });
+        if (
+          typeof body.idValidFrom === 'string' &&
+          typeof body.idValidTo === 'string' &&
+          body.idValidTo !== LONG_TERM_DATE &&
+          body.idValidTo < body.idValidFrom
+        ) {
+          ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.date_range_invalid') });
+        }
+      }
+      const byEmail = idType !== null && EMAIL_VERIFIABLE_ID_TYPES.includes(idType) && !body.mobile;
+      if (byEmail) {
+        if (!body.emailCode) ctx.addIssue({ code: 'custom', path: ['emailCode'], ...fieldIssue('field.required') });
+      } else if (idType !== null) {
+        if (!body.mobile) ctx.addIssue({ code: 'custom', path: ['mobile'], ...fieldIssue('account.mobile_required') });
+        if (!body.smsCode) ctx.addIssue({ code: 'custom', path: ['smsCode'], ...fieldIssue('field.required') });
+      }
+    },
+    { when: () => true },
+  );
 export type RegisterIndividualBody = z.infer<typeof RegisterIndividualBody>;
 
 export const RegisterResponse = z.object({ id: z.uuid(), username: z.string() });

@@ -143,7 +143,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const previous = await getAuth(ctx, request);
       const result = await signInWithPassword(ctx, request.body, meta(request));
       if (previous) await endSession(ctx, previous.token);
-      setSessionCookie(request, reply, result.token, result.expiresAt);
+      setSessionCookie(request, reply, result.token);
       return { account: presentAccount(result.account, ctx.crypto), expiresAt: result.expiresAt.toISOString() };
     },
   );

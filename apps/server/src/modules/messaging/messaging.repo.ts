@@ -5,11 +5,13 @@ import { devOutbox, outbox } from '../../db/schema/index.ts';
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxMessage = { channel: 'sms' | 'email'; to: string; subject?: string; text: string };
 
-export async function insertOutboxMessage(db: Db, message: NewOutboxMessage): Promise<string> {
+export async function insertOutboxMessage(db: Db, message: NewOutboxMessage, now: Date): Promise<string> {
   const [row] = await db
     .insert(outbox)
     .values({
       channel: message.channel,
+      createdAt: now,
+      nextAttemptAt: now,
       payload: { to: message.to, text: message.text, ...(message.subject ? { subject: message.subject } : {}) },
     })
     .returning({ id: outbox.id });

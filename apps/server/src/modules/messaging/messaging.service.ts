@@ -63,7 +63,7 @@ export function createMessaging(deps: {
 
   return {
     adapters: { sms, mailer },
-    enqueue: (tx, message) => insertOutboxMessage(tx, message),
+    enqueue: (tx, message) => insertOutboxMessage(tx, message, clock.now()),
     async deliverDue(ids) {
       return deliverBatch(ids);
     },
