@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -19,6 +20,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // each file builds its own app on a fresh database; two cores, so two at a time
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           env: { NODE_ENV: 'test' },
         },
       },
