@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import sjson from 'secure-json-parse';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -13,6 +14,7 @@ import {
 import { type Config, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { AppError } from './http/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { securityPlugin } from './http/security.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
@@ -72,6 +74,18 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  // JSON as Fastify parses it (prototype-poisoning safe), except that an empty body is
+  // "no body" rather than an error: browsers send bodiless POSTs with a JSON content type
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, sjson.parse(text, null, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (cause) {
+      done(new AppError('request.malformed_json', { status: 400, cause }), undefined);
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

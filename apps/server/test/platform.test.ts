@@ -70,6 +70,14 @@ describe('problem+json for bad requests', () => {
     expectProblem(res, 400, 'request.malformed_json');
   });
 
+  it('treats an empty JSON body as no body, and refuses prototype poisoning', async () => {
+    const agent = new Agent(t.app);
+    const empty = await agent.post('/api/captchas', '', { 'content-type': 'application/json' });
+    expect(empty.statusCode).toBe(201);
+    const poisoned = await agent.post('/api/auth/sign-in', '{"username":"a","__proto__":{"isAdmin":true}}');
+    expectProblem(poisoned, 400, 'request.malformed_json');
+  });
+
   it('body over the limit → 413', async () => {
     const res = await new Agent(t.app).post('/api/auth/sign-in', { username: 'x'.repeat(2 * 1024 * 1024) });
     expectProblem(res, 413, 'request.body_too_large');

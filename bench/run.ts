@@ -1,0 +1,185 @@
+// `npm run bench`: throughput and latency of the platform beside a bare Fastify
+// hello-world measured in the same run, on PGlite and on PostgreSQL (when one answers).
+// A benchmark, not a test: it prints figures and fails only when something breaks.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CAPTCHA = 'B3NCH';
+
+type Result = { name: string; rps: number; p50: number; p99: number; errors: number };
+const results: Result[] = [];
+const notes: string[] = [];
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr?.on('data', (d) => {
+    const s = String(d);
+    if (!s.includes('ExperimentalWarning')) process.stderr.write(s);
+  });
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return performance.now() - start;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const result = { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  results.push(result);
+  console.log(`  ${name}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+  return result;
+}
+
+/** Registers an individual through the public API and signs in; returns the session cookie. */
+async function signedInCookie(base: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const call = async (method: string, url: string, body?: unknown) => {
+    const res = await fetch(base + url, {
+      method,
+      headers: { cookie: cookie(), 'content-type': 'application/json', 'x-csrf-token': jar.get('sw_csrf') ?? '' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      jar.set(k!, v!);
+    }
+    return res;
+  };
+  await call('GET', '/api/csrf');
+  const captcha = async () => ({ captchaId: ((await (await call('POST', '/api/captchas')).json()) as { id: string }).id, captchaAnswer: CAPTCHA });
+  await call('POST', '/api/otp/sms', { mobile: '13912345678', purpose: 'register', ...(await captcha()) });
+  const outbox = (await (await call('GET', '/api/dev/outbox?to=13912345678&limit=1')).json()) as { text: string }[];
+  const smsCode = outbox[0]!.text.match(/\d{6}/)![0];
+  const reg = await call('POST', '/api/accounts/individual', {
+    name: '测试', idType: 'resident_id', idNumber: '11010519491231002X', idValidFrom: '20200101', idValidTo: '00000000',
+    username: 'benchuser1', password: 'Bench@2026', confirmPassword: 'Bench@2026', mobile: '13912345678', smsCode,
+    email: 'bench@example.com', agreement: true,
+  });
+  if (reg.status !== 201) throw new Error(`bench registration failed: ${reg.status} ${await reg.text()}`);
+  const signIn = await call('POST', '/api/auth/sign-in', { username: 'benchuser1', password: 'Bench@2026', ...(await captcha()) });
+  if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status}`);
+  return `sw_session=${jar.get('sw_session')}`;
+}
+
+async function benchPlatform(label: string, env: Record<string, string>, port: number) {
+  console.log(`\n${label}`);
+  const child = startProcess(['apps/server/src/main.ts'], {
+    NODE_ENV: 'test', CAPTCHA_TEST_ANSWER: CAPTCHA, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
+    RATE_LIMIT_SEND_CODE: '1000', RATE_LIMIT_REGISTER: '1000', RATE_LIMIT_SIGN_IN: '1000', ...env,
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/ready`);
+    const cookie = await signedInCookie(base);
+    await load(`${label}: GET /api/health`, `${base}/api/health`);
+    await load(`${label}: GET /api/me (signed in)`, `${base}/api/me`, { cookie });
+  } finally {
+    await stop(child);
+  }
+}
+
+async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function measureStartup() {
+  // `npm start` path once the build exists: local mode, embedded database, demo data
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sw-bench-start-'));
+  const env = { DATA_DIR: dataDir, PORT: '3917', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: '' };
+  try {
+    const first = startProcess(['scripts/start.ts'], env);
+    const firstMs = await waitFor('http://127.0.0.1:3917/api/ready', 120_000);
+    await stop(first);
+    const second = startProcess(['scripts/start.ts'], env);
+    const secondMs = await waitFor('http://127.0.0.1:3917/api/ready', 60_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${second.pid}/status`, 'utf8'))?.[1] ?? 0);
+    await stop(second);
+    return { firstMs, secondMs, rssMb: rssKb / 1024 };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`Single Window benchmark — ${CONNECTIONS} connections, ${DURATION} s per target, Node ${process.version}`);
+
+console.log('\nBaseline');
+const bareChild = startProcess(['bench/bare-server.ts'], { PORT: '3911' });
+await waitFor('http://127.0.0.1:3911/');
+const bare = await load('bare Fastify hello-world', 'http://127.0.0.1:3911/');
+await stop(bareChild);
+
+const pgliteDir = mkdtempSync(path.join(tmpdir(), 'sw-bench-pglite-'));
+try {
+  await benchPlatform('PGlite', { DATA_DIR: pgliteDir }, 3912);
+} finally {
+  rmSync(pgliteDir, { recursive: true, force: true });
+}
+
+if (await postgresAvailable()) {
+  const name = `sw_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  try {
+    await benchPlatform('PostgreSQL', { DATABASE_URL: url.toString() }, 3913);
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  notes.push(`PostgreSQL not reachable at ${PG_URL}: skipped (set BENCH_DATABASE_URL).`);
+}
+
+const startup = await measureStartup();
+
+console.log('\n| target | req/s | p50 ms | p99 ms | errors | vs bare Fastify |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const ratio = `${((r.rps / bare.rps) * 100).toFixed(1)}%`;
+  console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`);
+}
+console.log(`\nStart-up (npm start, local mode, build present): first start ${Math.round(startup.firstMs)} ms (creates the database), second start ${Math.round(startup.secondMs)} ms; resident memory idle ${startup.rssMb.toFixed(0)} MB.`);
+const me = results.find((r) => r.name.startsWith('PostgreSQL: GET /api/me'));
+if (me) console.log(`Target: authenticated GET of the current account ≥ 40% of bare Fastify on PostgreSQL → ${((me.rps / bare.rps) * 100).toFixed(1)}%`);
+for (const n of notes) console.log(`Note: ${n}`);
+if (results.some((r) => r.errors > 0)) {
+  console.error('Some requests failed during the benchmark.');
+  process.exitCode = 1;
+}
