@@ -20,7 +20,11 @@ const results: Result[] = [];
 const notes: string[] = [];
 
 function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr?.on('data', (d) => {
     const s = String(d);
     if (!s.includes('ExperimentalWarning')) process.stderr.write(s);
@@ -49,9 +53,17 @@ async function stop(child: ChildProcess) {
 
 async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  const result = { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  const result = {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
   results.push(result);
-  console.log(`  ${name}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+  console.log(
+    `  ${name}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`,
+  );
   return result;
 }
 
@@ -62,7 +74,11 @@ async function signedInCookie(base: string): Promise<string> {
   const call = async (method: string, url: string, body?: unknown) => {
     const res = await fetch(base + url, {
       method,
-      headers: { cookie: cookie(), 'content-type': 'application/json', 'x-csrf-token': jar.get('sw_csrf') ?? '' },
+      headers: {
+        cookie: cookie(),
+        'content-type': 'application/json',
+        'x-csrf-token': jar.get('sw_csrf') ?? '',
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     for (const c of res.headers.getSetCookie()) {
@@ -73,17 +89,35 @@ async function signedInCookie(base: string): Promise<string> {
     return res;
   };
   await call('GET', '/api/csrf');
-  const captcha = async () => ({ captchaId: ((await (await call('POST', '/api/captchas')).json()) as { id: string }).id, captchaAnswer: CAPTCHA });
+  const captcha = async () => ({
+    captchaId: ((await (await call('POST', '/api/captchas')).json()) as { id: string }).id,
+    captchaAnswer: CAPTCHA,
+  });
   await call('POST', '/api/otp/sms', { mobile: '13912345678', purpose: 'register', ...(await captcha()) });
-  const outbox = (await (await call('GET', '/api/dev/outbox?to=13912345678&limit=1')).json()) as { text: string }[];
+  const outbox = (await (await call('GET', '/api/dev/outbox?to=13912345678&limit=1')).json()) as {
+    text: string;
+  }[];
   const smsCode = outbox[0]!.text.match(/\d{6}/)![0];
   const reg = await call('POST', '/api/accounts/individual', {
-    name: '测试', idType: 'resident_id', idNumber: '11010519491231002X', idValidFrom: '20200101', idValidTo: '00000000',
-    username: 'benchuser1', password: 'Bench@2026', confirmPassword: 'Bench@2026', mobile: '13912345678', smsCode,
-    email: 'bench@example.com', agreement: true,
+    name: '测试',
+    idType: 'resident_id',
+    idNumber: '11010519491231002X',
+    idValidFrom: '20200101',
+    idValidTo: '00000000',
+    username: 'benchuser1',
+    password: 'Bench@2026',
+    confirmPassword: 'Bench@2026',
+    mobile: '13912345678',
+    smsCode,
+    email: 'bench@example.com',
+    agreement: true,
   });
   if (reg.status !== 201) throw new Error(`bench registration failed: ${reg.status} ${await reg.text()}`);
-  const signIn = await call('POST', '/api/auth/sign-in', { username: 'benchuser1', password: 'Bench@2026', ...(await captcha()) });
+  const signIn = await call('POST', '/api/auth/sign-in', {
+    username: 'benchuser1',
+    password: 'Bench@2026',
+    ...(await captcha()),
+  });
   if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status}`);
   return `sw_session=${jar.get('sw_session')}`;
 }
@@ -91,8 +125,15 @@ async function signedInCookie(base: string): Promise<string> {
 async function benchPlatform(label: string, env: Record<string, string>, port: number) {
   console.log(`\n${label}`);
   const child = startProcess(['apps/server/src/main.ts'], {
-    NODE_ENV: 'test', CAPTCHA_TEST_ANSWER: CAPTCHA, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-    RATE_LIMIT_SEND_CODE: '1000', RATE_LIMIT_REGISTER: '1000', RATE_LIMIT_SIGN_IN: '1000', ...env,
+    NODE_ENV: 'test',
+    CAPTCHA_TEST_ANSWER: CAPTCHA,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_SEND_CODE: '1000',
+    RATE_LIMIT_REGISTER: '1000',
+    RATE_LIMIT_SIGN_IN: '1000',
+    ...env,
   });
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -135,7 +176,9 @@ async function measureStartup() {
   }
 }
 
-console.log(`Single Window benchmark — ${CONNECTIONS} connections, ${DURATION} s per target, Node ${process.version}`);
+console.log(
+  `Single Window benchmark — ${CONNECTIONS} connections, ${DURATION} s per target, Node ${process.version}`,
+);
 
 console.log('\nBaseline');
 const bareChild = startProcess(['bench/bare-server.ts'], { PORT: '3911' });
@@ -175,9 +218,14 @@ for (const r of results) {
   const ratio = `${((r.rps / bare.rps) * 100).toFixed(1)}%`;
   console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`);
 }
-console.log(`\nStart-up (npm start, local mode, build present): first start ${Math.round(startup.firstMs)} ms (creates the database), second start ${Math.round(startup.secondMs)} ms; resident memory idle ${startup.rssMb.toFixed(0)} MB.`);
+console.log(
+  `\nStart-up (npm start, local mode, build present): first start ${Math.round(startup.firstMs)} ms (creates the database), second start ${Math.round(startup.secondMs)} ms; resident memory idle ${startup.rssMb.toFixed(0)} MB.`,
+);
 const me = results.find((r) => r.name.startsWith('PostgreSQL: GET /api/me'));
-if (me) console.log(`Target: authenticated GET of the current account ≥ 40% of bare Fastify on PostgreSQL → ${((me.rps / bare.rps) * 100).toFixed(1)}%`);
+if (me)
+  console.log(
+    `Target: authenticated GET of the current account ≥ 40% of bare Fastify on PostgreSQL → ${((me.rps / bare.rps) * 100).toFixed(1)}%`,
+  );
 for (const n of notes) console.log(`Note: ${n}`);
 if (results.some((r) => r.errors > 0)) {
   console.error('Some requests failed during the benchmark.');

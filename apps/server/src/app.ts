@@ -4,13 +4,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import sjson from 'secure-json-parse';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import sjson from 'secure-json-parse';
 import { type Config, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -95,14 +95,28 @@ export async function build(options: BuildOptions = {}): Promise<App> {
 
   const database =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    }));
   if (!options.database) await database.migrate();
   const clock = options.clock ?? systemClock;
   const log = app.log;
   const sms = createSmsSimulator(database.db, log);
-  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : createMailSimulator(database.db, log);
+  const mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl, config.smtpFrom)
+    : createMailSimulator(database.db, log);
   const messaging = createMessaging({ db: database.db, sms, mailer, clock, log });
-  const ctx: AppContext = { config, database, db: database.db, crypto: createFieldCrypto(config.secret), clock, messaging, log };
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    crypto: createFieldCrypto(config.secret),
+    clock,
+    messaging,
+    log,
+  };
 
   registerProblemHandlers(app);
   await app.register(swagger, {
@@ -110,7 +124,8 @@ export async function build(options: BuildOptions = {}): Promise<App> {
       openapi: '3.1.0',
       info: {
         title: 'Single Window API',
-        description: '单一窗口 — accounts, sign-on and online services. Errors are RFC 9457 problem+json with a stable `code`.',
+        description:
+          '单一窗口 — accounts, sign-on and online services. Errors are RFC 9457 problem+json with a stable `code`.',
         version: VERSION,
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sw_session' } } },

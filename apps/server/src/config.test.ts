@@ -29,12 +29,19 @@ describe('configuration', () => {
   });
 
   it('refuses the SMS simulator in production unless allowed explicitly', () => {
-    const real = { NODE_ENV: 'production', APP_SECRET: 'a'.repeat(64), DATABASE_URL: 'postgres://x/y', SMTP_URL: 'smtp://mail:25' };
+    const real = {
+      NODE_ENV: 'production',
+      APP_SECRET: 'a'.repeat(64),
+      DATABASE_URL: 'postgres://x/y',
+      SMTP_URL: 'smtp://mail:25',
+    };
     expect(() => loadConfig(real)).toThrow(/SMS_PROVIDER/);
     const config = loadConfig({ ...real, ALLOW_SIMULATORS: 'true' });
     expect(config.mode).toBe('production');
     expect(config.seedDemoData).toBe(false);
-    expect(() => loadConfig({ ...real, ALLOW_SIMULATORS: 'true', CAPTCHA_TEST_ANSWER: 'x' })).toThrow(/CAPTCHA_TEST_ANSWER/);
+    expect(() => loadConfig({ ...real, ALLOW_SIMULATORS: 'true', CAPTCHA_TEST_ANSWER: 'x' })).toThrow(
+      /CAPTCHA_TEST_ANSWER/,
+    );
   });
 
   it('rejects malformed values with the variable name', () => {

@@ -18,15 +18,29 @@ const Env = z.object({
   SMTP_FROM: z.string().default('单一窗口 <no-reply@singlewindow.local>'),
   SMS_PROVIDER: z.enum(['simulator']).default('simulator'),
   ALLOW_SIMULATORS: z.enum(['true', 'false']).default('false'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SEND_CODE: z.coerce.number().int().min(1).default(10),
   OTP_DAILY_LIMIT: z.coerce.number().int().min(1).default(10),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   CAPTCHA_TEST_ANSWER: z.string().optional(),
@@ -81,10 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.APP_SECRET || e.APP_SECRET.length < 32 || e.APP_SECRET === LOCAL_SECRET) {
       missing.push('APP_SECRET (at least 32 random characters, e.g. `openssl rand -hex 32`)');
     }
-    if (!e.DATABASE_URL) missing.push('DATABASE_URL (PostgreSQL; the embedded database is for local use only)');
+    if (!e.DATABASE_URL)
+      missing.push('DATABASE_URL (PostgreSQL; the embedded database is for local use only)');
     if (!e.SMTP_URL) missing.push('SMTP_URL (real e-mail delivery; the dev outbox is off in production)');
     if (e.SMS_PROVIDER === 'simulator' && !allowSimulators) {
-      missing.push('SMS_PROVIDER (only the simulator exists here; set ALLOW_SIMULATORS=true to run with it knowingly)');
+      missing.push(
+        'SMS_PROVIDER (only the simulator exists here; set ALLOW_SIMULATORS=true to run with it knowingly)',
+      );
     }
     if (e.CAPTCHA_TEST_ANSWER) missing.push('CAPTCHA_TEST_ANSWER must not be set in production');
     if (missing.length > 0) {
@@ -110,7 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
-    rateLimits: { signIn: e.RATE_LIMIT_SIGN_IN, register: e.RATE_LIMIT_REGISTER, sendCode: e.RATE_LIMIT_SEND_CODE },
+    rateLimits: {
+      signIn: e.RATE_LIMIT_SIGN_IN,
+      register: e.RATE_LIMIT_REGISTER,
+      sendCode: e.RATE_LIMIT_SEND_CODE,
+    },
     otpDailyLimit: e.OTP_DAILY_LIMIT,
     bodyLimit: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -19,27 +19,39 @@ const anyJson = fc.oneof(
     }
   }),
   fc.string(),
-  fc.record(
-    {
-      name: fc.oneof(fc.string(), fc.constant('<script>alert(1)</script>'), fc.constant("x'; drop table accounts;--")),
-      idType: fc.oneof(fc.constantFrom('resident_id', 'passport', 'hk_identity_card'), fc.string()),
-      idNumber: fc.oneof(fc.string(), fc.constant('11010519491231002X')),
-      username: fc.string(),
-      password: fc.string(),
-      confirmPassword: fc.string(),
-      mobile: fc.oneof(fc.string(), fc.constant('13800138000')),
-      email: fc.string(),
-      smsCode: fc.string(),
-      agreement: fc.oneof(fc.boolean(), fc.string()),
-      captchaId: fc.oneof(fc.uuid(), fc.string()),
-      captchaAnswer: fc.string(),
-    },
-    { requiredKeys: [] },
-  ).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        name: fc.oneof(
+          fc.string(),
+          fc.constant('<script>alert(1)</script>'),
+          fc.constant("x'; drop table accounts;--"),
+        ),
+        idType: fc.oneof(fc.constantFrom('resident_id', 'passport', 'hk_identity_card'), fc.string()),
+        idNumber: fc.oneof(fc.string(), fc.constant('11010519491231002X')),
+        username: fc.string(),
+        password: fc.string(),
+        confirmPassword: fc.string(),
+        mobile: fc.oneof(fc.string(), fc.constant('13800138000')),
+        email: fc.string(),
+        smsCode: fc.string(),
+        agreement: fc.oneof(fc.boolean(), fc.string()),
+        captchaId: fc.oneof(fc.uuid(), fc.string()),
+        captchaAnswer: fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
 );
 
 describe('random bodies never produce a 5xx', () => {
-  for (const url of ['/api/accounts/individual', '/api/auth/sign-in', '/api/otp/sms', '/api/otp/email', '/api/otp/check']) {
+  for (const url of [
+    '/api/accounts/individual',
+    '/api/auth/sign-in',
+    '/api/otp/sms',
+    '/api/otp/email',
+    '/api/otp/check',
+  ]) {
     it(`POST ${url}`, async () => {
       const agent = new Agent(t.app);
       await fc.assert(

@@ -58,7 +58,12 @@ export async function createTestApp(
     ...opts.env,
   });
   const { database, dispose } = await freshDatabase();
-  const built = await build({ config, database, logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const built = await build({
+    config,
+    database,
+    logger: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   await built.app.ready();
   return {
     ...built,
@@ -89,7 +94,8 @@ export class Agent {
 
   private remember(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = c.value === '' || (c.expires && c.expires.getTime() < Date.now() - 1000) || c.maxAge === 0;
+      const expired =
+        c.value === '' || (c.expires && c.expires.getTime() < Date.now() - 1000) || c.maxAge === 0;
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -106,7 +112,12 @@ export class Agent {
     );
   }
 
-  async send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Json | string, headers: Record<string, string> = {}) {
+  async send(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: Json | string,
+    headers: Record<string, string> = {},
+  ) {
     if (!this.cookies.has(CSRF_COOKIE)) await this.get('/api/csrf');
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     return this.remember(

@@ -27,7 +27,14 @@ describe('transactional outbox', () => {
   });
 
   it('delivers a committed message once, then redacts it', async () => {
-    const id = await t.ctx.db.transaction((tx) => t.ctx.messaging.enqueue(tx, { channel: 'email', to: 'abcdef@b.cn', subject: 's', text: 'hello 123456' }));
+    const id = await t.ctx.db.transaction((tx) =>
+      t.ctx.messaging.enqueue(tx, {
+        channel: 'email',
+        to: 'abcdef@b.cn',
+        subject: 's',
+        text: 'hello 123456',
+      }),
+    );
     expect(await t.ctx.messaging.deliverDue()).toBe(1);
     expect(await t.ctx.messaging.deliverDue()).toBe(0);
     expect(await t.ctx.db.$count(devOutbox, eq(devOutbox.to, 'abcdef@b.cn'))).toBe(1);
@@ -45,7 +52,9 @@ describe('transactional outbox', () => {
       return original(m);
     };
     try {
-      const id = await t.ctx.db.transaction((tx) => t.ctx.messaging.enqueue(tx, { channel: 'sms', to: '13500000002', text: 'retry me' }));
+      const id = await t.ctx.db.transaction((tx) =>
+        t.ctx.messaging.enqueue(tx, { channel: 'sms', to: '13500000002', text: 'retry me' }),
+      );
       expect(await t.ctx.messaging.deliverDue()).toBe(0);
       const [failed] = await t.ctx.db.select().from(outbox).where(eq(outbox.id, id));
       expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastError: 'gateway down' });

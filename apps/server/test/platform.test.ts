@@ -9,7 +9,11 @@ afterAll(async () => {
   await t.close();
 });
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+  code: string,
+) {
   expect(res.statusCode).toBe(status);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   const body = res.json() as Record<string, unknown>;
@@ -52,7 +56,9 @@ describe('platform endpoints', () => {
       expect.arrayContaining(['/api/accounts/individual', '/api/auth/sign-in', '/api/me', '/api/otp/sms']),
     );
     const body = doc.paths['/api/accounts/individual'].post.requestBody.content['application/json'].schema;
-    expect(body.required).toEqual(expect.arrayContaining(['name', 'idType', 'idNumber', 'username', 'password', 'email']));
+    expect(body.required).toEqual(
+      expect.arrayContaining(['name', 'idType', 'idNumber', 'username', 'password', 'email']),
+    );
     const docs = await new Agent(t.app).get('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -85,7 +91,12 @@ describe('problem+json for bad requests', () => {
 
   it('unknown fields are rejected with a field error', async () => {
     const agent = new Agent(t.app);
-    const res = await agent.post('/api/auth/sign-in', { username: 'a', password: 'b', ...(await agent.captcha()), isAdmin: true });
+    const res = await agent.post('/api/auth/sign-in', {
+      username: 'a',
+      password: 'b',
+      ...(await agent.captcha()),
+      isAdmin: true,
+    });
     const body = expectProblem(res, 400, 'request.validation_failed');
     expect(body.errors).toContainEqual(expect.objectContaining({ path: 'isAdmin', code: 'field.unknown' }));
   });
@@ -142,7 +153,11 @@ describe('rate limits', () => {
       const agent = new Agent(limited.app);
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const res = await agent.post('/api/otp/sms', { mobile: `1390000000${i}`, purpose: 'register', ...(await agent.captcha()) });
+        const res = await agent.post('/api/otp/sms', {
+          mobile: `1390000000${i}`,
+          purpose: 'register',
+          ...(await agent.captcha()),
+        });
         statuses.push(res.statusCode);
         if (res.statusCode === 429) {
           expectProblem(res, 429, 'request.rate_limited');

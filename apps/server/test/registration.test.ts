@@ -22,7 +22,11 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
     });
 
     // the SMS arrives with the seed's wording
-    const send = await agent.post('/api/otp/sms', { mobile: body.mobile, purpose: 'register', ...(await agent.captcha()) });
+    const send = await agent.post('/api/otp/sms', {
+      mobile: body.mobile,
+      purpose: 'register',
+      ...(await agent.captcha()),
+    });
     expect(send.statusCode).toBe(202);
     expect(send.json()).toMatchObject({ resendAfter: 60, expiresIn: 300, simulator: '/dev/outbox' });
     const [sms] = (await agent.get('/api/dev/outbox?to=13812341234')).json();
@@ -77,10 +81,21 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
     const [mail] = (await agent.get('/api/dev/outbox?to=john.smith@example.org')).json();
     expect(mail).toMatchObject({ channel: 'email', subject: '单一窗口 邮箱验证码' });
 
-    const check = await agent.post('/api/otp/check', { channel: 'email', target: email, purpose: 'register', code: emailCode });
+    const check = await agent.post('/api/otp/check', {
+      channel: 'email',
+      target: email,
+      purpose: 'register',
+      code: emailCode,
+    });
     expect(check.json()).toEqual({ valid: true });
 
-    const body = individualBody({ idType: 'passport', idNumber: 'E12345678', email, emailCode, mobile: undefined });
+    const body = individualBody({
+      idType: 'passport',
+      idNumber: 'E12345678',
+      email,
+      emailCode,
+      mobile: undefined,
+    });
     const reg = await agent.post('/api/accounts/individual', body);
     expect(reg.statusCode).toBe(201);
     const [row] = await t.ctx.db.select().from(accounts).where(eq(accounts.id, reg.json().id));
@@ -91,7 +106,10 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
 
   it('requires a mobile and SMS code for a resident ID, and ID validity dates', async () => {
     const agent = new Agent(t.app);
-    const res = await agent.post('/api/accounts/individual', individualBody({ mobile: undefined, idValidFrom: undefined, emailCode: '123456' }));
+    const res = await agent.post(
+      '/api/accounts/individual',
+      individualBody({ mobile: undefined, idValidFrom: undefined, emailCode: '123456' }),
+    );
     expect(res.statusCode).toBe(400);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['mobile', 'smsCode', 'idValidFrom']));
@@ -113,7 +131,9 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
       }),
     );
     expect(res.statusCode).toBe(400);
-    const byPath = Object.fromEntries(res.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]));
+    const byPath = Object.fromEntries(
+      res.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+    );
     expect(byPath).toMatchObject({
       idNumber: 'field.id_number_invalid',
       username: 'field.username_invalid',
@@ -129,9 +149,21 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
   it('refuses a taken username (ignoring case) and writes nothing', async () => {
     const agent = new Agent(t.app);
     const first = individualBody();
-    await agent.post('/api/accounts/individual', { ...first, smsCode: await agent.smsCode(first.mobile as string) });
-    const second = individualBody({ username: (first.username as string).toUpperCase() === first.username ? first.username : (first.username as string).replace(/^u/, 'U') });
-    const res = await agent.post('/api/accounts/individual', { ...second, username: (first.username as string).toLowerCase(), smsCode: await agent.smsCode(second.mobile as string) });
+    await agent.post('/api/accounts/individual', {
+      ...first,
+      smsCode: await agent.smsCode(first.mobile as string),
+    });
+    const second = individualBody({
+      username:
+        (first.username as string).toUpperCase() === first.username
+          ? first.username
+          : (first.username as string).replace(/^u/, 'U'),
+    });
+    const res = await agent.post('/api/accounts/individual', {
+      ...second,
+      username: (first.username as string).toLowerCase(),
+      smsCode: await agent.smsCode(second.mobile as string),
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('account.username_taken');
     expect(res.json().errors[0]).toMatchObject({ path: 'username', code: 'account.username_taken' });
@@ -159,9 +191,19 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
   it('refuses a second individual account for the same identity document', async () => {
     const agent = new Agent(t.app);
     const first = individualBody();
-    expect((await agent.post('/api/accounts/individual', { ...first, smsCode: await agent.smsCode(first.mobile as string) })).statusCode).toBe(201);
+    expect(
+      (
+        await agent.post('/api/accounts/individual', {
+          ...first,
+          smsCode: await agent.smsCode(first.mobile as string),
+        })
+      ).statusCode,
+    ).toBe(201);
     const again = individualBody({ idNumber: first.idNumber });
-    const res = await agent.post('/api/accounts/individual', { ...again, smsCode: await agent.smsCode(again.mobile as string) });
+    const res = await agent.post('/api/accounts/individual', {
+      ...again,
+      smsCode: await agent.smsCode(again.mobile as string),
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('account.id_number_taken');
   });
@@ -173,7 +215,10 @@ describe('one-time codes', () => {
     const body = individualBody();
     const smsCode = await agent.smsCode(body.mobile as string);
     expect((await agent.post('/api/accounts/individual', { ...body, smsCode })).statusCode).toBe(201);
-    const reuse = await agent.post('/api/accounts/individual', { ...individualBody({ mobile: body.mobile }), smsCode });
+    const reuse = await agent.post('/api/accounts/individual', {
+      ...individualBody({ mobile: body.mobile }),
+      smsCode,
+    });
     expect(reuse.statusCode).toBe(400);
     expect(reuse.json().errors[0]).toMatchObject({ path: 'smsCode', code: 'otp.expired' });
   });
@@ -188,7 +233,13 @@ describe('one-time codes', () => {
       const res = await agent.post('/api/accounts/individual', { ...body, smsCode: wrong });
       codes.push(res.json().errors[0].code);
     }
-    expect(codes).toEqual(['otp.invalid', 'otp.invalid', 'otp.invalid', 'otp.invalid', 'otp.too_many_attempts']);
+    expect(codes).toEqual([
+      'otp.invalid',
+      'otp.invalid',
+      'otp.invalid',
+      'otp.invalid',
+      'otp.too_many_attempts',
+    ]);
     const right = await agent.post('/api/accounts/individual', { ...body, smsCode: code });
     expect(right.json().errors[0].code).toBe('otp.too_many_attempts');
     expect(await t.ctx.db.$count(accounts, eq(accounts.username, body.username as string))).toBe(0);
@@ -197,7 +248,11 @@ describe('one-time codes', () => {
   it('refuses a resend within 60 seconds with Retry-After', async () => {
     const agent = new Agent(t.app);
     await agent.smsCode('13700000001');
-    const again = await agent.post('/api/otp/sms', { mobile: '13700000001', purpose: 'register', ...(await agent.captcha()) });
+    const again = await agent.post('/api/otp/sms', {
+      mobile: '13700000001',
+      purpose: 'register',
+      ...(await agent.captcha()),
+    });
     expect(again.statusCode).toBe(429);
     expect(again.json().code).toBe('otp.resend_too_soon');
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(50);
@@ -206,11 +261,20 @@ describe('one-time codes', () => {
   it('sends nothing when the image captcha is wrong or reused', async () => {
     const agent = new Agent(t.app);
     const captcha = await agent.captcha();
-    const wrong = await agent.post('/api/otp/sms', { mobile: '13700000002', purpose: 'register', captchaId: captcha.captchaId, captchaAnswer: 'nope' });
+    const wrong = await agent.post('/api/otp/sms', {
+      mobile: '13700000002',
+      purpose: 'register',
+      captchaId: captcha.captchaId,
+      captchaAnswer: 'nope',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0]).toMatchObject({ path: 'captchaAnswer', code: 'captcha.invalid' });
     // the image was used up by the wrong answer
-    const reuse = await agent.post('/api/otp/sms', { mobile: '13700000002', purpose: 'register', ...captcha });
+    const reuse = await agent.post('/api/otp/sms', {
+      mobile: '13700000002',
+      purpose: 'register',
+      ...captcha,
+    });
     expect(reuse.json().code).toBe('captcha.invalid');
     expect((await agent.get('/api/dev/outbox?to=13700000002')).json()).toEqual([]);
   });
@@ -220,7 +284,10 @@ describe('sign-in', () => {
   it('answers the same for an unknown user and a wrong password, and audits both', async () => {
     const agent = new Agent(t.app);
     const body = individualBody();
-    await agent.post('/api/accounts/individual', { ...body, smsCode: await agent.smsCode(body.mobile as string) });
+    await agent.post('/api/accounts/individual', {
+      ...body,
+      smsCode: await agent.smsCode(body.mobile as string),
+    });
     const wrongPassword = await agent.signIn(body.username as string, 'Wr0ng!pass');
     const unknown = await agent.signIn('nobody123', 'Wr0ng!pass');
     expect(wrongPassword.statusCode).toBe(401);
@@ -229,7 +296,10 @@ describe('sign-in', () => {
     expect(strip(wrongPassword.json())).toEqual(strip(unknown.json()));
     expect(wrongPassword.json().detail).toBe('用户名或密码错误');
 
-    const audit = await t.ctx.db.select().from(signInAudit).where(sql`${signInAudit.identifier} in (${(body.username as string).toLowerCase()}, 'nobody123')`);
+    const audit = await t.ctx.db
+      .select()
+      .from(signInAudit)
+      .where(sql`${signInAudit.identifier} in (${(body.username as string).toLowerCase()}, 'nobody123')`);
     expect(audit.map((a) => a.outcome).sort()).toEqual(['bad_password', 'unknown_account']);
     expect(audit.every((a) => a.ip && a.method === 'password')).toBe(true);
   });
@@ -237,7 +307,12 @@ describe('sign-in', () => {
   it('needs the image captcha', async () => {
     const agent = new Agent(t.app);
     const captcha = await agent.captcha();
-    const res = await agent.post('/api/auth/sign-in', { username: 'whoever1', password: 'x', captchaId: captcha.captchaId, captchaAnswer: 'wrong' });
+    const res = await agent.post('/api/auth/sign-in', {
+      username: 'whoever1',
+      password: 'x',
+      captchaId: captcha.captchaId,
+      captchaAnswer: 'wrong',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ path: 'captchaAnswer', code: 'captcha.invalid' });
   });
@@ -245,13 +320,20 @@ describe('sign-in', () => {
   it('rotates the session at sign-in and ends the old one', async () => {
     const agent = new Agent(t.app);
     const body = individualBody();
-    await agent.post('/api/accounts/individual', { ...body, smsCode: await agent.smsCode(body.mobile as string) });
+    await agent.post('/api/accounts/individual', {
+      ...body,
+      smsCode: await agent.smsCode(body.mobile as string),
+    });
     await agent.signIn(body.username as string, 'Passw0rd!');
     const first = agent.cookies.get('sw_session')!;
     await agent.signIn(body.username as string, 'Passw0rd!');
     const second = agent.cookies.get('sw_session')!;
     expect(second).not.toBe(first);
-    const old = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `sw_session=${first}` } });
+    const old = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: `sw_session=${first}` },
+    });
     expect(old.statusCode).toBe(401);
     expect((await agent.get('/api/me')).statusCode).toBe(200);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/lib/clock.ts';
-import { hashPassword } from '../src/modules/identity/passwords.ts';
 import { insertAccount } from '../src/modules/identity/identity.repo.ts';
+import { hashPassword } from '../src/modules/identity/passwords.ts';
 import { Agent, createTestApp, individualBody, type TestApp } from './helpers.ts';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
@@ -16,7 +16,10 @@ afterAll(async () => {
 async function registeredAgent() {
   const agent = new Agent(t.app);
   const body = individualBody();
-  const reg = await agent.post('/api/accounts/individual', { ...body, smsCode: await agent.smsCode(body.mobile as string) });
+  const reg = await agent.post('/api/accounts/individual', {
+    ...body,
+    smsCode: await agent.smsCode(body.mobile as string),
+  });
   expect(reg.statusCode).toBe(201);
   expect((await agent.signIn(body.username as string, 'Passw0rd!')).statusCode).toBe(200);
   return agent;
@@ -68,7 +71,14 @@ describe('session lifetime', () => {
     try {
       clock.set(new Date('2026-03-02T10:00:00Z')); // 18:00 in Beijing
       const agent = new Agent(capped.app);
-      const send = async () => (await agent.post('/api/otp/sms', { mobile: '13600000010', purpose: 'register', ...(await agent.captcha()) })).json();
+      const send = async () =>
+        (
+          await agent.post('/api/otp/sms', {
+            mobile: '13600000010',
+            purpose: 'register',
+            ...(await agent.captcha()),
+          })
+        ).json();
       await send();
       clock.advance(61_000);
       await send();
@@ -88,7 +98,12 @@ describe('console', () => {
     expect((await citizen.get('/api/console/overview')).statusCode).toBe(403);
     expect((await new Agent(t.app).get('/api/console/overview')).statusCode).toBe(401);
 
-    await insertAccount(t.ctx.db, { username: 'reviewer01', kind: 'staff', name: '审核员', passwordHash: await hashPassword('Staff@2026') });
+    await insertAccount(t.ctx.db, {
+      username: 'reviewer01',
+      kind: 'staff',
+      name: '审核员',
+      passwordHash: await hashPassword('Staff@2026'),
+    });
     const staff = new Agent(t.app);
     expect((await staff.signIn('reviewer01', 'Staff@2026')).json().account.isStaff).toBe(true);
     const res = await staff.get('/api/console/overview');

@@ -88,7 +88,9 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       const conn = await pool.connect();
       try {
         await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migrateNodePg(drizzleNodePg(conn, { schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        await migrateNodePg(drizzleNodePg(conn, { schema }) as never, {
+          migrationsFolder: MIGRATIONS_FOLDER,
+        });
       } finally {
         await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
         conn.release();

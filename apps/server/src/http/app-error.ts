@@ -15,7 +15,12 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { status?: number; fieldErrors?: AppFieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    opts: {
+      status?: number;
+      fieldErrors?: AppFieldError[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(code, { cause: opts.cause });
     this.name = 'AppError';

@@ -17,14 +17,20 @@ export function getAuth(ctx: AppContext, request: FastifyRequest): Promise<Auth 
     const token = request.cookies[SESSION_COOKIE];
     pending =
       token && token.length <= 64
-        ? resolveSession(ctx, token).then((s) => (s ? { account: s.account, session: s.session, token } : null))
+        ? resolveSession(ctx, token).then((s) =>
+            s ? { account: s.account, session: s.session, token } : null,
+          )
         : Promise.resolve(null);
     resolved.set(request, pending);
   }
   return pending;
 }
 
-export async function requireAuth(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Auth> {
+export async function requireAuth(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Auth> {
   const auth = await getAuth(ctx, request);
   if (!auth) {
     if (request.cookies[SESSION_COOKIE]) clearSessionCookie(request, reply);
@@ -33,7 +39,11 @@ export async function requireAuth(ctx: AppContext, request: FastifyRequest, repl
   return auth;
 }
 
-export async function requireStaff(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Auth> {
+export async function requireStaff(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Auth> {
   const auth = await requireAuth(ctx, request, reply);
   if (auth.account.kind !== 'staff') throw new AppError('auth.forbidden', { status: 403 });
   return auth;
@@ -53,5 +63,10 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureRequest(request) });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(request),
+  });
 }

@@ -1,5 +1,12 @@
-import { type ErrorCode, type FieldError, isErrorCode, type Locale, type Problem } from '@sw/contracts';
-import { errorMessage, resolveLocale } from '@sw/contracts';
+import {
+  type ErrorCode,
+  errorMessage,
+  type FieldError,
+  isErrorCode,
+  type Locale,
+  type Problem,
+  resolveLocale,
+} from '@sw/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppFieldError } from './app-error.ts';
@@ -61,7 +68,12 @@ export function sendProblem(
     .send(buildProblem(request, status, code, fieldErrors));
 }
 
-type ValidationItem = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
+type ValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+};
 
 /** Maps a zod issue to a stable field error code. Schemas put a code in `message` where they know better. */
 function fieldCodeOf(item: ValidationItem): ErrorCode {
@@ -94,7 +106,11 @@ export function validationFieldErrors(items: ValidationItem[]): AppFieldError[] 
   }
   // one error per field is what a form shows; keep the first
   const seen = new Set<string>();
-  return out.filter((e) => (seen.has(e.path) ? false : (seen.add(e.path), true)));
+  return out.filter((e) => {
+    if (seen.has(e.path)) return false;
+    seen.add(e.path);
+    return true;
+  });
 }
 
 export function registerProblemHandlers(app: FastifyInstance) {
@@ -134,7 +150,16 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
       const status = error.statusCode;
-      const code: ErrorCode = status === 404 ? 'request.not_found' : status === 405 ? 'request.method_not_allowed' : status === 413 ? 'request.body_too_large' : status === 415 ? 'request.unsupported_media_type' : 'request.validation_failed';
+      const code: ErrorCode =
+        status === 404
+          ? 'request.not_found'
+          : status === 405
+            ? 'request.method_not_allowed'
+            : status === 413
+              ? 'request.body_too_large'
+              : status === 415
+                ? 'request.unsupported_media_type'
+                : 'request.validation_failed';
       return sendProblem(request, reply, status, code);
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -1,7 +1,7 @@
-import { CSRF_COOKIE, CSRF_HEADER } from '@sw/contracts';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { CSRF_COOKIE, CSRF_HEADER } from '@sw/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';

@@ -10,7 +10,12 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
     name: 'smtp',
     isSimulator: false,
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject ?? '单一窗口', text: message.text });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject ?? '单一窗口',
+        text: message.text,
+      });
     },
   };
 }

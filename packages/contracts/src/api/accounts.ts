@@ -45,8 +45,10 @@ export const RegisterIndividualBody = z
         ctx.addIssue({ code: 'custom', path: ['confirmPassword'], ...fieldIssue('field.password_mismatch') });
       }
       if (idType === 'resident_id') {
-        if (!body.idValidFrom) ctx.addIssue({ code: 'custom', path: ['idValidFrom'], ...fieldIssue('field.required') });
-        if (!body.idValidTo) ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.required') });
+        if (!body.idValidFrom)
+          ctx.addIssue({ code: 'custom', path: ['idValidFrom'], ...fieldIssue('field.required') });
+        if (!body.idValidTo)
+          ctx.addIssue({ code: 'custom', path: ['idValidTo'], ...fieldIssue('field.required') });
         if (
           typeof body.idValidFrom === 'string' &&
           typeof body.idValidTo === 'string' &&
@@ -58,10 +60,13 @@ export const RegisterIndividualBody = z
       }
       const byEmail = idType !== null && EMAIL_VERIFIABLE_ID_TYPES.includes(idType) && !body.mobile;
       if (byEmail) {
-        if (!body.emailCode) ctx.addIssue({ code: 'custom', path: ['emailCode'], ...fieldIssue('field.required') });
+        if (!body.emailCode)
+          ctx.addIssue({ code: 'custom', path: ['emailCode'], ...fieldIssue('field.required') });
       } else if (idType !== null) {
-        if (!body.mobile) ctx.addIssue({ code: 'custom', path: ['mobile'], ...fieldIssue('account.mobile_required') });
-        if (!body.smsCode) ctx.addIssue({ code: 'custom', path: ['smsCode'], ...fieldIssue('field.required') });
+        if (!body.mobile)
+          ctx.addIssue({ code: 'custom', path: ['mobile'], ...fieldIssue('account.mobile_required') });
+        if (!body.smsCode)
+          ctx.addIssue({ code: 'custom', path: ['smsCode'], ...fieldIssue('field.required') });
       }
     },
     { when: () => true },

@@ -1,3 +1,11 @@
+import {
+  ACCOUNT_KINDS,
+  ACCOUNT_STATUSES,
+  ID_TYPES,
+  OTP_CHANNELS,
+  OTP_PURPOSES,
+  REAL_NAME_LEVELS,
+} from '@sw/contracts/enums';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -11,7 +19,6 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { ACCOUNT_KINDS, ACCOUNT_STATUSES, ID_TYPES, OTP_CHANNELS, OTP_PURPOSES, REAL_NAME_LEVELS } from '@sw/contracts/enums';
 
 export const accountKind = pgEnum('account_kind', ACCOUNT_KINDS);
 export const accountStatus = pgEnum('account_status', ACCOUNT_STATUSES);

@@ -13,9 +13,14 @@ export async function caseworkRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['casework'],
         summary: 'The online services (事项) open for application',
-        response: { 200: z.array(z.object({ code: z.string(), name: Localized, description: Localized, path: z.string() })) },
+        response: {
+          200: z.array(
+            z.object({ code: z.string(), name: Localized, description: Localized, path: z.string() }),
+          ),
+        },
       },
     },
-    async () => listServices().map(({ code, name, description, path }) => ({ code, name, description, path })),
+    async () =>
+      listServices().map(({ code, name, description, path }) => ({ code, name, description, path })),
   );
 }

@@ -17,7 +17,10 @@ export async function consoleRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
         summary: 'Staff dashboard figures',
         response: {
           200: z.object({
-            accounts: z.object({ total: z.number().int(), byKind: z.record(z.enum(ACCOUNT_KINDS), z.number().int()) }),
+            accounts: z.object({
+              total: z.number().int(),
+              byKind: z.record(z.enum(ACCOUNT_KINDS), z.number().int()),
+            }),
             signIns: z.object({ today: z.number().int(), failedToday: z.number().int() }),
             database: z.enum(['pglite', 'postgres']),
             mode: z.enum(['local', 'test', 'production']),

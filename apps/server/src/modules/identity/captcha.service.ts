@@ -13,7 +13,14 @@ function normalize(answer: string) {
 
 export async function createCaptcha(ctx: AppContext) {
   const size = 4 + Math.floor(Math.random() * 2); // 4 or 5 characters
-  const { text, data } = svgCaptcha.create({ size, ignoreChars: IGNORE, noise: 2, color: true, width: 120, height: 40 });
+  const { text, data } = svgCaptcha.create({
+    size,
+    ignoreChars: IGNORE,
+    noise: 2,
+    color: true,
+    width: 120,
+    height: 40,
+  });
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + CAPTCHA_TTL_MS);
   const id = await insertCaptcha(ctx.db, ctx.crypto.hashSecret('captcha', normalize(text)), expiresAt);

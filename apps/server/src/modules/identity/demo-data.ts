@@ -38,20 +38,20 @@ export async function seedDemoData(ctx: AppContext) {
     const now = ctx.clock.now();
     const p = demo.personal;
     const personal = p
-        ? {
-            idType: 'resident_id' as const,
-            idNumberEnc: ctx.crypto.encrypt(p.idNumber),
-            idNumberBidx: ctx.crypto.blindIndex('id:resident_id', p.idNumber),
-            idValidFrom: '20200101',
-            idValidTo: '20400101',
-            mobileEnc: ctx.crypto.encrypt(p.mobile),
-            mobileBidx: ctx.crypto.blindIndex('mobile', p.mobile),
-            mobileVerifiedAt: now,
-            emailEnc: ctx.crypto.encrypt(p.email),
-            emailBidx: ctx.crypto.blindIndex('email', p.email),
-            emailVerifiedAt: now,
-          }
-        : {};
+      ? {
+          idType: 'resident_id' as const,
+          idNumberEnc: ctx.crypto.encrypt(p.idNumber),
+          idNumberBidx: ctx.crypto.blindIndex('id:resident_id', p.idNumber),
+          idValidFrom: '20200101',
+          idValidTo: '20400101',
+          mobileEnc: ctx.crypto.encrypt(p.mobile),
+          mobileBidx: ctx.crypto.blindIndex('mobile', p.mobile),
+          mobileVerifiedAt: now,
+          emailEnc: ctx.crypto.encrypt(p.email),
+          emailBidx: ctx.crypto.blindIndex('email', p.email),
+          emailVerifiedAt: now,
+        }
+      : {};
     await insertAccount(ctx.db, {
       username: demo.username,
       kind: demo.kind,

@@ -26,7 +26,13 @@ export async function findIndividualByIdNumber(db: Db, idType: AccountRow['idTyp
   const [row] = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.kind, 'individual'), eq(accounts.idType, idType!), eq(accounts.idNumberBidx, idNumberBidx)))
+    .where(
+      and(
+        eq(accounts.kind, 'individual'),
+        eq(accounts.idType, idType!),
+        eq(accounts.idNumberBidx, idNumberBidx),
+      ),
+    )
     .limit(1);
   return row;
 }
@@ -104,7 +110,11 @@ export async function deleteExpiredCaptchas(db: Db, before: Date) {
 
 // one-time codes --------------------------------------------------------------
 
-type OtpKey = { channel: 'sms' | 'email'; targetBidx: string; purpose: (typeof otpCodes.$inferSelect)['purpose'] };
+type OtpKey = {
+  channel: 'sms' | 'email';
+  targetBidx: string;
+  purpose: (typeof otpCodes.$inferSelect)['purpose'];
+};
 
 /** Serialises code sending per target inside the caller's transaction. */
 export async function lockOtpTarget(tx: Db, targetBidx: string) {
@@ -116,7 +126,11 @@ export async function findLatestOtp(db: Db, key: OtpKey) {
     .select()
     .from(otpCodes)
     .where(
-      and(eq(otpCodes.channel, key.channel), eq(otpCodes.targetBidx, key.targetBidx), eq(otpCodes.purpose, key.purpose)),
+      and(
+        eq(otpCodes.channel, key.channel),
+        eq(otpCodes.targetBidx, key.targetBidx),
+        eq(otpCodes.purpose, key.purpose),
+      ),
     )
     .orderBy(desc(otpCodes.createdAt))
     .limit(1);

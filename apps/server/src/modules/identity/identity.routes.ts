@@ -1,6 +1,7 @@
 import {
   AccountView,
   CaptchaResponse,
+  isValidUsername,
   OTP_CHANNELS,
   OTP_PURPOSES,
   ProblemSchema,
@@ -13,7 +14,6 @@ import {
   SignInBody,
   UsernameAvailableQuery,
   UsernameAvailableResponse,
-  isValidUsername,
 } from '@sw/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,14 +22,20 @@ import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, getAuth, requireAuth, setSessionCookie } from '../../http/auth.ts';
 import { ensureCsrfToken } from '../../http/security.ts';
 import { createCaptcha, verifyCaptcha } from './captcha.service.ts';
-import { findAccountByUsername } from './identity.repo.ts';
 import { presentAccount } from './identity.presenter.ts';
+import { findAccountByUsername } from './identity.repo.ts';
 import { checkOneTimeCode, sendOneTimeCode } from './otp.service.ts';
 import { registerIndividual } from './register-individual.ts';
 import { endSession } from './sessions.ts';
 import { signInWithPassword } from './sign-in.ts';
 
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  409: ProblemSchema,
+  429: ProblemSchema,
+};
 
 function meta(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
@@ -42,7 +48,13 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
 
   app.get(
     '/api/csrf',
-    { schema: { tags: ['session'], summary: 'Issue the CSRF token (also set as the sw_csrf cookie)', response: { 200: z.object({ token: z.string() }) } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Issue the CSRF token (also set as the sw_csrf cookie)',
+        response: { 200: z.object({ token: z.string() }) },
+      },
+    },
     async (request, reply) => ({ token: ensureCsrfToken(request, reply) }),
   );
 
@@ -50,7 +62,11 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/captchas',
     {
       config: perMinute(limits.sendCode * 6),
-      schema: { tags: ['identity'], summary: 'New image captcha (SVG, 5-minute life, single use)', response: { 201: CaptchaResponse, 429: ProblemSchema } },
+      schema: {
+        tags: ['identity'],
+        summary: 'New image captcha (SVG, 5-minute life, single use)',
+        response: { 201: CaptchaResponse, 429: ProblemSchema },
+      },
     },
     async (_request, reply) => {
       const captcha = await createCaptcha(ctx);
@@ -62,11 +78,20 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/otp/sms',
     {
       config: perMinute(limits.sendCode),
-      schema: { tags: ['identity'], summary: 'Send an SMS code (image captcha required)', body: SendSmsCodeBody, response: { 202: SendCodeResponse, ...problems } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Send an SMS code (image captcha required)',
+        body: SendSmsCodeBody,
+        response: { 202: SendCodeResponse, ...problems },
+      },
     },
     async (request, reply) => {
       await verifyCaptcha(ctx, request.body.captchaId, request.body.captchaAnswer);
-      const sent = await sendOneTimeCode(ctx, { channel: 'sms', target: request.body.mobile, purpose: request.body.purpose });
+      const sent = await sendOneTimeCode(ctx, {
+        channel: 'sms',
+        target: request.body.mobile,
+        purpose: request.body.purpose,
+      });
       return reply.code(202).send(sent);
     },
   );
@@ -75,11 +100,20 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/otp/email',
     {
       config: perMinute(limits.sendCode),
-      schema: { tags: ['identity'], summary: 'Send an e-mail code (image captcha required)', body: SendEmailCodeBody, response: { 202: SendCodeResponse, ...problems } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Send an e-mail code (image captcha required)',
+        body: SendEmailCodeBody,
+        response: { 202: SendCodeResponse, ...problems },
+      },
     },
     async (request, reply) => {
       await verifyCaptcha(ctx, request.body.captchaId, request.body.captchaAnswer);
-      const sent = await sendOneTimeCode(ctx, { channel: 'email', target: request.body.email, purpose: request.body.purpose });
+      const sent = await sendOneTimeCode(ctx, {
+        channel: 'email',
+        target: request.body.email,
+        purpose: request.body.purpose,
+      });
       return reply.code(202).send(sent);
     },
   );
@@ -95,7 +129,10 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
           channel: z.enum(OTP_CHANNELS),
           target: z.string().trim().min(1).max(100),
           purpose: z.enum(OTP_PURPOSES),
-          code: z.string().trim().regex(/^\d{6}$/, { message: 'otp.invalid' }),
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, { message: 'otp.invalid' }),
         }),
         response: { 200: z.object({ valid: z.literal(true) }), ...problems },
       },
@@ -111,7 +148,12 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/accounts/username-available',
     {
       config: perMinute(limits.register * 12),
-      schema: { tags: ['identity'], summary: 'Is this username free (case-insensitive)?', querystring: UsernameAvailableQuery, response: { 200: UsernameAvailableResponse, 429: ProblemSchema } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Is this username free (case-insensitive)?',
+        querystring: UsernameAvailableQuery,
+        response: { 200: UsernameAvailableResponse, 429: ProblemSchema },
+      },
     },
     async (request) => {
       const { username } = request.query;
@@ -124,7 +166,12 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/accounts/individual',
     {
       config: perMinute(limits.register),
-      schema: { tags: ['identity'], summary: '个人用户注册 (seed 004 §1.3)', body: RegisterIndividualBody, response: { 201: RegisterResponse, ...problems } },
+      schema: {
+        tags: ['identity'],
+        summary: '个人用户注册 (seed 004 §1.3)',
+        body: RegisterIndividualBody,
+        response: { 201: RegisterResponse, ...problems },
+      },
     },
     async (request, reply) => {
       const created = await registerIndividual(ctx, request.body);
@@ -136,7 +183,12 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     '/api/auth/sign-in',
     {
       config: perMinute(limits.signIn),
-      schema: { tags: ['session'], summary: 'Sign in with username, password and image captcha (seed 004 §2.1)', body: SignInBody, response: { 200: SessionResponse, ...problems } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with username, password and image captcha (seed 004 §2.1)',
+        body: SignInBody,
+        response: { 200: SessionResponse, ...problems },
+      },
     },
     async (request, reply) => {
       // rotation: a sign-in always gets a new token; any session this browser had ends
@@ -144,13 +196,22 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const result = await signInWithPassword(ctx, request.body, meta(request));
       if (previous) await endSession(ctx, previous.token);
       setSessionCookie(request, reply, result.token);
-      return { account: presentAccount(result.account, ctx.crypto), expiresAt: result.expiresAt.toISOString() };
+      return {
+        account: presentAccount(result.account, ctx.crypto),
+        expiresAt: result.expiresAt.toISOString(),
+      };
     },
   );
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { tags: ['session'], summary: 'End the current session', response: { 204: z.null(), 403: ProblemSchema } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'End the current session',
+        response: { 204: z.null(), 403: ProblemSchema },
+      },
+    },
     async (request, reply) => {
       const auth = await getAuth(ctx, request);
       if (auth) await endSession(ctx, auth.token);
@@ -161,16 +222,31 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
 
   app.get(
     '/api/auth/session',
-    { schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionResponse, 401: ProblemSchema } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The current session',
+        response: { 200: SessionResponse, 401: ProblemSchema },
+      },
+    },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return { account: presentAccount(auth.account, ctx.crypto), expiresAt: auth.session.expiresAt.toISOString() };
+      return {
+        account: presentAccount(auth.account, ctx.crypto),
+        expiresAt: auth.session.expiresAt.toISOString(),
+      };
     },
   );
 
   app.get(
     '/api/me',
-    { schema: { tags: ['identity'], summary: 'The signed-in account, personal numbers masked', response: { 200: AccountView, 401: ProblemSchema } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'The signed-in account, personal numbers masked',
+        response: { 200: AccountView, 401: ProblemSchema },
+      },
+    },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       return presentAccount(auth.account, ctx.crypto);

@@ -26,7 +26,10 @@ export function normalizeTarget(channel: OtpChannel, target: string) {
 }
 
 function targetIndex(ctx: AppContext, t: OtpTarget) {
-  return ctx.crypto.blindIndex(t.channel === 'sms' ? 'mobile' : 'email', normalizeTarget(t.channel, t.target));
+  return ctx.crypto.blindIndex(
+    t.channel === 'sms' ? 'mobile' : 'email',
+    normalizeTarget(t.channel, t.target),
+  );
 }
 
 /** Midnight in China Standard Time (UTC+8), where the daily cap resets. */
@@ -77,10 +80,16 @@ export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget) {
       createdAt: now,
       expiresAt: new Date(now.getTime() + OTP_TTL_SECONDS * 1000),
     });
-    return ctx.messaging.enqueue(tx, { channel: t.channel, to: normalizeTarget(t.channel, t.target), ...messageFor(t.channel, code) });
+    return ctx.messaging.enqueue(tx, {
+      channel: t.channel,
+      to: normalizeTarget(t.channel, t.target),
+      ...messageFor(t.channel, code),
+    });
   });
   // deliver at once; if that fails the worker retries with backoff
-  await ctx.messaging.deliverDue([messageId]).catch((err) => ctx.log.warn({ err }, 'immediate delivery failed'));
+  await ctx.messaging
+    .deliverDue([messageId])
+    .catch((err) => ctx.log.warn({ err }, 'immediate delivery failed'));
   const adapter = t.channel === 'sms' ? ctx.messaging.adapters.sms : ctx.messaging.adapters.mailer;
   return {
     resendAfter: OTP_RESEND_SECONDS,
@@ -94,9 +103,18 @@ export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget) {
  * that count is committed even when the caller's later work fails.
  * Returns the id to consume with `consumeCheckedCode` inside the caller's transaction.
  */
-export async function checkOneTimeCode(ctx: AppContext, t: OtpTarget, code: string, field: string): Promise<string> {
+export async function checkOneTimeCode(
+  ctx: AppContext,
+  t: OtpTarget,
+  code: string,
+  field: string,
+): Promise<string> {
   const now = ctx.clock.now();
-  const row = await findLatestOtp(ctx.db, { channel: t.channel, targetBidx: targetIndex(ctx, t), purpose: t.purpose });
+  const row = await findLatestOtp(ctx.db, {
+    channel: t.channel,
+    targetBidx: targetIndex(ctx, t),
+    purpose: t.purpose,
+  });
   if (!row || row.consumedAt || row.expiresAt <= now) throw fieldError(field, 'otp.expired');
   if (row.attempts >= OTP_MAX_ATTEMPTS) throw fieldError(field, 'otp.too_many_attempts');
   if (!safeEqual(row.codeHash, ctx.crypto.hashSecret('otp', code.trim()))) {

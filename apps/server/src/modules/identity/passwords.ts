@@ -1,7 +1,12 @@
 import argon2 from 'argon2';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. Hashing runs on libuv's thread pool. */
-export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_PARAMS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_PARAMS);

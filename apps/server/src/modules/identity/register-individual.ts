@@ -7,7 +7,10 @@ import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
 import { hashPassword } from './passwords.ts';
 
 function normalizeIdNumber(v: string) {
-  return v.trim().toUpperCase().replace(/[()（）\s-]/g, '');
+  return v
+    .trim()
+    .toUpperCase()
+    .replace(/[()（）\s-]/g, '');
 }
 
 /**
@@ -30,8 +33,18 @@ export async function registerIndividual(ctx: AppContext, body: RegisterIndividu
 
   const email = body.email.trim().toLowerCase();
   const codeId = byEmail
-    ? await checkOneTimeCode(ctx, { channel: 'email', target: email, purpose: 'register' }, body.emailCode!, 'emailCode')
-    : await checkOneTimeCode(ctx, { channel: 'sms', target: body.mobile!, purpose: 'register' }, body.smsCode!, 'smsCode');
+    ? await checkOneTimeCode(
+        ctx,
+        { channel: 'email', target: email, purpose: 'register' },
+        body.emailCode!,
+        'emailCode',
+      )
+    : await checkOneTimeCode(
+        ctx,
+        { channel: 'sms', target: body.mobile!, purpose: 'register' },
+        body.smsCode!,
+        'smsCode',
+      );
 
   const passwordHash = await hashPassword(body.password);
   const now = ctx.clock.now();
@@ -63,8 +76,10 @@ export async function registerIndividual(ctx: AppContext, body: RegisterIndividu
   } catch (err) {
     // a concurrent registration won the race on a unique index
     const constraint = isUniqueViolation(err);
-    if (constraint === 'accounts_username_lower_uq') throw fieldError('username', 'account.username_taken', 409);
-    if (constraint === 'accounts_individual_id_uq') throw fieldError('idNumber', 'account.id_number_taken', 409);
+    if (constraint === 'accounts_username_lower_uq')
+      throw fieldError('username', 'account.username_taken', 409);
+    if (constraint === 'accounts_individual_id_uq')
+      throw fieldError('idNumber', 'account.id_number_taken', 409);
     throw err;
   }
 }

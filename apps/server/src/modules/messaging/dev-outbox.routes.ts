@@ -25,12 +25,18 @@ export async function devOutboxRoutes(fastify: FastifyInstance, { ctx }: { ctx: 
       schema: {
         tags: ['dev'],
         summary: 'Simulator outbox (local and test mode only)',
-        querystring: z.strictObject({ to: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: z.strictObject({
+          to: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
         response: { 200: z.array(DevOutboxMessage) },
       },
     },
     async (request) => {
-      const rows = await findDevOutbox(ctx.db, { ...(request.query.to ? { to: request.query.to } : {}), limit: request.query.limit });
+      const rows = await findDevOutbox(ctx.db, {
+        ...(request.query.to ? { to: request.query.to } : {}),
+        limit: request.query.limit,
+      });
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
     },
   );

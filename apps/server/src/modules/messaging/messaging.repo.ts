@@ -12,7 +12,11 @@ export async function insertOutboxMessage(db: Db, message: NewOutboxMessage, now
       channel: message.channel,
       createdAt: now,
       nextAttemptAt: now,
-      payload: { to: message.to, text: message.text, ...(message.subject ? { subject: message.subject } : {}) },
+      payload: {
+        to: message.to,
+        text: message.text,
+        ...(message.subject ? { subject: message.subject } : {}),
+      },
     })
     .returning({ id: outbox.id });
   return row!.id;
@@ -27,7 +31,11 @@ export async function claimDueMessages(db: Db, now: Date, leaseMs: number, limit
     .select({ id: outbox.id })
     .from(outbox)
     .where(
-      and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), ids ? inArray(outbox.id, ids) : undefined),
+      and(
+        eq(outbox.status, 'pending'),
+        lte(outbox.nextAttemptAt, now),
+        ids ? inArray(outbox.id, ids) : undefined,
+      ),
     )
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(limit)

@@ -54,7 +54,10 @@ export function createMessaging(deps: {
       } catch (err) {
         const giveUp = row.attempts >= MAX_ATTEMPTS;
         const retryAt = giveUp ? null : new Date(clock.now().getTime() + backoffMs(row.attempts));
-        log.warn({ outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp }, 'message delivery failed');
+        log.warn(
+          { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp },
+          'message delivery failed',
+        );
         await markMessageFailed(db, row.id, retryAt, err instanceof Error ? err.message : String(err));
       }
     }

@@ -19,12 +19,22 @@ export function simulatorNames(ctx: AppContext): string[] {
     .map((a) => a.name);
 }
 
-export async function platformRoutes(fastify: FastifyInstance, { ctx, version }: { ctx: AppContext; version: string }) {
+export async function platformRoutes(
+  fastify: FastifyInstance,
+  { ctx, version }: { ctx: AppContext; version: string },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/health',
-    { logLevel: 'warn', schema: { tags: ['platform'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      logLevel: 'warn',
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -32,7 +42,11 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx, version }:
     '/api/ready',
     {
       logLevel: 'warn',
-      schema: { tags: ['platform'], summary: 'Readiness: database reachable and migrations applied', response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: ProblemSchema } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Readiness: database reachable and migrations applied',
+        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: ProblemSchema },
+      },
     },
     async () => {
       if (!(await ctx.database.isReady())) throw new AppError('server.unavailable', { status: 503 });
@@ -42,7 +56,18 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx, version }:
 
   app.get(
     '/api/platform/info',
-    { schema: { tags: ['platform'], summary: 'Mode, version and which adapters are simulators', response: { 200: PlatformInfo } } },
-    async () => ({ mode: ctx.config.mode, version, database: ctx.database.kind, simulators: simulatorNames(ctx) }),
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Mode, version and which adapters are simulators',
+        response: { 200: PlatformInfo },
+      },
+    },
+    async () => ({
+      mode: ctx.config.mode,
+      version,
+      database: ctx.database.kind,
+      simulators: simulatorNames(ctx),
+    }),
   );
 }
