@@ -1,0 +1,40 @@
+import { IdcardOutlined, UserOutlined } from '@ant-design/icons';
+import type { SessionResponse } from '@sw/contracts';
+import { Layout } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { SessionGate } from '../session-gate';
+import { SignOutButton } from '../sign-out-button';
+import { WorkspaceShell } from '../workspace/workspace-shell';
+import { AppHeader } from './app-header';
+
+function AccountShell({ session }: { session: SessionResponse }) {
+  const { t } = useTranslation();
+  const pages = [
+    { key: 'info', path: '/account/info', label: t('account.menuInfo'), icon: <IdcardOutlined /> },
+  ];
+  return (
+    <Layout className="sw-app">
+      <AppHeader
+        wide
+        subtitle={t('account.centre')}
+        tools={
+          <>
+            <Link to="/account/info" className="sw-header__user">
+              <UserOutlined aria-hidden="true" /> {session.account.username}
+            </Link>
+            <SignOutButton type="text" className="sw-nav__button" />
+          </>
+        }
+      />
+      <WorkspaceShell pages={pages} basePath="/account">
+        <Outlet />
+      </WorkspaceShell>
+    </Layout>
+  );
+}
+
+/** Door 2, the account centre (`/account/*`): signed-in users only. */
+export function AccountLayout() {
+  return <SessionGate>{(session) => <AccountShell session={session} />}</SessionGate>;
+}

@@ -1,0 +1,61 @@
+import { Alert, Card, Descriptions, type DescriptionsProps, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../../components/page-title';
+import { describeError } from '../../../lib/api-client';
+import { formatDateTime, formatYmd } from '../../../lib/format';
+import { useMe } from '../api/get-me';
+
+/** `/account/info` — 账号信息 (seed 004 §3.1, 个人用户): read-only, personal numbers masked. */
+export function AccountInfoPage() {
+  const { t } = useTranslation();
+  const { data: account, isPending, isError, error } = useMe();
+  const none = t('common.none');
+
+  let body: ReactNode;
+  if (isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (isError) {
+    body = <Alert type="error" showIcon title={describeError(error)} />;
+  } else {
+    const longTerm = t('account.longTerm');
+    const validity =
+      account.idValidFrom || account.idValidTo
+        ? `${formatYmd(account.idValidFrom, longTerm)} – ${formatYmd(account.idValidTo, longTerm)}`
+        : none;
+    const items: DescriptionsProps['items'] = [
+      { key: 'username', label: t('account.username'), children: account.username },
+      { key: 'name', label: t('account.name'), children: account.name || none },
+      { key: 'kind', label: t('account.kind'), children: t(`accountKinds.${account.kind}`) },
+      { key: 'status', label: t('account.status'), children: t(`accountStatuses.${account.status}`) },
+      {
+        key: 'idType',
+        label: t('account.idType'),
+        children: account.idType ? t(`idTypes.${account.idType}`) : none,
+      },
+      { key: 'idNumber', label: t('account.idNumber'), children: account.idNumberMasked ?? none },
+      { key: 'idValidity', label: t('account.idValidity'), children: validity },
+      { key: 'mobile', label: t('account.mobile'), children: account.mobileMasked ?? none },
+      { key: 'email', label: t('account.email'), children: account.emailMasked ?? none },
+      {
+        key: 'realNameLevel',
+        label: t('account.realNameLevel'),
+        children: t(`realNameLevels.${account.realNameLevel}`),
+      },
+      { key: 'createdAt', label: t('account.createdAt'), children: formatDateTime(account.createdAt) },
+      {
+        key: 'lastSignInAt',
+        label: t('account.lastSignInAt'),
+        children: formatDateTime(account.lastSignInAt, none),
+      },
+    ];
+    body = <Descriptions bordered size="middle" column={{ xs: 1, sm: 1, md: 2 }} items={items} />;
+  }
+
+  return (
+    <div className="sw-workspace-page">
+      <PageTitle>{t('account.infoTitle')}</PageTitle>
+      <Card>{body}</Card>
+    </div>
+  );
+}

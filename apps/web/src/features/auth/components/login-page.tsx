@@ -1,0 +1,133 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { SignInBody } from '@sw/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CaptchaInput } from '../../../components/captcha/captcha-input';
+import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { useLocale } from '../../../hooks/use-locale';
+import { sessionQueryOptions } from '../../../hooks/use-session';
+import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { safeNextPath } from '../../../lib/format';
+import { useSignIn } from '../api/sign-in';
+
+type LoginValues = { username: string; password: string; captchaAnswer: string };
+
+function AccountLoginForm({ next }: { next: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<LoginValues>();
+  const captcha = useCaptcha('login');
+  const signIn = useSignIn();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const onFinish = (values: LoginValues) => {
+    if (!captcha.captcha) {
+      captcha.refresh();
+      return;
+    }
+    setFailure(null);
+    const body: SignInBody = {
+      username: values.username.trim(),
+      password: values.password,
+      captchaId: captcha.captcha.id,
+      captchaAnswer: values.captchaAnswer.trim(),
+    };
+    signIn.mutate(body, {
+      onSuccess: async () => {
+        // Load the new session before leaving, so the account pages do not bounce back here.
+        await queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
+        void navigate(next, { replace: true });
+      },
+      onError: (error) => {
+        // The captcha was consumed by this attempt, whatever the outcome.
+        captcha.refresh();
+        form.setFieldValue('captchaAnswer', '');
+        const onField =
+          isApiError(error) &&
+          applyProblemToForm(form, error.problem, locale, {
+            aliases: { captchaId: 'captchaAnswer' },
+            codeFields: { 'captcha.invalid': 'captchaAnswer' },
+          });
+        if (!onField) setFailure(describeError(error, locale));
+      },
+    });
+  };
+
+  return (
+    <Form<LoginValues>
+      form={form}
+      name="login"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={onFinish}
+      onValuesChange={() => setFailure(null)}
+      disabled={signIn.isPending}
+    >
+      {failure ? <Alert className="sw-form-alert" type="error" showIcon title={failure} /> : null}
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, whitespace: true, message: t('login.usernamePlaceholder') }]}
+      >
+        <Input
+          prefix={<UserOutlined aria-hidden="true" />}
+          placeholder={t('login.usernamePlaceholder')}
+          autoComplete="username"
+          autoCapitalize="off"
+          maxLength={64}
+        />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[{ required: true, message: t('login.passwordPlaceholder') }]}
+      >
+        <Input.Password
+          prefix={<LockOutlined aria-hidden="true" />}
+          placeholder={t('login.passwordPlaceholder')}
+          autoComplete="current-password"
+          maxLength={128}
+        />
+      </Form.Item>
+      <Form.Item
+        name="captchaAnswer"
+        label={t('captcha.label')}
+        rules={[{ required: true, whitespace: true, message: t('captcha.placeholder') }]}
+      >
+        <CaptchaInput state={captcha} />
+      </Form.Item>
+      <Form.Item className="sw-form-submit">
+        <Button type="primary" htmlType="submit" block size="large" loading={signIn.isPending}>
+          {t('login.submit')}
+        </Button>
+      </Form.Item>
+      <p className="sw-auth__links">
+        {t('login.noAccount')} <Link to="/register">{t('login.registerNow')}</Link>
+      </p>
+    </Form>
+  );
+}
+
+/** `/login` — 用户登录 (seed 004 §2.1). Goes to `?next=` (a same-site path) or `/account` on success. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'), '/account');
+  return (
+    <div className="sw-auth">
+      <Card className="sw-auth__card">
+        <h1 className="sw-auth__title">{t('login.title')}</h1>
+        <Tabs
+          items={[
+            { key: 'account', label: t('login.tabAccount'), children: <AccountLoginForm next={next} /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

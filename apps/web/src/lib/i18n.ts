@@ -1,0 +1,72 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@sw/contracts';
+import dayjs from 'dayjs';
+import 'dayjs/locale/en';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-hk';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { messages } from '../locales';
+import type { zhCN } from '../locales/zh-cn';
+
+declare module 'i18next' {
+  // Module augmentation needs an interface; it makes `t('a.b')` keys type-checked against zh-CN.
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}
+
+export const LOCALE_STORAGE_KEY = 'sw.locale';
+
+const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-HK': 'zh-hk', en: 'en' };
+
+function readStoredLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return stored && isLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    // Storage can be unavailable (privacy mode, sandboxed frames): fall back to the default.
+    return DEFAULT_LOCALE;
+  }
+}
+
+/** Keeps everything outside React that depends on the language in step: `<html lang>` and dayjs. */
+function applyLocaleSideEffects(locale: Locale): void {
+  document.documentElement.lang = locale;
+  dayjs.locale(DAYJS_LOCALES[locale]);
+}
+
+const initialLocale = readStoredLocale();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: messages['zh-CN'] },
+    'zh-HK': { translation: messages['zh-HK'] },
+    en: { translation: messages.en },
+  },
+  lng: initialLocale,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: ['zh-CN', 'zh-HK', 'en'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+applyLocaleSideEffects(initialLocale);
+
+/** The language the interface is shown in (also sent as `Accept-Language`). */
+export function currentLocale(): Locale {
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  return lng && isLocale(lng) ? lng : DEFAULT_LOCALE;
+}
+
+/** Switches the interface language and remembers the choice in localStorage (`sw.locale`). */
+export async function changeLocale(locale: Locale): Promise<void> {
+  try {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Not remembered, but the switch itself still works.
+  }
+  applyLocaleSideEffects(locale);
+  await i18n.changeLanguage(locale);
+}
+
+export { i18n };
