@@ -68,7 +68,7 @@ async function load(name: string, url: string, headers: Record<string, string> =
 }
 
 /** Registers an individual through the public API and signs in; returns the session cookie. */
-async function signedInCookie(base: string): Promise<string> {
+async function signedInCookie(base: string): Promise<{ session: string; csrf: string }> {
   const jar = new Map<string, string>();
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const call = async (method: string, url: string, body?: unknown) => {
@@ -119,7 +119,10 @@ async function signedInCookie(base: string): Promise<string> {
     ...(await captcha()),
   });
   if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status}`);
-  return `sw_session=${jar.get('sw_session')}`;
+  return {
+    session: `sw_session=${jar.get('sw_session')}; sw_csrf=${jar.get('sw_csrf')}`,
+    csrf: `sw_csrf=${jar.get('sw_csrf')}`,
+  };
 }
 
 async function benchPlatform(label: string, env: Record<string, string>, port: number) {
@@ -138,9 +141,10 @@ async function benchPlatform(label: string, env: Record<string, string>, port: n
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/ready`);
-    const cookie = await signedInCookie(base);
-    await load(`${label}: GET /api/health`, `${base}/api/health`);
-    await load(`${label}: GET /api/me (signed in)`, `${base}/api/me`, { cookie });
+    // the cookies a browser would carry
+    const cookies = await signedInCookie(base);
+    await load(`${label}: GET /api/health`, `${base}/api/health`, { cookie: cookies.csrf });
+    await load(`${label}: GET /api/me (signed in)`, `${base}/api/me`, { cookie: cookies.session });
   } finally {
     await stop(child);
   }

@@ -24,6 +24,7 @@ import { createFieldCrypto } from './lib/crypto.ts';
 import { caseworkRoutes } from './modules/casework/casework.routes.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
@@ -108,6 +109,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     ? createSmtpMailer(config.smtpUrl, config.smtpFrom)
     : createMailSimulator(database.db, log);
   const messaging = createMessaging({ db: database.db, sms, mailer, clock, log });
+  const sessionCache = createSessionCache({ ttlMs: 10_000, maxEntries: 50_000 });
   const ctx: AppContext = {
     config,
     database,
@@ -115,8 +117,10 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     crypto: createFieldCrypto(config.secret),
     clock,
     messaging,
+    sessionCache,
     log,
   };
+  const stopSessionInvalidation = await subscribeSessionInvalidation(database, sessionCache, log);
 
   registerProblemHandlers(app);
   await app.register(swagger, {
@@ -167,6 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   });
 
   app.addHook('onClose', async () => {
+    await stopSessionInvalidation();
     await messaging.stop();
     if (!options.database) await database.close();
   });

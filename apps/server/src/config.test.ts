@@ -44,6 +44,14 @@ describe('configuration', () => {
     );
   });
 
+  it('treats empty variables as unset, as in a copied .env.example', () => {
+    expect(loadConfig({ NODE_ENV: '', PORT: '', DATABASE_URL: '' })).toMatchObject({
+      mode: 'local',
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+
   it('rejects malformed values with the variable name', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

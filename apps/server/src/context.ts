@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/crypto.ts';
+import type { SessionCache } from './modules/identity/session-cache.ts';
 import type { Messaging } from './modules/messaging/messaging.service.ts';
 
 /** What module services need from the platform; built once in app.ts. */
@@ -13,5 +14,6 @@ export type AppContext = {
   crypto: FieldCrypto;
   clock: Clock;
   messaging: Messaging;
+  sessionCache: SessionCache;
   log: FastifyBaseLogger;
 };

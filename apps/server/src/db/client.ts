@@ -22,8 +22,22 @@ export type Database = {
   migrate(): Promise<void>;
   /** True when the database answers and every migration in the journal is applied. */
   isReady(): Promise<boolean>;
+  /**
+   * Subscribes to a notification channel (PostgreSQL LISTEN; PGlite implements it too).
+   * `onLost` runs if the subscription drops, so a cache relying on it can stop trusting itself.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onLost: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
+
+/** Sends a notification to every instance listening on `channel` (after the transaction commits). */
+export async function notify(db: Db, channel: string, payload: string) {
+  await db.execute(sql`select pg_notify(${channel}, ${payload})`);
+}
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const MIGRATION_LOCK_KEY = 727_001;
@@ -70,6 +84,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     },
     isReady: () => checkReady(db),
+    listen: async (channel, onPayload) => client.listen(channel, onPayload),
     close: async () => {
       await client.close();
     },
@@ -97,6 +112,25 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       }
     },
     isReady: () => checkReady(db),
+    listen: async (channel, onPayload, onLost) => {
+      // a dedicated connection: pooled ones are shared and would drop the subscription
+      const client = new pg.Client({ connectionString: url });
+      let closing = false;
+      const lost = () => {
+        if (!closing) onLost();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      client.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        closing = true;
+        await client.end().catch(() => {});
+      };
+    },
     close: async () => {
       await pool.end();
     },

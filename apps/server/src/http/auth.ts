@@ -1,3 +1,4 @@
+import type { AccountView } from '@sw/contracts';
 import { SESSION_COOKIE } from '@sw/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
@@ -6,7 +7,7 @@ import { resolveSession } from '../modules/identity/sessions.ts';
 import { AppError } from './app-error.ts';
 import { isSecureRequest } from './security.ts';
 
-export type Auth = { account: AccountRow; session: SessionRow; token: string };
+export type Auth = { account: AccountRow; session: SessionRow; view: AccountView; token: string };
 
 const resolved = new WeakMap<FastifyRequest, Promise<Auth | null>>();
 
@@ -18,7 +19,7 @@ export function getAuth(ctx: AppContext, request: FastifyRequest): Promise<Auth 
     pending =
       token && token.length <= 64
         ? resolveSession(ctx, token).then((s) =>
-            s ? { account: s.account, session: s.session, token } : null,
+            s ? { account: s.account, session: s.session, view: s.view, token } : null,
           )
         : Promise.resolve(null);
     resolved.set(request, pending);

@@ -59,20 +59,34 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
   await db.insert(sessions).values(values);
 }
 
-export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleMs: number) {
-  const [row] = await db
+function buildFindLiveSession(db: Db) {
+  return db
     .select({ session: sessions, account: accounts })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('find_live_session');
+}
+
+// Every authenticated request runs this: a named prepared statement skips re-planning on
+// PostgreSQL and re-building the SQL in Drizzle. One per database handle.
+const findLiveSessionStatements = new WeakMap<Db, ReturnType<typeof buildFindLiveSession>>();
+
+export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleMs: number) {
+  let statement = findLiveSessionStatements.get(db);
+  if (!statement) {
+    statement = buildFindLiveSession(db);
+    findLiveSessionStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ tokenHash, now, idleSince: new Date(now.getTime() - idleMs) });
   return row;
 }
 

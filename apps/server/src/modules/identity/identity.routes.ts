@@ -231,10 +231,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return {
-        account: presentAccount(auth.account, ctx.crypto),
-        expiresAt: auth.session.expiresAt.toISOString(),
-      };
+      return { account: auth.view, expiresAt: auth.session.expiresAt.toISOString() };
     },
   );
 
@@ -249,7 +246,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return presentAccount(auth.account, ctx.crypto);
+      return auth.view;
     },
   );
 }

@@ -1,6 +1,9 @@
 import type { AppContext } from '../../context.ts';
+import { notify } from '../../db/client.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
+import { presentAccount } from './identity.presenter.ts';
 import { findLiveSession, insertSession, revokeSession, touchSession } from './identity.repo.ts';
+import { SESSION_CHANNEL } from './session-cache.ts';
 
 /** Writing last_seen_at on every request would make every GET a write; once a minute is enough for a 30-minute idle limit. */
 const TOUCH_EVERY_MS = 60_000;
@@ -28,14 +31,38 @@ export async function startSession(ctx: AppContext, accountId: string, method: s
 export async function resolveSession(ctx: AppContext, token: string) {
   const tokenHash = sha256Hex(token);
   const now = ctx.clock.now();
-  const found = await findLiveSession(ctx.db, tokenHash, now, ctx.config.sessionIdleMs);
-  if (!found) return null;
-  if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(ctx.db, tokenHash, now);
+  let entry = ctx.sessionCache.get(tokenHash, now.getTime());
+  if (entry) {
+    const { session } = entry;
+    if (
+      session.expiresAt <= now ||
+      session.lastSeenAt.getTime() <= now.getTime() - ctx.config.sessionIdleMs
+    ) {
+      ctx.sessionCache.evict(`session:${tokenHash}`);
+      return null;
+    }
+  } else {
+    const found = await findLiveSession(ctx.db, tokenHash, now, ctx.config.sessionIdleMs);
+    if (!found) return null;
+    entry = { ...found, view: presentAccount(found.account, ctx.crypto), cachedAt: now.getTime() };
+    ctx.sessionCache.set(tokenHash, entry);
   }
-  return { ...found, tokenHash };
+  if (now.getTime() - entry.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(ctx.db, tokenHash, now);
+    entry.session = { ...entry.session, lastSeenAt: now };
+  }
+  return { ...entry, tokenHash };
 }
 
 export async function endSession(ctx: AppContext, token: string) {
-  await revokeSession(ctx.db, sha256Hex(token), ctx.clock.now());
+  const tokenHash = sha256Hex(token);
+  await revokeSession(ctx.db, tokenHash, ctx.clock.now());
+  ctx.sessionCache.evict(`session:${tokenHash}`);
+  await notify(ctx.db, SESSION_CHANNEL, `session:${tokenHash}`);
+}
+
+/** Call after any change to an account that sessions carry (status, name, contacts…). */
+export async function refreshAccountSessions(ctx: AppContext, accountId: string) {
+  ctx.sessionCache.evict(`account:${accountId}`);
+  await notify(ctx.db, SESSION_CHANNEL, `account:${accountId}`);
 }
