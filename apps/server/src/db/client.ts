@@ -65,15 +65,21 @@ async function checkReady(db: Db): Promise<boolean> {
   }
 }
 
+/**
+ * The embedded database serves one laptop: PostgreSQL's 128 MB of shared buffers would be most
+ * of the process's memory for nothing (PGlite's own floor is about 300 MB resident).
+ */
+const PGLITE_CONF = 'shared_buffers=16MB';
+
 /** PGlite under `dataDir/pglite` (file-backed), or in memory when `dataDir` is null. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
   if (dataDir) {
     const dir = path.join(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, { postgresqlconf: PGLITE_CONF });
   } else {
-    client = new PGlite();
+    client = new PGlite({ postgresqlconf: PGLITE_CONF });
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
