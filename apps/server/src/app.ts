@@ -40,6 +40,8 @@ export type BuildOptions = {
   clock?: Clock;
   /** false silences logs (tests); default follows LOG_LEVEL */
   logger?: boolean;
+  /** where log lines go (default stdout); tests capture them to check nothing personal is logged */
+  logStream?: { write(line: string): void };
 };
 
 export type App = { app: FastifyInstance; ctx: AppContext };
@@ -64,6 +66,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             redact: { paths: REDACT, censor: '[redacted]' },
             serializers: {
               // query strings may carry personal numbers; log the path only
