@@ -36,6 +36,13 @@ const Env = z.object({
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SEND_CODE: z.coerce.number().int().min(1).default(10),
   OTP_DAILY_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -67,6 +74,8 @@ export type Config = {
   publicUrl: string | undefined;
   rateLimits: { signIn: number; register: number; sendCode: number };
   otpDailyLimit: number;
+  /** consecutive password failures that lock an identifier, and for how long */
+  lockout: { threshold: number; durationMs: number };
   bodyLimit: number;
   logLevel: string;
   webDist: string;
@@ -134,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendCode: e.RATE_LIMIT_SEND_CODE,
     },
     otpDailyLimit: e.OTP_DAILY_LIMIT,
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * 60_000 },
     bodyLimit: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),

@@ -69,8 +69,6 @@ export const accounts = pgTable(
     passwordHash: text('password_hash'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     realNameLevel: realNameLevel('real_name_level').notNull().default('none'),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -144,3 +142,15 @@ export const signInAudit = pgTable(
   },
   (t) => [index('sign_in_audit_at_idx').on(t.at), index('sign_in_audit_account_idx').on(t.accountId, t.at)],
 );
+
+/**
+ * Consecutive password failures per typed identifier (lower-cased username), whether or not
+ * such an account exists — so a lockout answer never tells the two apart. In the database,
+ * so the count and the unlock time survive restarts and hold across instances.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  identifier: varchar('identifier', { length: 64 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

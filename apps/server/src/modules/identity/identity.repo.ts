@@ -1,6 +1,13 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accounts, captchas, otpCodes, sessions, signInAudit } from '../../db/schema/index.ts';
+import {
+  accounts,
+  captchas,
+  otpCodes,
+  sessions,
+  signInAudit,
+  signInThrottle,
+} from '../../db/schema/index.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccountRow = typeof accounts.$inferInsert;
@@ -43,7 +50,7 @@ export async function insertAccount(db: Db, values: NewAccountRow): Promise<Acco
 }
 
 export async function recordSuccessfulSignIn(db: Db, id: string, at: Date) {
-  await db.update(accounts).set({ lastSignInAt: at, failedSignIns: 0 }).where(eq(accounts.id, id));
+  await db.update(accounts).set({ lastSignInAt: at }).where(eq(accounts.id, id));
 }
 
 export async function countAccountsByKind(db: Db) {
@@ -209,4 +216,48 @@ export async function countSignInsSince(db: Db, since: Date) {
     .from(signInAudit)
     .where(gt(signInAudit.at, since));
   return { success: row?.total ?? 0, failed: row?.failed ?? 0 };
+}
+
+// sign-in throttle ------------------------------------------------------------------
+
+export async function findThrottle(db: Db, identifier: string) {
+  const [row] = await db
+    .select()
+    .from(signInThrottle)
+    .where(eq(signInThrottle.identifier, identifier))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Counts one more failure in a single statement (safe under concurrent attempts on any
+ * instance); a lock that has run out starts the count again. Returns the new state.
+ */
+export async function recordSignInFailure(
+  db: Db,
+  identifier: string,
+  now: Date,
+  threshold: number,
+  lockMs: number,
+) {
+  const lockUntil = new Date(now.getTime() + lockMs);
+  const expired = sql`(${signInThrottle.lockedUntil} is not null and ${signInThrottle.lockedUntil} <= ${now})`;
+  const next = sql`case when ${expired} then 1 else ${signInThrottle.failures} + 1 end`;
+  const [row] = await db
+    .insert(signInThrottle)
+    .values({ identifier, failures: 1, lockedUntil: threshold <= 1 ? lockUntil : null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: signInThrottle.identifier,
+      set: {
+        failures: next,
+        lockedUntil: sql`case when ${next} >= ${threshold} then ${lockUntil}::timestamptz else null end`,
+        updatedAt: now,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function clearSignInFailures(db: Db, identifier: string) {
+  await db.delete(signInThrottle).where(eq(signInThrottle.identifier, identifier));
 }

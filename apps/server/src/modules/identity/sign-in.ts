@@ -2,16 +2,29 @@ import type { SignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { verifyCaptcha } from './captcha.service.ts';
-import { findAccountByUsername, insertSignInAudit, recordSuccessfulSignIn } from './identity.repo.ts';
+import {
+  clearSignInFailures,
+  findAccountByUsername,
+  findThrottle,
+  insertSignInAudit,
+  recordSignInFailure,
+  recordSuccessfulSignIn,
+} from './identity.repo.ts';
 import { verifyPassword } from './passwords.ts';
 import { type RequestMeta, startSession } from './sessions.ts';
 
-type Outcome = 'success' | 'captcha_failed' | 'unknown_account' | 'bad_password' | 'not_active';
+type Outcome = 'success' | 'captcha_failed' | 'unknown_account' | 'bad_password' | 'not_active' | 'locked';
+
+function lockedError(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError('auth.account_locked', { status: 429, headers: { 'retry-after': String(seconds) } });
+}
 
 /**
  * Password sign-in (seed 004 §2.1): username (case-insensitive), password, image captcha.
  * Every attempt is audited. Unknown usernames and wrong passwords get the same answer
- * after the same work, so a response never tells whether an account exists.
+ * after the same work, and lock alike after `LOCKOUT_THRESHOLD` failures, so a response
+ * never tells whether an account exists.
  */
 export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta: RequestMeta) {
   const identifier = body.username.trim().toLowerCase().slice(0, 64);
@@ -33,12 +46,23 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
     throw err;
   }
 
+  const now = ctx.clock.now();
+  const throttle = await findThrottle(ctx.db, identifier);
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    await audit('locked', null);
+    throw lockedError(throttle.lockedUntil, now);
+  }
+
   const account = await findAccountByUsername(ctx.db, identifier);
   const passwordOk = await verifyPassword(account?.passwordHash, body.password);
   if (!account || !passwordOk) {
     await audit(account ? 'bad_password' : 'unknown_account', account?.id ?? null);
+    const { threshold, durationMs } = ctx.config.lockout;
+    const state = await recordSignInFailure(ctx.db, identifier, ctx.clock.now(), threshold, durationMs);
+    if (state.lockedUntil) throw lockedError(state.lockedUntil, ctx.clock.now());
     throw new AppError('auth.invalid_credentials', { status: 401 });
   }
+  if (throttle) await clearSignInFailures(ctx.db, identifier);
   if (account.status !== 'active') {
     await audit('not_active', account.id);
     throw new AppError('auth.account_disabled', { status: 403 });
