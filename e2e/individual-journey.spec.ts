@@ -69,6 +69,15 @@ test('an individual registers, signs in, sees the account page masked and signs 
   await expect(page.locator('body')).not.toContainText(idNumber);
   await expectAccessible(page);
 
+  // 我的登录设备 opens as a second tab of the workspace (seed 004 §3.7, §3.8)
+  await page.getByRole('menuitem', { name: /我的登录设备/ }).click();
+  await expect(page).toHaveURL(/\/account\/devices$/);
+  await expect(page.getByRole('tab', { name: /账号信息/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /我的登录设备/ })).toBeVisible();
+  await expect(page.getByRole('main').getByText('当前设备')).toBeVisible();
+  await expect(page.getByRole('main').getByText(/Chrome \d+ · Linux/)).toBeVisible();
+  await expectAccessible(page);
+
   await page.getByRole('button', { name: /退出/ }).first().click();
   await expect(page).toHaveURL(/\/$/);
   expect((await page.request.get('/api/me')).status()).toBe(401);

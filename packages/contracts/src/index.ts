@@ -1,6 +1,7 @@
 export * from './api/accounts.ts';
 export * from './api/auth.ts';
 export * from './api/common.ts';
+export * from './api/sessions.ts';
 export * from './enums.ts';
 export * from './errors.ts';
 export * from './i18n/error-messages.ts';

@@ -101,6 +101,37 @@ export async function touchSession(db: Db, tokenHash: string, now: Date) {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
 }
 
+export async function findLiveSessionsOfAccount(db: Db, accountId: string, now: Date, idleMs: number) {
+  return db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Revokes the account's live sessions (all, or all but `keep`); returns the revoked hashes. */
+export async function revokeSessionsOfAccount(db: Db, accountId: string, now: Date, keep?: string) {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        isNull(sessions.revokedAt),
+        keep ? sql`${sessions.tokenHash} <> ${keep}` : undefined,
+      ),
+    )
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.map((r) => r.tokenHash);
+}
+
 export async function revokeSession(db: Db, tokenHash: string, now: Date) {
   await db
     .update(sessions)

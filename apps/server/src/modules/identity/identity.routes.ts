@@ -1,6 +1,7 @@
 import {
   AccountView,
   CaptchaResponse,
+  DeviceSession,
   isValidUsername,
   OTP_CHANNELS,
   OTP_PURPOSES,
@@ -12,6 +13,7 @@ import {
   SendSmsCodeBody,
   SessionResponse,
   SignInBody,
+  SignOutDevicesBody,
   UsernameAvailableQuery,
   UsernameAvailableResponse,
 } from '@sw/contracts';
@@ -26,7 +28,7 @@ import { presentAccount } from './identity.presenter.ts';
 import { findAccountByUsername } from './identity.repo.ts';
 import { checkOneTimeCode, sendOneTimeCode } from './otp.service.ts';
 import { registerIndividual } from './register-individual.ts';
-import { endSession } from './sessions.ts';
+import { endSession, listDevices, signOutDevice, signOutDevices } from './sessions.ts';
 import { signInWithPassword } from './sign-in.ts';
 
 const problems = {
@@ -247,6 +249,58 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       return auth.view;
+    },
+  );
+
+  app.get(
+    '/api/account/sessions',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '我的登录设备: live sessions of the signed-in account',
+        response: { 200: z.array(DeviceSession), 401: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return listDevices(ctx, auth.account.id, auth.session.tokenHash);
+    },
+  );
+
+  app.delete(
+    '/api/account/sessions/:id',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out one device',
+        params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) }),
+        response: { 204: z.null(), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      await signOutDevice(ctx, auth.account.id, request.params.id);
+      if (request.params.id === auth.session.tokenHash.slice(0, 16)) clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/account/sessions/sign-out',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out every other device, or all of them',
+        body: SignOutDevicesBody,
+        response: { 200: z.object({ signedOut: z.number().int() }), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      const keep = request.body.keepCurrent ? auth.session.tokenHash : undefined;
+      const signedOut = await signOutDevices(ctx, auth.account.id, keep);
+      if (!keep) clearSessionCookie(request, reply);
+      return { signedOut };
     },
   );
 }

@@ -1,8 +1,17 @@
 import type { AppContext } from '../../context.ts';
 import { notify } from '../../db/client.ts';
+import { AppError } from '../../http/app-error.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
+import { describeUserAgent } from '../../lib/user-agent.ts';
 import { presentAccount } from './identity.presenter.ts';
-import { findLiveSession, insertSession, revokeSession, touchSession } from './identity.repo.ts';
+import {
+  findLiveSession,
+  findLiveSessionsOfAccount,
+  insertSession,
+  revokeSession,
+  revokeSessionsOfAccount,
+  touchSession,
+} from './identity.repo.ts';
 import { SESSION_CHANNEL } from './session-cache.ts';
 
 /** Writing last_seen_at on every request would make every GET a write; once a minute is enough for a 30-minute idle limit. */
@@ -65,4 +74,45 @@ export async function endSession(ctx: AppContext, token: string) {
 export async function refreshAccountSessions(ctx: AppContext, accountId: string) {
   ctx.sessionCache.evict(`account:${accountId}`);
   await notify(ctx.db, SESSION_CHANNEL, `account:${accountId}`);
+}
+
+/** The public handle of a session: a prefix of its hash (the token itself is never shown). */
+function publicId(tokenHash: string) {
+  return tokenHash.slice(0, 16);
+}
+
+/** 「我的登录设备」 (seed 004 §3.8): the account's live sessions, newest activity first. */
+export async function listDevices(ctx: AppContext, accountId: string, currentHash: string) {
+  const rows = await findLiveSessionsOfAccount(ctx.db, accountId, ctx.clock.now(), ctx.config.sessionIdleMs);
+  return rows.map((s) => ({
+    id: publicId(s.tokenHash),
+    method: s.method,
+    device: describeUserAgent(s.userAgent),
+    ip: s.ip,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    current: s.tokenHash === currentHash,
+  }));
+}
+
+async function broadcastRevoked(ctx: AppContext, hashes: string[]) {
+  for (const hash of hashes) {
+    ctx.sessionCache.evict(`session:${hash}`);
+    await notify(ctx.db, SESSION_CHANNEL, `session:${hash}`);
+  }
+}
+
+export async function signOutDevice(ctx: AppContext, accountId: string, id: string) {
+  const rows = await findLiveSessionsOfAccount(ctx.db, accountId, ctx.clock.now(), ctx.config.sessionIdleMs);
+  const target = rows.find((s) => publicId(s.tokenHash) === id);
+  if (!target) throw new AppError('request.not_found', { status: 404 });
+  await revokeSession(ctx.db, target.tokenHash, ctx.clock.now());
+  await broadcastRevoked(ctx, [target.tokenHash]);
+}
+
+export async function signOutDevices(ctx: AppContext, accountId: string, keepHash: string | undefined) {
+  const revoked = await revokeSessionsOfAccount(ctx.db, accountId, ctx.clock.now(), keepHash);
+  await broadcastRevoked(ctx, revoked);
+  return revoked.length;
 }

@@ -1,3 +1,4 @@
 // Door 2, the account centre (`/account/*`). One lazily loaded chunk.
 export { AccountLayout } from '../../components/layouts/account-layout';
 export { AccountInfoPage } from '../../features/account/components/account-info-page';
+export { DevicesPage } from '../../features/account/components/devices-page';

@@ -21,6 +21,7 @@ const DevOutboxPage = lazyNamed(portal, 'DevOutboxPage');
 
 const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
+const DevicesPage = lazyNamed(account, 'DevicesPage');
 
 const AppsLayout = lazyNamed(apps, 'AppsLayout');
 const ServiceListPage = lazyNamed(apps, 'ServiceListPage');
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <WorkspaceIndex defaultPath="/account/info" /> },
       { path: 'info', element: page(AccountInfoPage) },
+      { path: 'devices', element: page(DevicesPage) },
       { path: '*', element: <NotFoundResult homePath="/account" /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { IdcardOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, IdcardOutlined, UserOutlined } from '@ant-design/icons';
 import type { SessionResponse } from '@sw/contracts';
 import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ function AccountShell({ session }: { session: SessionResponse }) {
   const { t } = useTranslation();
   const pages = [
     { key: 'info', path: '/account/info', label: t('account.menuInfo'), icon: <IdcardOutlined /> },
+    { key: 'devices', path: '/account/devices', label: t('account.menuDevices'), icon: <DesktopOutlined /> },
   ];
   return (
     <Layout className="sw-app">
