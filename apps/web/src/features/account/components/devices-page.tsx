@@ -57,9 +57,9 @@ export function DevicesPage() {
             onConfirm={async () => {
               try {
                 await signOutOne.mutateAsync(d.id);
-                message.success(t('devices.signedOutOne'));
+                void message.success(t('devices.signedOutOne'));
               } catch (error) {
-                message.error(describeError(error));
+                void message.error(describeError(error));
               }
             }}
           >
@@ -84,9 +84,9 @@ export function DevicesPage() {
             onConfirm={async () => {
               try {
                 const { signedOut } = await signOutOthers.mutateAsync();
-                message.success(t('devices.signedOutOthers', { count: signedOut }));
+                void message.success(t('devices.signedOutOthers', { count: signedOut }));
               } catch (error) {
-                message.error(describeError(error));
+                void message.error(describeError(error));
               }
             }}
           >
