@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, individualBody, type TestApp } from './helpers.ts';
+import { Agent, createTestApp, registerIndividual, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,11 +14,7 @@ const PHONE_UA =
 
 async function twoDevices() {
   const laptop = new Agent(t.app);
-  const body = individualBody();
-  await laptop.post('/api/accounts/individual', {
-    ...body,
-    smsCode: await laptop.smsCode(body.mobile as string),
-  });
+  const { body } = await registerIndividual(laptop);
   expect((await laptop.signIn(body.username as string, 'Passw0rd!')).statusCode).toBe(200);
   const phone = new Agent(t.app);
   const captcha = await phone.captcha();

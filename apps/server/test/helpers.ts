@@ -201,3 +201,14 @@ export function residentId(prefix14: string, sequence: number): string {
   const sum = [...body].reduce((acc, ch, i) => acc + Number(ch) * weights[i]!, 0);
   return body + '10X98765432'[sum % 11];
 }
+
+/** Registers a fresh individual through the public API (SMS code read from the dev outbox). */
+export async function registerIndividual(agent: Agent, overrides: Record<string, unknown> = {}) {
+  const body = individualBody(overrides);
+  const res = await agent.post('/api/accounts/individual', {
+    ...body,
+    smsCode: await agent.smsCode(body.mobile as string),
+  });
+  if (res.statusCode !== 201) throw new Error(`registration: ${res.statusCode} ${res.body}`);
+  return { body, username: body.username as string, password: body.password as string };
+}

@@ -4,7 +4,7 @@ import { build } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { signInAudit } from '../src/db/schema/index.ts';
 import { fixedClock } from '../src/lib/clock.ts';
-import { Agent, CAPTCHA, createTestApp, individualBody, type TestApp } from './helpers.ts';
+import { Agent, CAPTCHA, createTestApp, registerIndividual, type TestApp } from './helpers.ts';
 
 const clock = fixedClock(new Date());
 let t: TestApp;
@@ -17,12 +17,8 @@ afterAll(async () => {
 
 async function registered() {
   const agent = new Agent(t.app);
-  const body = individualBody();
-  await agent.post('/api/accounts/individual', {
-    ...body,
-    smsCode: await agent.smsCode(body.mobile as string),
-  });
-  return { agent, username: body.username as string };
+  const { username } = await registerIndividual(agent);
+  return { agent, username };
 }
 
 describe('sign-in lockout', () => {

@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config.ts';
 import { accounts, sessions } from '../src/db/schema/index.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { refreshAccountSessions } from '../src/modules/identity/sessions.ts';
-import { Agent, CAPTCHA, createTestApp, individualBody, type TestApp } from './helpers.ts';
+import { Agent, CAPTCHA, createTestApp, registerIndividual, type TestApp } from './helpers.ts';
 
 // two instances of the platform on one database, as behind a load balancer
 let a: TestApp;
@@ -28,11 +28,7 @@ afterAll(async () => {
 
 async function signedIn() {
   const agent = new Agent(a.app);
-  const body = individualBody();
-  await agent.post('/api/accounts/individual', {
-    ...body,
-    smsCode: await agent.smsCode(body.mobile as string),
-  });
+  const { body } = await registerIndividual(agent);
   expect((await agent.signIn(body.username as string, 'Passw0rd!')).statusCode).toBe(200);
   const onB = new Agent(b.app);
   for (const [k, v] of agent.cookies) onB.cookies.set(k, v);

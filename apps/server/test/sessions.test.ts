@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/lib/clock.ts';
 import { insertAccount } from '../src/modules/identity/identity.repo.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
-import { Agent, createTestApp, individualBody, type TestApp } from './helpers.ts';
+import { Agent, createTestApp, individualBody, registerIndividual, type TestApp } from './helpers.ts';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));
 let t: TestApp;
@@ -15,12 +15,7 @@ afterAll(async () => {
 
 async function registeredAgent() {
   const agent = new Agent(t.app);
-  const body = individualBody();
-  const reg = await agent.post('/api/accounts/individual', {
-    ...body,
-    smsCode: await agent.smsCode(body.mobile as string),
-  });
-  expect(reg.statusCode).toBe(201);
+  const { body } = await registerIndividual(agent); // throws unless 201
   expect((await agent.signIn(body.username as string, 'Passw0rd!')).statusCode).toBe(200);
   return agent;
 }

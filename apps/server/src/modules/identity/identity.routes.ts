@@ -28,7 +28,7 @@ import { presentAccount } from './identity.presenter.ts';
 import { findAccountByUsername } from './identity.repo.ts';
 import { checkOneTimeCode, sendOneTimeCode } from './otp.service.ts';
 import { registerIndividual } from './register-individual.ts';
-import { endSession, listDevices, signOutDevice, signOutDevices } from './sessions.ts';
+import { endSession, listDevices, publicSessionId, signOutDevice, signOutDevices } from './sessions.ts';
 import { signInWithPassword } from './sign-in.ts';
 
 const problems = {
@@ -280,7 +280,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       await signOutDevice(ctx, auth.account.id, request.params.id);
-      if (request.params.id === auth.session.tokenHash.slice(0, 16)) clearSessionCookie(request, reply);
+      if (request.params.id === publicSessionId(auth.session.tokenHash)) clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
   );

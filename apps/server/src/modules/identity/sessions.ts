@@ -63,21 +63,25 @@ export async function resolveSession(ctx: AppContext, token: string) {
   return { ...entry, tokenHash };
 }
 
+/** Drops cached sessions here and, through NOTIFY, on every other instance. */
+async function invalidate(ctx: AppContext, key: `session:${string}` | `account:${string}`) {
+  ctx.sessionCache.evict(key);
+  await notify(ctx.db, SESSION_CHANNEL, key);
+}
+
 export async function endSession(ctx: AppContext, token: string) {
   const tokenHash = sha256Hex(token);
   await revokeSession(ctx.db, tokenHash, ctx.clock.now());
-  ctx.sessionCache.evict(`session:${tokenHash}`);
-  await notify(ctx.db, SESSION_CHANNEL, `session:${tokenHash}`);
+  await invalidate(ctx, `session:${tokenHash}`);
 }
 
 /** Call after any change to an account that sessions carry (status, name, contacts…). */
 export async function refreshAccountSessions(ctx: AppContext, accountId: string) {
-  ctx.sessionCache.evict(`account:${accountId}`);
-  await notify(ctx.db, SESSION_CHANNEL, `account:${accountId}`);
+  await invalidate(ctx, `account:${accountId}`);
 }
 
 /** The public handle of a session: a prefix of its hash (the token itself is never shown). */
-function publicId(tokenHash: string) {
+export function publicSessionId(tokenHash: string) {
   return tokenHash.slice(0, 16);
 }
 
@@ -85,7 +89,7 @@ function publicId(tokenHash: string) {
 export async function listDevices(ctx: AppContext, accountId: string, currentHash: string) {
   const rows = await findLiveSessionsOfAccount(ctx.db, accountId, ctx.clock.now(), ctx.config.sessionIdleMs);
   return rows.map((s) => ({
-    id: publicId(s.tokenHash),
+    id: publicSessionId(s.tokenHash),
     method: s.method,
     device: describeUserAgent(s.userAgent),
     ip: s.ip,
@@ -96,23 +100,17 @@ export async function listDevices(ctx: AppContext, accountId: string, currentHas
   }));
 }
 
-async function broadcastRevoked(ctx: AppContext, hashes: string[]) {
-  for (const hash of hashes) {
-    ctx.sessionCache.evict(`session:${hash}`);
-    await notify(ctx.db, SESSION_CHANNEL, `session:${hash}`);
-  }
-}
-
 export async function signOutDevice(ctx: AppContext, accountId: string, id: string) {
   const rows = await findLiveSessionsOfAccount(ctx.db, accountId, ctx.clock.now(), ctx.config.sessionIdleMs);
-  const target = rows.find((s) => publicId(s.tokenHash) === id);
+  const target = rows.find((s) => publicSessionId(s.tokenHash) === id);
   if (!target) throw new AppError('request.not_found', { status: 404 });
   await revokeSession(ctx.db, target.tokenHash, ctx.clock.now());
-  await broadcastRevoked(ctx, [target.tokenHash]);
+  await invalidate(ctx, `session:${target.tokenHash}`);
 }
 
 export async function signOutDevices(ctx: AppContext, accountId: string, keepHash: string | undefined) {
   const revoked = await revokeSessionsOfAccount(ctx.db, accountId, ctx.clock.now(), keepHash);
-  await broadcastRevoked(ctx, revoked);
+  // one broadcast for the account rather than one per session; a kept session is simply re-read
+  if (revoked.length > 0) await invalidate(ctx, `account:${accountId}`);
   return revoked.length;
 }
