@@ -37,7 +37,7 @@ export const REAL_NAME_LEVELS = ['none', 'low', 'medium', 'high'] as const;
 export type RealNameLevel = (typeof REAL_NAME_LEVELS)[number];
 
 /** What a one-time code may be used for; a code sent for one purpose never verifies another. */
-export const OTP_PURPOSES = ['register', 'recover', 'change_contact', 'first_sign_in'] as const;
+export const OTP_PURPOSES = ['register', 'recover', 'change_contact', 'first_sign_in', 'settings'] as const;
 export type OtpPurpose = (typeof OTP_PURPOSES)[number];
 
 export const OTP_CHANNELS = ['sms', 'email'] as const;
@@ -53,3 +53,14 @@ export const LONG_TERM_DATE = '00000000';
 export const SESSION_COOKIE = 'sw_session';
 export const CSRF_COOKIE = 'sw_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** Organization kinds (brief §5): enterprise, public institution (事业单位), overseas enterprise. */
+export const ORGANIZATION_KINDS = ['enterprise', 'institution', 'overseas'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Card media roles (seed 004 重要提醒): 法人卡 and 操作员卡. */
+export const CARD_ROLES = ['legal_person', 'operator'] as const;
+export type CardRole = (typeof CARD_ROLES)[number];
+
+/** Default password of an operator created by an administrator (seed 004 §2.1: 8 个 8). */
+export const OPERATOR_DEFAULT_PASSWORD = '88888888';

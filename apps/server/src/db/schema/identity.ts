@@ -2,6 +2,7 @@ import {
   ACCOUNT_KINDS,
   ACCOUNT_STATUSES,
   ID_TYPES,
+  ORGANIZATION_KINDS,
   OTP_CHANNELS,
   OTP_PURPOSES,
   REAL_NAME_LEVELS,
@@ -26,7 +27,7 @@ export const idType = pgEnum('id_type', ID_TYPES);
 export const realNameLevel = pgEnum('real_name_level', REAL_NAME_LEVELS);
 export const otpChannel = pgEnum('otp_channel', OTP_CHANNELS);
 export const otpPurpose = pgEnum('otp_purpose', OTP_PURPOSES);
-export const organizationKind = pgEnum('organization_kind', ['enterprise', 'institution', 'overseas']);
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 
 /**
  * Personal numbers are stored as `*_enc` (AES-256-GCM, see lib/crypto.ts) beside `*_bidx`,
@@ -40,10 +41,26 @@ export const organizations = pgTable(
     creditCode: varchar('credit_code', { length: 18 }),
     orgCode: varchar('org_code', { length: 9 }),
     name: varchar('name', { length: 200 }).notNull(),
+    /** 法定代表人 (seed 004 §1.2.2 step 1) */
+    legalRepName: varchar('legal_rep_name', { length: 100 }),
+    legalRepIdType: idType('legal_rep_id_type'),
+    legalRepIdNumberEnc: text('legal_rep_id_number_enc'),
+    legalRepIdNumberBidx: varchar('legal_rep_id_number_bidx', { length: 64 }),
+    legalRepIdValidFrom: varchar('legal_rep_id_valid_from', { length: 8 }),
+    legalRepIdValidTo: varchar('legal_rep_id_valid_to', { length: 8 }),
+    /** overseas (seed 004 §1.5): ISO 3166-1 alpha-3 and the registration number there (immutable once set) */
+    countryCode: varchar('country_code', { length: 3 }),
+    registrationNo: varchar('registration_no', { length: 60 }),
+    address: varchar('address', { length: 300 }),
+    /** how it came to be: 'registration', 'e_license' (电子营业执照), 'card' (卡登录自动注册) */
+    source: varchar('source', { length: 20 }).notNull().default('registration'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('organizations_org_code_uq').on(t.orgCode)],
+  (t) => [
+    uniqueIndex('organizations_org_code_uq').on(t.orgCode),
+    uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
+  ],
 );
 
 export const accounts = pgTable(
@@ -68,6 +85,18 @@ export const accounts = pgTable(
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     passwordHash: text('password_hash'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** operator created by an administrator: at first sign-in, prove the mobile by SMS (seed 004 §2.1) */
+    mustVerifyMobile: boolean('must_verify_mobile').notNull().default(false),
+    /** 手机号登录开关 (seed 004 §3.1 账户设置) */
+    phoneLoginEnabled: boolean('phone_login_enabled').notNull().default(false),
+    /** overseas contact details (seed 004 §1.5) */
+    department: varchar('department', { length: 100 }),
+    jobTitle: varchar('job_title', { length: 100 }),
+    phoneEnc: text('phone_enc'),
+    fax: varchar('fax', { length: 40 }),
+    notes: varchar('notes', { length: 500 }),
+    /** the administrator or staff member who created this account, if any */
+    createdBy: uuid('created_by'),
     realNameLevel: realNameLevel('real_name_level').notNull().default('none'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -81,6 +110,16 @@ export const accounts = pgTable(
       .on(t.idType, t.idNumberBidx)
       .where(sql`${t.kind} = 'individual'`),
     index('accounts_mobile_bidx_idx').on(t.mobileBidx),
+    // one mobile number signs in to at most one account (seed 004 §3.1 账户设置)
+    uniqueIndex('accounts_phone_login_uq').on(t.mobileBidx).where(sql`${t.phoneLoginEnabled}`),
+    // exactly one administrator per organization (seed 004 §1.1)
+    uniqueIndex('accounts_org_admin_uq')
+      .on(t.organizationId)
+      .where(sql`${t.kind} in ('enterprise_admin', 'institution_admin', 'overseas')`),
+    // an operator's ID type + number is unique within its organization (seed 004 §1.1)
+    uniqueIndex('accounts_operator_id_uq')
+      .on(t.organizationId, t.idType, t.idNumberBidx)
+      .where(sql`${t.kind} = 'enterprise_operator'`),
     index('accounts_organization_idx').on(t.organizationId),
   ],
 );

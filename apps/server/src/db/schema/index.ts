@@ -1,2 +1,4 @@
 export * from './identity.ts';
 export * from './messaging.ts';
+export * from './passkeys.ts';
+export * from './pki.ts';
