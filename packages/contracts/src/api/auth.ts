@@ -68,6 +68,12 @@ export const AccountView = z
     emailMasked: z.string().nullable(),
     realNameLevel: z.enum(REAL_NAME_LEVELS),
     isStaff: z.boolean(),
+    organizationId: z.uuid().nullable(),
+    /** 手机号登录开关 (seed 004 §3.1 账户设置) */
+    phoneLoginEnabled: z.boolean(),
+    /** operator's first sign-in: prove the mobile by SMS, then change the password (seed 004 §2.1) */
+    mustVerifyMobile: z.boolean(),
+    mustChangePassword: z.boolean(),
     createdAt: z.iso.datetime(),
     lastSignInAt: z.iso.datetime().nullable(),
   })
@@ -76,6 +82,8 @@ export type AccountView = z.infer<typeof AccountView>;
 
 export const SessionResponse = z.object({
   account: AccountView,
+  /** how this session was signed in: password, mobile, card, passkey */
+  method: z.string(),
   /** absolute expiry of the session; the idle expiry moves with each request */
   expiresAt: z.iso.datetime(),
 });

@@ -22,6 +22,10 @@ export function presentAccount(row: AccountRow, crypto: FieldCrypto): AccountVie
     emailMasked: reveal(crypto, row.emailEnc, maskEmail),
     realNameLevel: row.realNameLevel,
     isStaff: row.kind === 'staff',
+    organizationId: row.organizationId,
+    phoneLoginEnabled: row.phoneLoginEnabled,
+    mustVerifyMobile: row.mustVerifyMobile,
+    mustChangePassword: row.mustChangePassword,
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt ? row.lastSignInAt.toISOString() : null,
   };

@@ -200,6 +200,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       setSessionCookie(request, reply, result.token);
       return {
         account: presentAccount(result.account, ctx.crypto),
+        method: 'password',
         expiresAt: result.expiresAt.toISOString(),
       };
     },
@@ -233,7 +234,11 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return { account: auth.view, expiresAt: auth.session.expiresAt.toISOString() };
+      return {
+        account: auth.view,
+        method: auth.session.method,
+        expiresAt: auth.session.expiresAt.toISOString(),
+      };
     },
   );
 
