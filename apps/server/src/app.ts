@@ -27,6 +27,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
+import { organizationRoutes } from './modules/organizations/organization.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 
 export const VERSION: string = (
@@ -146,6 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(platformRoutes, { ctx, version: VERSION });
   await app.register(identityRoutes, { ctx });
+  await app.register(organizationRoutes, { ctx });
   await app.register(caseworkRoutes);
   await app.register(consoleRoutes, { ctx });
   if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });

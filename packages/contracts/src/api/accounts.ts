@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_VERIFIABLE_ID_TYPES, ID_TYPES, LONG_TERM_DATE } from '../enums.ts';
+import { EMAIL_VERIFIABLE_ID_TYPES, ID_TYPES, LONG_TERM_DATE, ORGANIZATION_KINDS } from '../enums.ts';
 import { isStrongPassword, isValidUsername } from '../validators/account.ts';
 import { isValidIdNumber } from '../validators/id-document.ts';
 import { Email, Mobile } from './auth.ts';
@@ -79,3 +79,28 @@ export type RegisterResponse = z.infer<typeof RegisterResponse>;
 /** GET /api/accounts/username-available?username= */
 export const UsernameAvailableQuery = z.strictObject({ username: z.string().max(64) });
 export const UsernameAvailableResponse = z.object({ available: z.boolean() });
+
+/** The signed-in account's organization (seed 004 §3.1 查看), personal numbers masked. */
+export const OrganizationView = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(ORGANIZATION_KINDS),
+    name: z.string(),
+    creditCode: z.string().nullable(),
+    orgCode: z.string().nullable(),
+    legalRepName: z.string().nullable(),
+    legalRepIdType: z.enum(ID_TYPES).nullable(),
+    legalRepIdNumberMasked: z.string().nullable(),
+    legalRepIdValidFrom: z.string().nullable(),
+    legalRepIdValidTo: z.string().nullable(),
+    /** overseas: ISO 3166-1 alpha-3 */
+    countryCode: z.string().nullable(),
+    /** overseas: registration number in that country; immutable once set */
+    registrationNo: z.string().nullable(),
+    address: z.string().nullable(),
+    /** registration, e_license or card */
+    source: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Organization' });
+export type OrganizationView = z.infer<typeof OrganizationView>;

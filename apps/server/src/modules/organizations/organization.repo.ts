@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { organizations } from '../../db/schema/index.ts';
+import type { OrganizationRow } from './organization.presenter.ts';
+
+export async function getOrganizationById(db: Db, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  return row;
+}
+
+export async function findOrganizationByOrgCode(
+  db: Db,
+  orgCode: string,
+): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.orgCode, orgCode)).limit(1);
+  return row;
+}
+
+export async function insertOrganization(
+  db: Db,
+  values: typeof organizations.$inferInsert,
+): Promise<OrganizationRow> {
+  const [row] = await db.insert(organizations).values(values).returning();
+  return row!;
+}
