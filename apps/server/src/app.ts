@@ -27,6 +27,8 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
+import { createELicenseSimulator } from './integrations/e-license.ts';
+import { organizationRegistrationRoutes } from './modules/identity/organization-registration.routes.ts';
 import { organizationRoutes } from './modules/organizations/organization.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 
@@ -122,6 +124,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     clock,
     messaging,
     sessionCache,
+    eLicense: createELicenseSimulator(log),
     log,
   };
   const stopSessionInvalidation = await subscribeSessionInvalidation(database, sessionCache, log);
@@ -148,6 +151,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(platformRoutes, { ctx, version: VERSION });
   await app.register(identityRoutes, { ctx });
   await app.register(organizationRoutes, { ctx });
+  await app.register(organizationRegistrationRoutes, { ctx });
   await app.register(caseworkRoutes);
   await app.register(consoleRoutes, { ctx });
   if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });

@@ -113,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'SMS_PROVIDER (only the simulator exists here; set ALLOW_SIMULATORS=true to run with it knowingly)',
       );
     }
+    if (!allowSimulators) {
+      missing.push(
+        'E-business-licence service (only its simulator exists here; set ALLOW_SIMULATORS=true to run with it knowingly)',
+      );
+    }
     if (e.CAPTCHA_TEST_ANSWER) missing.push('CAPTCHA_TEST_ANSWER must not be set in production');
     if (missing.length > 0) {
       throw new ConfigError(

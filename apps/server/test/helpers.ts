@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CSRF_COOKIE, CSRF_HEADER } from '@sw/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, creditCodeCheckChar, orgCodeCheckChar } from '@sw/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { type App, build } from '../src/app.ts';
@@ -211,4 +211,48 @@ export async function registerIndividual(agent: Agent, overrides: Record<string,
   });
   if (res.statusCode !== 201) throw new Error(`registration: ${res.statusCode} ${res.body}`);
   return { body, username: body.username as string, password: body.password as string };
+}
+
+/** A valid GB 32100 credit code (and its embedded GB 11714 organization code) from a number. */
+export function creditCode(n: number): { creditCode: string; orgCode: string } {
+  const orgBody = String(n % 100_000_000).padStart(8, '0');
+  const orgCode = orgBody + orgCodeCheckChar(orgBody);
+  const first17 = `91110000${orgCode}`;
+  return { creditCode: first17 + creditCodeCheckChar(first17), orgCode };
+}
+
+let orgSeq = 0;
+/** A valid 无卡用户注册 body (seed 004 §1.2.2); pass `smsCode` after sending one to `administrator.mobile`. */
+export function organizationBody(
+  overrides: { organization?: Record<string, unknown>; administrator?: Record<string, unknown> } = {},
+) {
+  orgSeq++;
+  const n = (Date.now() % 1_000_000) * 100 + orgSeq;
+  const tail = String(n).slice(-8).padStart(8, '0');
+  return {
+    organization: {
+      kind: 'enterprise',
+      ...creditCode(n),
+      name: '河北测试进出口贸易有限公司',
+      legalRepName: '王五',
+      legalRepIdType: 'resident_id',
+      legalRepIdNumber: residentId('13010219800101', orgSeq % 1000),
+      legalRepIdValidFrom: '20150101',
+      legalRepIdValidTo: '00000000',
+      ...overrides.organization,
+    },
+    administrator: {
+      username: `admin${tail}`,
+      password: 'Passw0rd!',
+      confirmPassword: 'Passw0rd!',
+      name: '赵六',
+      idType: 'resident_id',
+      idNumber: residentId('13010219850101', (orgSeq * 3) % 1000),
+      email: `admin${tail}@example.com`,
+      mobile: `137${tail}`,
+      smsCode: '000000',
+      ...overrides.administrator,
+    },
+    agreement: true,
+  };
 }

@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   'field.date_invalid': 'Not a valid date (YYYYMMDD; 00000000 means long-term).',
   'field.date_range_invalid': 'The end date is before the start date, or already past.',
   'field.agreement_required': 'The user agreement must be accepted.',
+  'field.markup_not_allowed': 'Markup (< or >) is not allowed in this field.',
+  'field.name_invalid': 'A name may hold letters, spaces and · . \' - only (organizations also digits and ( ) & ,).',
+  'field.org_code_mismatch': 'The organization code must equal characters 9–17 of the unified social credit code.',
 
   // captcha and one-time codes
   'captcha.invalid': 'The image captcha is wrong, expired or already used.',
@@ -53,6 +56,40 @@ export const ERROR_CODES = {
   'account.id_number_taken': 'An account of this kind already exists for this identity document.',
   'account.mobile_required': 'A mainland mobile number with its SMS code is required for this ID type.',
   'account.email_required': 'A verified e-mail is required.',
+
+  // overseas and HK/Macao/Taiwan enterprises (seed 004 §1.5, §3.1)
+  'field.country_invalid': 'Not an ISO 3166-1 alpha-3 country or region code.',
+  'field.country_mainland': 'Mainland China cannot be chosen for an overseas enterprise; register as a domestic one.',
+  'field.phone_invalid': 'Not a telephone number (digits with an optional + country code, spaces, hyphens, extension).',
+  'organization.registration_no_immutable':
+    'The registration number in the country or region is already set and cannot be changed.',
+  'account.org_code_taken': 'An organization with this organization code is already registered.',
+  'account.credit_code_taken': 'An organization with this unified social credit code is already registered.',
+  'account.admin_exists': 'The organization already has its one administrator.',
+  'account.operator_id_taken': 'An operator with this ID type and number already exists in the organization.',
+  'account.admin_no_business': 'An administrator account cannot perform business operations; use an operator account.',
+  'account.phone_login_taken': 'Another account already signs in with this mobile number.',
+  'account.mobile_missing': 'The account has no verified mobile number.',
+  'account.not_operator_admin': 'Only an organization administrator can do this.',
+  'auth.first_sign_in_required': 'Verify the mobile number and change the initial password first.',
+  'auth.password_change_required': 'Change the initial password first.',
+  'auth.wrong_current_password': 'The current password is wrong.',
+  'auth.password_reused': 'The new password must differ from the current one.',
+  'e_license.session_unknown': 'The e-business-licence authorization is unknown or has expired.',
+  'e_license.pending': 'The e-business-licence authorization has not been confirmed yet.',
+  'e_license.mismatch': 'The enterprise data differs from the e-business licence.',
+
+  // passkeys (WebAuthn)
+  'passkey.unknown_credential': 'The passkey is not registered here (never added, or removed).',
+  'passkey.verification_failed': 'The passkey response did not verify (signature, origin, counter or user check).',
+  'passkey.challenge_expired': 'The passkey request expired or was already used; start again.',
+  'passkey.already_registered': 'This passkey is already registered.',
+  'passkey.too_many': 'The account has the most passkeys allowed; remove one first.',
+
+  // console account administration
+  'account.status_conflict': 'The account is not in a status that allows this change.',
+  'account.cannot_disable_self': 'A staff member cannot disable their own account.',
+  'request.cursor_invalid': 'The page cursor is malformed; start from the first page.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,7 @@
 export * from './api/accounts.ts';
 export * from './api/auth.ts';
 export * from './api/common.ts';
+export * from './api/organizations.ts';
 export * from './api/sessions.ts';
 export * from './enums.ts';
 export * from './errors.ts';

@@ -37,6 +37,20 @@ export function text(max: number) {
     .refine((v) => !hasControlCharacters(v), fieldIssue('field.invalid'));
 }
 
+const PERSON_NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M} ·.'’-]*$/u;
+const ORG_NAME_RE = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} ·.,'’&()（）、-]*$/u;
+
+/**
+ * A name: refuses markup (`field.markup_not_allowed`) and characters no person's or
+ * organization's name has, such as `;`, `=` or quotes around SQL (`field.name_invalid`).
+ */
+export function nameText(max: number, kind: 'person' | 'organization' = 'person') {
+  const re = kind === 'person' ? PERSON_NAME_RE : ORG_NAME_RE;
+  return text(max)
+    .refine((v) => !/[<>]/.test(v), fieldIssue('field.markup_not_allowed'))
+    .refine((v) => /[<>]/.test(v) || (re.test(v) && !/--|\/\*/.test(v)), fieldIssue('field.name_invalid'));
+}
+
 /** YYYYMMDD, or 00000000 for long-term where `allowLongTerm`. */
 export function ymd(allowLongTerm: boolean) {
   return z

@@ -23,3 +23,15 @@ export async function insertOrganization(
   const [row] = await db.insert(organizations).values(values).returning();
   return row!;
 }
+
+export async function findOrganizationByCreditCode(
+  db: Db,
+  creditCode: string,
+): Promise<OrganizationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.creditCode, creditCode))
+    .limit(1);
+  return row;
+}

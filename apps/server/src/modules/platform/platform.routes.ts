@@ -14,7 +14,7 @@ export const PlatformInfo = z.object({
 });
 
 export function simulatorNames(ctx: AppContext): string[] {
-  return Object.values(ctx.messaging.adapters)
+  return [...Object.values(ctx.messaging.adapters), ctx.eLicense]
     .filter((a) => a.isSimulator)
     .map((a) => a.name);
 }

@@ -1,0 +1,122 @@
+import {
+  ELicenseSession,
+  ELicenseSimulatorAuthorizeBody,
+  OrganizationCheckResponse,
+  OrganizationStep,
+  ProblemSchema,
+  RegisterOrganizationBody,
+} from '@sw/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { ELicenseAuthorization } from '../../integrations/e-license.ts';
+import { checkOrganizationAvailable, registerOrganization } from './register-organization.ts';
+
+const problems = { 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
+
+function presentLicence(a: ELicenseAuthorization, simulator: boolean): ELicenseSession {
+  return {
+    id: a.id,
+    status: a.status,
+    qrPayload: a.qrPayload,
+    expiresAt: a.expiresAt.toISOString(),
+    simulator,
+    enterprise: a.enterprise,
+  };
+}
+
+/** 企业 / 事业单位 registration (seed 004 §1.2.2, §1.4) and 电子营业执照快捷注册. */
+export async function organizationRegistrationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+  const limits = ctx.config.rateLimits;
+
+  app.post(
+    '/api/accounts/organization/check',
+    {
+      config: perMinute(limits.register * 6),
+      schema: {
+        tags: ['identity'],
+        summary: 'Step 1 of organization registration: valid and not yet registered?',
+        body: OrganizationStep,
+        response: { 200: OrganizationCheckResponse, ...problems },
+      },
+    },
+    async (request) => {
+      await checkOrganizationAvailable(ctx, request.body);
+      return { available: true as const };
+    },
+  );
+
+  app.post(
+    '/api/accounts/organization',
+    {
+      config: perMinute(limits.register),
+      schema: {
+        tags: ['identity'],
+        summary: '无卡用户注册 / 事业单位注册: organization and administrator, one transaction',
+        body: RegisterOrganizationBody,
+        response: {
+          201: z.object({ id: z.uuid(), username: z.string(), organizationId: z.uuid() }),
+          ...problems,
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await registerOrganization(ctx, request.body)),
+  );
+
+  app.post(
+    '/api/e-license/sessions',
+    {
+      config: perMinute(limits.register * 6),
+      schema: {
+        tags: ['identity'],
+        summary: '电子营业执照快捷注册: open an authorization (QR code for the licence app)',
+        response: { 201: ELicenseSession, 429: ProblemSchema },
+      },
+    },
+    async (_request, reply) => {
+      const started = await ctx.eLicense.start(ctx.clock.now());
+      return reply.code(201).send(presentLicence(started, ctx.eLicense.isSimulator));
+    },
+  );
+
+  app.get(
+    '/api/e-license/sessions/:id',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Poll an e-business-licence authorization; once confirmed it carries the enterprise data',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: ELicenseSession, 404: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const found = await ctx.eLicense.get(request.params.id, ctx.clock.now());
+      if (!found) throw new AppError('e_license.session_unknown', { status: 404 });
+      return presentLicence(found, ctx.eLicense.isSimulator);
+    },
+  );
+
+  if (ctx.eLicense.isSimulator) {
+    app.post(
+      '/api/dev/e-license/sessions/:id/authorize',
+      {
+        schema: {
+          tags: ['dev'],
+          summary: 'SIMULATOR: confirm an authorization as the licence app would',
+          params: z.strictObject({ id: z.uuid() }),
+          body: ELicenseSimulatorAuthorizeBody,
+          response: { 200: ELicenseSession, 400: ProblemSchema, 404: ProblemSchema },
+        },
+      },
+      async (request) => {
+        const done = ctx.eLicense.authorize(request.params.id, request.body, ctx.clock.now());
+        if (!done) throw new AppError('e_license.session_unknown', { status: 404 });
+        return presentLicence(done, true);
+      },
+    );
+  }
+}
