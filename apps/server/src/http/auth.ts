@@ -27,15 +27,41 @@ export function getAuth(ctx: AppContext, request: FastifyRequest): Promise<Auth 
   return pending;
 }
 
+/**
+ * The signed-in account, or 401. An account that still owes its first-sign-in steps (an
+ * operator's SMS check, an initial password to change — seed 004 §2.1) gets 403 everywhere
+ * except the routes that carry those steps, which pass `{ firstSignIn: true }`.
+ */
 export async function requireAuth(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
+  opts: { firstSignIn?: boolean } = {},
 ): Promise<Auth> {
   const auth = await getAuth(ctx, request);
   if (!auth) {
     if (request.cookies[SESSION_COOKIE]) clearSessionCookie(request, reply);
     throw new AppError('auth.unauthenticated', { status: 401 });
+  }
+  if (!opts.firstSignIn) {
+    if (auth.account.mustVerifyMobile) throw new AppError('auth.first_sign_in_required', { status: 403 });
+    if (auth.account.mustChangePassword) throw new AppError('auth.password_change_required', { status: 403 });
+  }
+  return auth;
+}
+
+/**
+ * A route that does business (applies, declares, signs): an organization's administrator
+ * may not (seed 004 重要提醒 「管理员账号不可进行业务操作」).
+ */
+export async function requireBusinessAccount(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Auth> {
+  const auth = await requireAuth(ctx, request, reply);
+  if (auth.account.kind === 'enterprise_admin' || auth.account.kind === 'institution_admin') {
+    throw new AppError('account.admin_no_business', { status: 403 });
   }
   return auth;
 }

@@ -24,6 +24,16 @@ export async function findAccountByUsername(db: Db, username: string): Promise<A
   return row;
 }
 
+/** The account that signs in with this mobile number (at most one: accounts_phone_login_uq). */
+export async function findAccountByPhoneLogin(db: Db, mobileBidx: string): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.mobileBidx, mobileBidx), eq(accounts.phoneLoginEnabled, true)))
+    .limit(1);
+  return row;
+}
+
 export async function getAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
   const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
   return row;

@@ -200,7 +200,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       setSessionCookie(request, reply, result.token);
       return {
         account: presentAccount(result.account, ctx.crypto),
-        method: 'password',
+        method: result.method,
         expiresAt: result.expiresAt.toISOString(),
       };
     },
@@ -233,7 +233,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (request, reply) => {
-      const auth = await requireAuth(ctx, request, reply);
+      const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
       return {
         account: auth.view,
         method: auth.session.method,
@@ -252,7 +252,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (request, reply) => {
-      const auth = await requireAuth(ctx, request, reply);
+      const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
       return auth.view;
     },
   );

@@ -1,9 +1,10 @@
-import type { SignInBody } from '@sw/contracts';
+import { isValidMobile, maskMobile, type SignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { verifyCaptcha } from './captcha.service.ts';
 import {
   clearSignInFailures,
+  findAccountByPhoneLogin,
   findAccountByUsername,
   findThrottle,
   insertSignInAudit,
@@ -21,18 +22,25 @@ function lockedError(until: Date, now: Date) {
 }
 
 /**
- * Password sign-in (seed 004 §2.1): username (case-insensitive), password, image captcha.
+ * Password sign-in (seed 004 §2.1): username (case-insensitive) — or the mobile number of an
+ * account whose 手机号登录开关 is on (§3.1 账户设置) — password, image captcha.
  * Every attempt is audited. Unknown usernames and wrong passwords get the same answer
  * after the same work, and lock alike after `LOCKOUT_THRESHOLD` failures, so a response
  * never tells whether an account exists.
  */
 export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta: RequestMeta) {
-  const identifier = body.username.trim().toLowerCase().slice(0, 64);
+  const typed = body.username.trim();
+  // a username always holds a letter, so eleven digits can only be a mobile number
+  const byMobile = isValidMobile(typed);
+  const mobileIndex = byMobile ? ctx.crypto.blindIndex('mobile', typed) : null;
+  // the throttle key and the audit never hold the number itself
+  const identifier = mobileIndex ? `m:${mobileIndex.slice(0, 62)}` : typed.toLowerCase().slice(0, 64);
+  const audited = byMobile ? maskMobile(typed) : identifier;
   const audit = (outcome: Outcome, accountId: string | null) =>
     insertSignInAudit(ctx.db, {
       accountId,
-      identifier,
-      method: 'password',
+      identifier: audited,
+      method: byMobile ? 'mobile' : 'password',
       outcome,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 400) ?? null,
@@ -53,7 +61,9 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
     throw lockedError(throttle.lockedUntil, now);
   }
 
-  const account = await findAccountByUsername(ctx.db, identifier);
+  const account = mobileIndex
+    ? await findAccountByPhoneLogin(ctx.db, mobileIndex)
+    : await findAccountByUsername(ctx.db, identifier);
   const passwordOk = await verifyPassword(account?.passwordHash, body.password);
   if (!account || !passwordOk) {
     await audit(account ? 'bad_password' : 'unknown_account', account?.id ?? null);
@@ -68,8 +78,12 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
     throw new AppError('auth.account_disabled', { status: 403 });
   }
 
-  const session = await startSession(ctx, account.id, 'password', meta);
+  const session = await startSession(ctx, account.id, byMobile ? 'mobile' : 'password', meta);
   await recordSuccessfulSignIn(ctx.db, account.id, ctx.clock.now());
   await audit('success', account.id);
-  return { account: { ...account, lastSignInAt: ctx.clock.now() }, ...session };
+  return {
+    account: { ...account, lastSignInAt: ctx.clock.now() },
+    method: byMobile ? 'mobile' : 'password',
+    ...session,
+  };
 }

@@ -1,0 +1,145 @@
+import {
+  ChangePasswordBody,
+  CreateOperatorBody,
+  FirstSignInSmsBody,
+  FirstSignInVerifyBody,
+  OperatorView,
+  PhoneLoginBody,
+  ProblemSchema,
+  SendCodeResponse,
+} from '@sw/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { clearSessionCookie, requireAuth } from '../../http/auth.ts';
+import {
+  changePassword,
+  createOperator,
+  listOperators,
+  sendFirstSignInCode,
+  setPhoneLogin,
+  verifyFirstSignInCode,
+} from './account-settings.ts';
+
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  409: ProblemSchema,
+  429: ProblemSchema,
+};
+
+function meta(request: FastifyRequest) {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+/** 账户设置, 修改密码, the operator's first sign-in (seed 004 §2.1, §3.1) and 我的操作员 (§3.2). */
+export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limits = ctx.config.rateLimits;
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  app.put(
+    '/api/account/settings/phone-login',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '手机号登录开关 (seed 004 §3.1 账户设置)',
+        body: PhoneLoginBody,
+        response: { 200: z.object({ phoneLoginEnabled: z.boolean() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return setPhoneLogin(ctx, auth, request.body.enabled, meta(request));
+    },
+  );
+
+  app.post(
+    '/api/account/password',
+    {
+      config: perMinute(limits.signIn),
+      schema: {
+        tags: ['identity'],
+        summary: '修改密码; after a forced change of an initial password every session ends',
+        body: ChangePasswordBody,
+        response: { 200: z.object({ signedOut: z.boolean() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
+      if (auth.account.mustVerifyMobile) {
+        // the SMS check comes first (seed 004 §2.1: 操作员账号验证, then 修改密码)
+        await requireAuth(ctx, request, reply);
+      }
+      const result = await changePassword(ctx, auth, request.body, meta(request));
+      if (result.signedOut) clearSessionCookie(request, reply);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/account/first-sign-in/sms',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '操作员账号验证: send a code to the mobile the administrator entered',
+        body: FirstSignInSmsBody,
+        response: { 202: SendCodeResponse.extend({ mobileMasked: z.string() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
+      return reply.code(202).send(await sendFirstSignInCode(ctx, auth, request.body));
+    },
+  );
+
+  app.post(
+    '/api/account/first-sign-in/verify',
+    {
+      config: perMinute(limits.sendCode * 3),
+      schema: {
+        tags: ['identity'],
+        summary: '操作员账号验证: check the SMS code',
+        body: FirstSignInVerifyBody,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
+      await verifyFirstSignInCode(ctx, auth, request.body.code, meta(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/org/operators',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '我的操作员: the organization’s operators (administrator only)',
+        response: { 200: z.array(OperatorView), ...problems },
+      },
+    },
+    async (request, reply) => listOperators(ctx, await requireAuth(ctx, request, reply)),
+  );
+
+  app.post(
+    '/api/org/operators',
+    {
+      config: perMinute(limits.register * 3),
+      schema: {
+        tags: ['identity'],
+        summary: '新建操作员: initial password 88888888, changed at first sign-in after an SMS check',
+        body: CreateOperatorBody,
+        response: { 201: OperatorView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return reply.code(201).send(await createOperator(ctx, auth, request.body, meta(request)));
+    },
+  );
+}

@@ -1,0 +1,237 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, auditEvents, signInAudit } from '../src/db/schema/index.ts';
+import {
+  Agent,
+  createTestApp,
+  latestCode,
+  organizationBody,
+  registerIndividual,
+  residentId,
+  type TestApp,
+} from './helpers.ts';
+
+let t: TestApp;
+// real time that a test can move forward past the 60-second resend limit of one number
+let offset = 0;
+const clock = { now: () => new Date(Date.now() + offset) };
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+});
+afterAll(() => t.close());
+
+/** An enterprise administrator, signed in. */
+async function signedInAdmin() {
+  const agent = new Agent(t.app);
+  const body = organizationBody();
+  body.administrator.smsCode = await agent.smsCode(body.administrator.mobile as string);
+  const res = await agent.post('/api/accounts/organization', body);
+  expect(res.statusCode).toBe(201);
+  expect((await agent.signIn(body.administrator.username as string, 'Passw0rd!')).statusCode).toBe(200);
+  return { agent, body };
+}
+
+/** An individual, registered and signed in. */
+async function signedInPerson() {
+  const agent = new Agent(t.app);
+  const { body } = await registerIndividual(agent);
+  expect((await agent.signIn(body.username as string, 'Passw0rd!')).statusCode).toBe(200);
+  return { agent, body };
+}
+
+let opSeq = 0;
+function operatorBody(overrides: Record<string, unknown> = {}) {
+  opSeq++;
+  const n = `${String(Date.now()).slice(-6)}${String(opSeq).padStart(2, '0')}`;
+  return {
+    username: `op${n}`,
+    name: '操作员甲',
+    idType: 'resident_id',
+    idNumber: residentId('13010219920202', opSeq),
+    mobile: `136${n}`,
+    ...overrides,
+  };
+}
+
+describe('手机号登录开关 and sign-in by mobile (seed 004 §3.1 账户设置, §2.1)', () => {
+  it('turns on, signs in by mobile, refuses a second account with the same number, turns off', async () => {
+    const { agent, body } = await signedInPerson();
+    const mobile = body.mobile as string;
+    // off: the number is not a sign-in name
+    const before = await new Agent(t.app).signIn(mobile, 'Passw0rd!');
+    expect(before.statusCode).toBe(401);
+
+    const on = await agent.send('PUT', '/api/account/settings/phone-login', { enabled: true });
+    expect(on.statusCode).toBe(200);
+    expect((await agent.get('/api/me')).json().phoneLoginEnabled).toBe(true);
+
+    const phone = new Agent(t.app);
+    const res = await phone.signIn(mobile, 'Passw0rd!');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ method: 'mobile', account: { username: body.username } });
+    // audited with the number masked, never in clear
+    const rows = await t.database.db.select().from(signInAudit).where(eq(signInAudit.method, 'mobile'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.identifier).not.toContain(mobile);
+
+    // another account holding the same mobile cannot switch on
+    const other = new Agent(t.app);
+    const org = organizationBody({ administrator: { mobile } });
+    offset += 61_000;
+    org.administrator.smsCode = await other.smsCode(mobile);
+    expect((await other.post('/api/accounts/organization', org)).statusCode).toBe(201);
+    await other.signIn(org.administrator.username as string, 'Passw0rd!');
+    const taken = await other.send('PUT', '/api/account/settings/phone-login', { enabled: true });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({
+      code: 'account.phone_login_taken',
+      detail: '该账号对应的手机号已开启手机号登录！',
+    });
+
+    expect(
+      (await agent.send('PUT', '/api/account/settings/phone-login', { enabled: false })).statusCode,
+    ).toBe(200);
+    expect((await new Agent(t.app).signIn(mobile, 'Passw0rd!')).statusCode).toBe(401);
+    // now the other account may
+    expect((await other.send('PUT', '/api/account/settings/phone-login', { enabled: true })).statusCode).toBe(
+      200,
+    );
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'account.phone_login_on'));
+    expect(audit.length).toBe(2);
+  });
+
+  it('two accounts switching on the same number at once: one wins', async () => {
+    const a = await signedInPerson();
+    const mobile = a.body.mobile as string;
+    const b = new Agent(t.app);
+    const org = organizationBody({ administrator: { mobile } });
+    offset += 61_000;
+    org.administrator.smsCode = await b.smsCode(mobile);
+    expect((await b.post('/api/accounts/organization', org)).statusCode).toBe(201);
+    await b.signIn(org.administrator.username as string, 'Passw0rd!');
+    const results = await Promise.all([
+      a.agent.send('PUT', '/api/account/settings/phone-login', { enabled: true }),
+      b.send('PUT', '/api/account/settings/phone-login', { enabled: true }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+});
+
+describe('operators created by an administrator: first sign-in (seed 004 §2.1)', () => {
+  it('SMS check of the administrator-entered mobile, then a forced password change, then sign-in anew', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const op = operatorBody();
+    const created = await admin.post('/api/org/operators', op);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ username: op.username, firstSignInPending: true });
+    expect(created.json().mobileMasked).toBe(`${op.mobile.slice(0, 3)}****${op.mobile.slice(-4)}`);
+
+    const agent = new Agent(t.app);
+    const signIn = await agent.signIn(op.username, '88888888');
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json().account).toMatchObject({ mustVerifyMobile: true, mustChangePassword: true });
+
+    // nothing else until the steps are done
+    const blocked = await agent.get('/api/account/sessions');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('auth.first_sign_in_required');
+    const early = await agent.post('/api/account/password', {
+      currentPassword: '88888888',
+      newPassword: 'NewPassw0rd!',
+      confirmPassword: 'NewPassw0rd!',
+    });
+    expect(early.json().code).toBe('auth.first_sign_in_required');
+
+    const sent = await agent.post('/api/account/first-sign-in/sms', await agent.captcha());
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json().mobileMasked).toBe(created.json().mobileMasked);
+    const code = await latestCode(agent, op.mobile);
+    const wrong = await agent.post('/api/account/first-sign-in/verify', {
+      code: code === '000000' ? '111111' : '000000',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ path: 'code', code: 'otp.invalid' });
+    expect((await agent.post('/api/account/first-sign-in/verify', { code })).statusCode).toBe(204);
+    // the code is spent
+    expect((await agent.post('/api/account/first-sign-in/verify', { code })).statusCode).toBe(403);
+
+    const stillBlocked = await agent.get('/api/account/sessions');
+    expect(stillBlocked.json().code).toBe('auth.password_change_required');
+
+    const same = await agent.post('/api/account/password', {
+      currentPassword: '88888888',
+      newPassword: '88888888',
+      confirmPassword: '88888888',
+    });
+    expect(same.statusCode).toBe(400);
+    const changed = await agent.post('/api/account/password', {
+      currentPassword: '88888888',
+      newPassword: 'NewPassw0rd!',
+      confirmPassword: 'NewPassw0rd!',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ signedOut: true });
+    expect((await agent.get('/api/me')).statusCode).toBe(401);
+
+    expect((await new Agent(t.app).signIn(op.username, '88888888')).statusCode).toBe(401);
+    const again = new Agent(t.app);
+    const fresh = await again.signIn(op.username, 'NewPassw0rd!');
+    expect(fresh.json().account).toMatchObject({ mustVerifyMobile: false, mustChangePassword: false });
+    expect((await again.get('/api/account/sessions')).statusCode).toBe(200);
+  });
+
+  it('two simultaneous creations of one operator ID give one; only an administrator may create', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const idNumber = residentId('13010219930303', 77);
+    const results = await Promise.all([
+      admin.post('/api/org/operators', operatorBody({ idNumber })),
+      admin.post('/api/org/operators', operatorBody({ idNumber })),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().errors[0]).toMatchObject({
+      path: 'idNumber',
+      code: 'account.operator_id_taken',
+    });
+    // the same ID in another organization is fine
+    const { agent: otherAdmin } = await signedInAdmin();
+    expect((await otherAdmin.post('/api/org/operators', operatorBody({ idNumber }))).statusCode).toBe(201);
+
+    const { agent: person } = await signedInPerson();
+    const refused = await person.post('/api/org/operators', operatorBody());
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('account.not_operator_admin');
+    const list = await admin.get('/api/org/operators');
+    expect(list.json()).toHaveLength(1);
+  });
+
+  it('changing a password normally keeps this device and signs out the others', async () => {
+    const { agent, body } = await signedInPerson();
+    const second = new Agent(t.app);
+    await second.signIn(body.username as string, 'Passw0rd!');
+    const wrong = await agent.post('/api/account/password', {
+      currentPassword: 'Nope0000!',
+      newPassword: 'Other0pass!',
+      confirmPassword: 'Other0pass!',
+    });
+    expect(wrong.json().errors[0]).toMatchObject({
+      path: 'currentPassword',
+      code: 'auth.wrong_current_password',
+    });
+    const ok = await agent.post('/api/account/password', {
+      currentPassword: 'Passw0rd!',
+      newPassword: 'Other0pass!',
+      confirmPassword: 'Other0pass!',
+    });
+    expect(ok.json()).toEqual({ signedOut: false });
+    expect((await agent.get('/api/me')).statusCode).toBe(200);
+    expect((await second.get('/api/me')).statusCode).toBe(401);
+    const [row] = await t.database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.username, body.username as string));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
