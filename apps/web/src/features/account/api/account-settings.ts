@@ -1,0 +1,57 @@
+import type {
+  ChangePasswordBody,
+  CreateOperatorBody,
+  OperatorView,
+  OrganizationView,
+  SendCodeResponse,
+} from '@sw/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client';
+
+/** GET /api/account/organization — the signed-in account's organization. */
+export function useOrganization(enabled: boolean) {
+  return useQuery({
+    queryKey: ['organization'],
+    queryFn: () => apiClient.get<OrganizationView>('/api/account/organization'),
+    enabled,
+  });
+}
+
+/** PUT /api/account/settings/phone-login (手机号登录开关). */
+export function useSetPhoneLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (enabled: boolean) =>
+      apiClient.put<{ phoneLoginEnabled: boolean }>('/api/account/settings/phone-login', { enabled }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+  });
+}
+
+/** POST /api/account/password → `{signedOut}`: true after a forced change (sign in again). */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) =>
+      apiClient.post<{ signedOut: boolean }>('/api/account/password', body),
+  });
+}
+
+export const firstSignInApi = {
+  sendCode: (body: { captchaId: string; captchaAnswer: string }) =>
+    apiClient.post<SendCodeResponse & { mobileMasked: string }>('/api/account/first-sign-in/sms', body),
+  verify: (code: string) => apiClient.post<null>('/api/account/first-sign-in/verify', { code }),
+};
+
+export function useOperators() {
+  return useQuery({
+    queryKey: ['operators'],
+    queryFn: () => apiClient.get<OperatorView[]>('/api/org/operators'),
+  });
+}
+
+export function useCreateOperator() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOperatorBody) => apiClient.post<OperatorView>('/api/org/operators', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operators'] }),
+  });
+}
