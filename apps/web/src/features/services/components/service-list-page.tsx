@@ -1,9 +1,11 @@
+import { errorMessage } from '@sw/contracts';
 import { Alert, Card, Col, Empty, Row, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../../components/link-button';
 import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
+import { useSession } from '../../../hooks/use-session';
 import { describeError } from '../../../lib/api-client';
 import { localized, useServices } from '../api/get-services';
 
@@ -12,6 +14,10 @@ export function ServiceListPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { data: services, isPending, isError, error } = useServices();
+  const { data: session } = useSession();
+  const kind = session?.account.kind;
+  // seed 004 重要提醒: 管理员账号不可进行业务操作
+  const isAdministrator = kind === 'enterprise_admin' || kind === 'institution_admin';
 
   let body: ReactNode;
   if (isPending) {
@@ -49,6 +55,14 @@ export function ServiceListPage() {
     <div className="sw-container">
       <PageTitle>{t('apps.title')}</PageTitle>
       <p className="sw-lead">{t('apps.subtitle')}</p>
+      {isAdministrator ? (
+        <Alert
+          className="sw-form-alert"
+          type="warning"
+          showIcon
+          title={errorMessage('account.admin_no_business', locale)}
+        />
+      ) : null}
       {body}
     </div>
   );
