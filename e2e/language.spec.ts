@@ -13,7 +13,7 @@ test('the language switch changes the page and the antd locale, and is remembere
 
   // messages follow: an empty submit asks for the username in English
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByText('Your username', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('Username, or mobile number', { exact: false }).first()).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -26,6 +26,7 @@ describe('configuration', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('SMTP_URL');
     expect(message).toContain('SMS_PROVIDER');
+    expect(message).toContain('E-business-licence');
   });
 
   it('refuses the SMS simulator in production unless allowed explicitly', () => {
@@ -36,6 +37,7 @@ describe('configuration', () => {
       SMTP_URL: 'smtp://mail:25',
     };
     expect(() => loadConfig(real)).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig(real)).toThrow(/E-business-licence service/);
     const config = loadConfig({ ...real, ALLOW_SIMULATORS: 'true' });
     expect(config.mode).toBe('production');
     expect(config.seedDemoData).toBe(false);
