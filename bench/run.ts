@@ -203,9 +203,11 @@ await waitFor('http://127.0.0.1:3911/');
 const bare = await load('bare Fastify hello-world', 'http://127.0.0.1:3911/');
 await stop(bareChild);
 
+// BENCH_ONLY=postgres skips PGlite and the start-up measurement (a quicker run while tuning)
+const only = process.env.BENCH_ONLY;
 const pgliteDir = mkdtempSync(path.join(tmpdir(), 'sw-bench-pglite-'));
 try {
-  await benchPlatform('PGlite', { DATA_DIR: pgliteDir }, 3912);
+  if (only !== 'postgres') await benchPlatform('PGlite', { DATA_DIR: pgliteDir }, 3912);
 } finally {
   rmSync(pgliteDir, { recursive: true, force: true });
 }
@@ -227,7 +229,7 @@ if (await postgresAvailable()) {
   notes.push(`PostgreSQL not reachable at ${PG_URL}: skipped (set BENCH_DATABASE_URL).`);
 }
 
-const startup = await measureStartup();
+const startup = only === 'postgres' ? null : await measureStartup();
 
 console.log('\n| target | req/s | p50 ms | p99 ms | errors | vs bare Fastify |');
 console.log('|---|---:|---:|---:|---:|---:|');
@@ -235,9 +237,10 @@ for (const r of results) {
   const ratio = `${((r.rps / bare.rps) * 100).toFixed(1)}%`;
   console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`);
 }
-console.log(
-  `\nStart-up (npm start, local mode, build present): first start ${Math.round(startup.firstMs)} ms (creates the database), second start ${Math.round(startup.secondMs)} ms; resident memory idle ${startup.rssMb.toFixed(0)} MB.`,
-);
+if (startup)
+  console.log(
+    `\nStart-up (npm start, local mode, build present): first start ${Math.round(startup.firstMs)} ms (creates the database), second start ${Math.round(startup.secondMs)} ms; resident memory idle ${startup.rssMb.toFixed(0)} MB.`,
+  );
 const me = results.find((r) => r.name.startsWith('PostgreSQL: GET /api/me'));
 if (me)
   console.log(

@@ -1,6 +1,7 @@
 import { build } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { describeDemoAccounts, seedDemoData } from './modules/identity/demo-data.ts';
+import { closePasswordHasher, usePasswordHasherProcess } from './modules/identity/passwords.ts';
 import { simulatorNames } from './modules/platform/platform.routes.ts';
 
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
     throw err;
   }
   const started = performance.now();
+  usePasswordHasherProcess();
   const { app, ctx } = await build({ config });
 
   if (config.seedDemoData) {
@@ -36,6 +38,7 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     await app.close();
+    closePasswordHasher();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

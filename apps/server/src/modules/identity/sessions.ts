@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { notify } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -33,6 +34,33 @@ export async function startSession(ctx: AppContext, accountId: string, method: s
     lastSeenAt: now,
     expiresAt,
   });
+  return { token, expiresAt };
+}
+
+/**
+ * A successful sign-in's three writes — the session, the account's last sign-in time and the audit
+ * row — in one statement: one round trip and one commit instead of three.
+ */
+export async function startSignedInSession(
+  ctx: AppContext,
+  accountId: string,
+  method: string,
+  meta: RequestMeta,
+  identifier: string,
+) {
+  const token = randomToken();
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteMs);
+  const userAgent = meta.userAgent?.slice(0, 400) ?? null;
+  await ctx.db.execute(sql`
+    with s as (
+      insert into sessions (token_hash, account_id, method, ip, user_agent, created_at, last_seen_at, expires_at)
+      values (${sha256Hex(token)}, ${accountId}, ${method}, ${meta.ip}, ${userAgent}, ${now}, ${now}, ${expiresAt})
+    ), a as (
+      insert into sign_in_audit (account_id, identifier, method, outcome, ip, user_agent, at)
+      values (${accountId}, ${identifier}, ${method}, 'success', ${meta.ip}, ${userAgent}, ${now})
+    )
+    update accounts set last_sign_in_at = ${now} where id = ${accountId}`);
   return { token, expiresAt };
 }
 
