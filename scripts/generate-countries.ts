@@ -54,8 +54,8 @@ const rows = codes
     const enNames = list(en[alpha2]);
     const zhName = over.zh ?? list(zh[alpha2])[0];
     const enName = over.en ?? enNames[0];
-    const zhHant = over.zhHant ?? hant.of(alpha2) ?? zhName;
     if (!zhName || !enName) throw new Error(`no name for ${alpha2}`);
+    const zhHant = over.zhHant ?? hant.of(alpha2) ?? zhName;
     const aliases = [...new Set(enNames)].filter((n) => n !== enName && !DROPPED_ALIASES.has(n));
     return { alpha3, alpha2, zh: zhName, zhHant, en: enName, aliases };
   })

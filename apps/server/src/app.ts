@@ -17,19 +17,24 @@ import { type Database, openDatabase } from './db/client.ts';
 import { AppError } from './http/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { securityPlugin } from './http/security.ts';
+import { createELicenseSimulator } from './integrations/e-license.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createFieldCrypto } from './lib/crypto.ts';
 import { caseworkRoutes } from './modules/casework/casework.routes.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
+import { consoleAccountRoutes } from './modules/console-accounts/console-accounts.routes.ts';
+import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { organizationRegistrationRoutes } from './modules/identity/organization-registration.routes.ts';
+import { overseasRegistrationRoutes } from './modules/identity/overseas-registration.routes.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
-import { createELicenseSimulator } from './integrations/e-license.ts';
-import { organizationRegistrationRoutes } from './modules/identity/organization-registration.routes.ts';
 import { organizationRoutes } from './modules/organizations/organization.routes.ts';
+import { passkeyRoutes } from './modules/passkeys/passkeys.routes.ts';
+import { pkiRoutes } from './modules/pki/pki.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 
 export const VERSION: string = (
@@ -152,8 +157,13 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(identityRoutes, { ctx });
   await app.register(organizationRoutes, { ctx });
   await app.register(organizationRegistrationRoutes, { ctx });
+  await app.register(accountSettingsRoutes, { ctx });
+  await app.register(overseasRegistrationRoutes, { ctx });
   await app.register(caseworkRoutes);
   await app.register(consoleRoutes, { ctx });
+  await app.register(passkeyRoutes, { ctx });
+  await app.register(pkiRoutes, { ctx });
+  await app.register(consoleAccountRoutes, { ctx });
   if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });
 
   const indexHtml = path.join(config.webDist, 'index.html');

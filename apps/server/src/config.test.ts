@@ -27,6 +27,7 @@ describe('configuration', () => {
     expect(message).toContain('SMTP_URL');
     expect(message).toContain('SMS_PROVIDER');
     expect(message).toContain('E-business-licence');
+    expect(message).toContain('PUBLIC_URL');
   });
 
   it('refuses the SMS simulator in production unless allowed explicitly', () => {
@@ -35,6 +36,7 @@ describe('configuration', () => {
       APP_SECRET: 'a'.repeat(64),
       DATABASE_URL: 'postgres://x/y',
       SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://sw.example.gov.cn',
     };
     expect(() => loadConfig(real)).toThrow(/SMS_PROVIDER/);
     expect(() => loadConfig(real)).toThrow(/E-business-licence service/);

@@ -72,6 +72,11 @@ export type Config = {
   sessionAbsoluteMs: number;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /**
+   * WebAuthn relying party for passkeys: the origin browsers sign for and its host name as the
+   * RP ID — from PUBLIC_URL, else `http://localhost:<PORT>` (browsers refuse IP addresses as RP IDs).
+   */
+  webauthn: { rpId: string; rpName: string; origin: string };
   rateLimits: { signIn: number; register: number; sendCode: number };
   otpDailyLimit: number;
   /** consecutive password failures that lock an identifier, and for how long */
@@ -88,6 +93,11 @@ export type Config = {
 const LOCAL_SECRET = 'local-development-secret-not-for-production-0000';
 
 export class ConfigError extends Error {}
+
+function relyingParty(publicUrl: string | undefined, port: number) {
+  const origin = new URL(publicUrl ?? `http://localhost:${port}`).origin;
+  return { rpId: new URL(origin).hostname, rpName: '单一窗口', origin };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // an empty variable (as in a copied .env.example) means "not set"
@@ -118,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'E-business-licence service (only its simulator exists here; set ALLOW_SIMULATORS=true to run with it knowingly)',
       );
     }
+    if (!e.PUBLIC_URL) {
+      missing.push('PUBLIC_URL (the address people use: passkeys are bound to it, e-mails link to it)');
+    }
     if (e.CAPTCHA_TEST_ANSWER) missing.push('CAPTCHA_TEST_ANSWER must not be set in production');
     if (missing.length > 0) {
       throw new ConfigError(
@@ -142,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
+    webauthn: relyingParty(e.PUBLIC_URL, e.PORT),
     rateLimits: {
       signIn: e.RATE_LIMIT_SIGN_IN,
       register: e.RATE_LIMIT_REGISTER,

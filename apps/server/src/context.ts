@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
-import type { Clock } from './lib/clock.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
+import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/crypto.ts';
 import type { SessionCache } from './modules/identity/session-cache.ts';
 import type { Messaging } from './modules/messaging/messaging.service.ts';

@@ -44,7 +44,10 @@ describe('platform endpoints', () => {
 
   it('labels simulators in platform info', async () => {
     const res = await new Agent(t.app).get('/api/platform/info');
-    expect(res.json()).toMatchObject({ mode: 'test', simulators: ['sms-simulator', 'mail-simulator', 'e-license-simulator'] });
+    expect(res.json()).toMatchObject({
+      mode: 'test',
+      simulators: ['sms-simulator', 'mail-simulator', 'e-license-simulator'],
+    });
   });
 
   it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {

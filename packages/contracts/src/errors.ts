@@ -33,8 +33,10 @@ export const ERROR_CODES = {
   'field.date_range_invalid': 'The end date is before the start date, or already past.',
   'field.agreement_required': 'The user agreement must be accepted.',
   'field.markup_not_allowed': 'Markup (< or >) is not allowed in this field.',
-  'field.name_invalid': 'A name may hold letters, spaces and · . \' - only (organizations also digits and ( ) & ,).',
-  'field.org_code_mismatch': 'The organization code must equal characters 9–17 of the unified social credit code.',
+  'field.name_invalid':
+    "A name may hold letters, spaces and · . ' - only (organizations also digits and ( ) & ,).",
+  'field.org_code_mismatch':
+    'The organization code must equal characters 9–17 of the unified social credit code.',
 
   // captcha and one-time codes
   'captcha.invalid': 'The image captcha is wrong, expired or already used.',
@@ -59,15 +61,18 @@ export const ERROR_CODES = {
 
   // overseas and HK/Macao/Taiwan enterprises (seed 004 §1.5, §3.1)
   'field.country_invalid': 'Not an ISO 3166-1 alpha-3 country or region code.',
-  'field.country_mainland': 'Mainland China cannot be chosen for an overseas enterprise; register as a domestic one.',
-  'field.phone_invalid': 'Not a telephone number (digits with an optional + country code, spaces, hyphens, extension).',
+  'field.country_mainland':
+    'Mainland China cannot be chosen for an overseas enterprise; register as a domestic one.',
+  'field.phone_invalid':
+    'Not a telephone number (digits with an optional + country code, spaces, hyphens, extension).',
   'organization.registration_no_immutable':
     'The registration number in the country or region is already set and cannot be changed.',
   'account.org_code_taken': 'An organization with this organization code is already registered.',
   'account.credit_code_taken': 'An organization with this unified social credit code is already registered.',
   'account.admin_exists': 'The organization already has its one administrator.',
   'account.operator_id_taken': 'An operator with this ID type and number already exists in the organization.',
-  'account.admin_no_business': 'An administrator account cannot perform business operations; use an operator account.',
+  'account.admin_no_business':
+    'An administrator account cannot perform business operations; use an operator account.',
   'account.phone_login_taken': 'Another account already signs in with this mobile number.',
   'account.mobile_missing': 'The account has no verified mobile number.',
   'account.not_operator_admin': 'Only an organization administrator can do this.',
@@ -81,7 +86,7 @@ export const ERROR_CODES = {
 
   // passkeys (WebAuthn)
   'passkey.unknown_credential': 'The passkey is not registered here (never added, or removed).',
-  'passkey.verification_failed': 'The passkey response did not verify (signature, origin, counter or user check).',
+  'passkey.verification_failed': 'The passkey response did not verify (signature, origin, counter, user).',
   'passkey.challenge_expired': 'The passkey request expired or was already used; start again.',
   'passkey.already_registered': 'This passkey is already registered.',
   'passkey.too_many': 'The account has the most passkeys allowed; remove one first.',
@@ -90,6 +95,33 @@ export const ERROR_CODES = {
   'account.status_conflict': 'The account is not in a status that allows this change.',
   'account.cannot_disable_self': 'A staff member cannot disable their own account.',
   'request.cursor_invalid': 'The page cursor is malformed; start from the first page.',
+
+  // card media (IC 卡 / IKey): issuance, card sign-in, binding, activation (seed 004 §1.2.1.1, §2.2, §3.1, §3.3)
+  'field.card_no_invalid': 'A card number is 8–20 digits.',
+  'field.card_pin_invalid': 'The card PIN (介质密码) must be 6–16 printable characters without spaces.',
+  'card.card_no_taken': 'A card with this number has already been issued.',
+  'card.not_found': 'No such card.',
+  'card.already_revoked': 'The card is already revoked.',
+  'card.certificate_malformed': 'The card certificate cannot be read (not a PEM or DER X.509 certificate).',
+  'card.foreign_ca': 'The card certificate was not issued by this platform.',
+  'card.certificate_expired': 'The card certificate has expired.',
+  'card.certificate_not_yet_valid': 'The card certificate is not valid yet.',
+  'card.revoked': 'The card has been revoked.',
+  'card.unknown': 'The certificate is not one of the cards this platform issued.',
+  'card.signature_invalid': 'The signature over the challenge does not verify with the card certificate.',
+  'card.challenge_expired': 'The card challenge is unknown or older than two minutes; request a new one.',
+  'card.challenge_used': 'The card challenge was already used; request a new one.',
+  'card.override_required':
+    'Another card is bound to the administrator; confirm to replace it (the account may have been misused).',
+  'card.organization_conflict':
+    "The card's credit code belongs to an organization registered with another organization code.",
+  'card.username_conflict': 'The username the card would create is already taken.',
+  'card.wrong_organization': "The card belongs to another organization than the signed-in account's.",
+  'card.role_mismatch': 'A legal-person card binds to the administrator, an operator card to an operator.',
+  'card.holder_mismatch': "The operator card's holder ID differs from the signed-in operator's.",
+  'card.bound_elsewhere': 'The card is already bound to another account.',
+  'account.activation_requires_card': 'Activate the account while signed in with its card.',
+  'account.already_active': 'The account is already activated.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,6 +4,7 @@ export * from './credit-code.ts';
 export * from './dates.ts';
 export * from './hk-id.ts';
 export * from './id-document.ts';
+export * from './intl-phone.ts';
 export * from './org-code.ts';
 export * from './permits.ts';
 export * from './resident-id.ts';

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations } from '../../db/schema/index.ts';
 import type { OrganizationRow } from './organization.presenter.ts';
@@ -33,5 +33,23 @@ export async function findOrganizationByCreditCode(
     .from(organizations)
     .where(eq(organizations.creditCode, creditCode))
     .limit(1);
+  return row;
+}
+
+/**
+ * Sets an overseas organization's registration number only while it is empty (seed 004 §3.1: 补充后不可修改).
+ * One conditional UPDATE, so two concurrent supplements cannot both succeed. Undefined when it was already set.
+ */
+export async function setRegistrationNoIfEmpty(
+  db: Db,
+  id: string,
+  registrationNo: string,
+  at: Date,
+): Promise<OrganizationRow | undefined> {
+  const [row] = await db
+    .update(organizations)
+    .set({ registrationNo, updatedAt: at })
+    .where(and(eq(organizations.id, id), isNull(organizations.registrationNo)))
+    .returning();
   return row;
 }

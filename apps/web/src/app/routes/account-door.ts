@@ -2,3 +2,6 @@
 export { AccountLayout } from '../../components/layouts/account-layout';
 export { AccountInfoPage } from '../../features/account/components/account-info-page';
 export { DevicesPage } from '../../features/account/components/devices-page';
+export { MyCardsPage } from '../../features/account/components/my-cards-page';
+export { OperatorsPage } from '../../features/account/components/operators-page';
+export { PasskeysPage } from '../../features/account/components/passkeys-page';

@@ -1,7 +1,13 @@
 // Door 1, the portal: everything under `/` that is not another door. One lazily loaded chunk.
 export { PortalLayout } from '../../components/layouts/portal-layout';
+export { FirstSignInPage } from '../../features/account/components/first-sign-in-page';
 export { LoginPage } from '../../features/auth/components/login-page';
 export { DevOutboxPage } from '../../features/dev-outbox/components/dev-outbox-page';
 export { HomePage } from '../../features/portal/components/home-page';
 export { RegisterChoicePage } from '../../features/registration/components/register-choice-page';
 export { RegisterIndividualPage } from '../../features/registration/components/register-individual-page';
+export {
+  RegisterEnterprisePage,
+  RegisterInstitutionPage,
+} from '../../features/registration/components/register-organization-page';
+export { RegisterOverseasPage } from '../../features/registration/components/register-overseas-page';

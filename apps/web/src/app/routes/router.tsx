@@ -17,11 +17,18 @@ const HomePage = lazyNamed(portal, 'HomePage');
 const LoginPage = lazyNamed(portal, 'LoginPage');
 const RegisterChoicePage = lazyNamed(portal, 'RegisterChoicePage');
 const RegisterIndividualPage = lazyNamed(portal, 'RegisterIndividualPage');
+const RegisterOverseasPage = lazyNamed(portal, 'RegisterOverseasPage');
+const RegisterEnterprisePage = lazyNamed(portal, 'RegisterEnterprisePage');
+const RegisterInstitutionPage = lazyNamed(portal, 'RegisterInstitutionPage');
 const DevOutboxPage = lazyNamed(portal, 'DevOutboxPage');
+const FirstSignInPage = lazyNamed(portal, 'FirstSignInPage');
 
 const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
 const DevicesPage = lazyNamed(account, 'DevicesPage');
+const PasskeysPage = lazyNamed(account, 'PasskeysPage');
+const OperatorsPage = lazyNamed(account, 'OperatorsPage');
+const MyCardsPage = lazyNamed(account, 'MyCardsPage');
 
 const AppsLayout = lazyNamed(apps, 'AppsLayout');
 const ServiceListPage = lazyNamed(apps, 'ServiceListPage');
@@ -33,6 +40,11 @@ const HubMinePage = lazyNamed(mobile, 'HubMinePage');
 
 const ConsoleLayout = lazyNamed(consoleDoor, 'ConsoleLayout');
 const ConsoleOverviewPage = lazyNamed(consoleDoor, 'ConsoleOverviewPage');
+const DepartmentUsersPage = lazyNamed(consoleDoor, 'DepartmentUsersPage');
+const AccountsPage = lazyNamed(consoleDoor, 'AccountsPage');
+const LockoutsPage = lazyNamed(consoleDoor, 'LockoutsPage');
+const SignInLogPage = lazyNamed(consoleDoor, 'SignInLogPage');
+const CardAdminPage = lazyNamed(consoleDoor, 'CardAdminPage');
 
 function page(Component: ComponentType) {
   return (
@@ -52,7 +64,11 @@ export const routes: RouteObject[] = [
       { path: 'login', element: page(LoginPage) },
       { path: 'register', element: page(RegisterChoicePage) },
       { path: 'register/individual', element: page(RegisterIndividualPage) },
+      { path: 'register/overseas', element: page(RegisterOverseasPage) },
+      { path: 'register/enterprise', element: page(RegisterEnterprisePage) },
+      { path: 'register/institution', element: page(RegisterInstitutionPage) },
       { path: 'dev/outbox', element: page(DevOutboxPage) },
+      { path: 'first-sign-in', element: page(FirstSignInPage) },
       { path: '*', element: <NotFoundResult /> },
     ],
   },
@@ -63,6 +79,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <WorkspaceIndex defaultPath="/account/info" /> },
       { path: 'info', element: page(AccountInfoPage) },
       { path: 'devices', element: page(DevicesPage) },
+      { path: 'passkeys', element: page(PasskeysPage) },
+      { path: 'operators', element: page(OperatorsPage) },
+      { path: 'cards', element: page(MyCardsPage) },
       { path: '*', element: <NotFoundResult homePath="/account" /> },
     ],
   },
@@ -90,6 +109,11 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <WorkspaceIndex defaultPath="/console/overview" /> },
       { path: 'overview', element: page(ConsoleOverviewPage) },
+      { path: 'department-users', element: page(DepartmentUsersPage) },
+      { path: 'accounts', element: page(AccountsPage) },
+      { path: 'lockouts', element: page(LockoutsPage) },
+      { path: 'sign-in-log', element: page(SignInLogPage) },
+      { path: 'cards', element: page(CardAdminPage) },
       { path: '*', element: <NotFoundResult homePath="/console" /> },
     ],
   },

@@ -1,4 +1,11 @@
-import { DesktopOutlined, IdcardOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CreditCardOutlined,
+  DesktopOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { SessionResponse } from '@sw/contracts';
 import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +20,21 @@ function AccountShell({ session }: { session: SessionResponse }) {
   const pages = [
     { key: 'info', path: '/account/info', label: t('account.menuInfo'), icon: <IdcardOutlined /> },
     { key: 'devices', path: '/account/devices', label: t('account.menuDevices'), icon: <DesktopOutlined /> },
+    { key: 'passkeys', path: '/account/passkeys', label: t('passkeys.menu'), icon: <KeyOutlined /> },
+    ...(session.account.kind === 'enterprise_admin' || session.account.kind === 'institution_admin'
+      ? [
+          {
+            key: 'operators',
+            path: '/account/operators',
+            label: t('operators.title'),
+            icon: <TeamOutlined />,
+          },
+        ]
+      : []),
+    // 我的IC卡 (seed 004 §3.3): accounts of an organization (administrators and operators)
+    ...(session.account.organizationId
+      ? [{ key: 'cards', path: '/account/cards', label: t('cards.mine.menu'), icon: <CreditCardOutlined /> }]
+      : []),
   ];
   return (
     <Layout className="sw-app">

@@ -1,4 +1,12 @@
-import { DashboardOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  CreditCardOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  TeamOutlined,
+  UnlockOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { SessionResponse } from '@sw/contracts';
 import { Layout, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +48,31 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
       label: t('console.menuOverview'),
       icon: <DashboardOutlined />,
     },
+    {
+      key: 'department-users',
+      path: '/console/department-users',
+      label: t('consoleAccounts.menu.departmentUsers'),
+      icon: <BankOutlined />,
+    },
+    {
+      key: 'accounts',
+      path: '/console/accounts',
+      label: t('consoleAccounts.menu.accounts'),
+      icon: <TeamOutlined />,
+    },
+    {
+      key: 'lockouts',
+      path: '/console/lockouts',
+      label: t('consoleAccounts.menu.lockouts'),
+      icon: <UnlockOutlined />,
+    },
+    {
+      key: 'sign-in-log',
+      path: '/console/sign-in-log',
+      label: t('consoleAccounts.menu.signInLog'),
+      icon: <FileSearchOutlined />,
+    },
+    { key: 'cards', path: '/console/cards', label: t('cards.admin.menu'), icon: <CreditCardOutlined /> },
   ];
   return (
     <Layout className="sw-app sw-app--console">

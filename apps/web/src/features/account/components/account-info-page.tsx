@@ -1,10 +1,14 @@
-import { Alert, Card, Descriptions, type DescriptionsProps, Skeleton } from 'antd';
+import { Alert, Card, Descriptions, type DescriptionsProps, Skeleton, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../components/page-title';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime, formatYmd } from '../../../lib/format';
 import { useMe } from '../api/get-me';
+import { AccountSettingsCard } from './account-settings-card';
+import { AccountStatusWithActivation } from './activate-account';
+import { OrganizationCard } from './organization-card';
+import { OverseasOrganizationCard } from './overseas-organization-card';
 
 /** `/account/info` — 账号信息 (seed 004 §3.1, 个人用户): read-only, personal numbers masked. */
 export function AccountInfoPage() {
@@ -27,7 +31,11 @@ export function AccountInfoPage() {
       { key: 'username', label: t('account.username'), children: account.username },
       { key: 'name', label: t('account.name'), children: account.name || none },
       { key: 'kind', label: t('account.kind'), children: t(`accountKinds.${account.kind}`) },
-      { key: 'status', label: t('account.status'), children: t(`accountStatuses.${account.status}`) },
+      {
+        key: 'status',
+        label: t('account.status'),
+        children: <AccountStatusWithActivation account={account} />,
+      },
       {
         key: 'idType',
         label: t('account.idType'),
@@ -55,7 +63,12 @@ export function AccountInfoPage() {
   return (
     <div className="sw-workspace-page">
       <PageTitle>{t('account.infoTitle')}</PageTitle>
-      <Card>{body}</Card>
+      <Space direction="vertical" size="middle" className="sw-stack">
+        {account ? <OrganizationCard account={account} /> : null}
+        {account?.kind === 'overseas' ? <OverseasOrganizationCard /> : null}
+        <Card>{body}</Card>
+        {account ? <AccountSettingsCard account={account} /> : null}
+      </Space>
     </div>
   );
 }

@@ -40,9 +40,7 @@ export function AccountSettingsCard({ account }: { account: AccountView }) {
                   }
                 />
                 <span className="sw-muted">
-                  {account.mobileMasked
-                    ? t('settings.phoneLoginHint', { mobile: account.mobileMasked })
-                    : t('settings.noMobile')}
+                  {account.mobileMasked ? t('settings.phoneLoginHint') : t('settings.noMobile')}
                 </span>
               </span>
             ),

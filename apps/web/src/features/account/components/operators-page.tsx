@@ -151,9 +151,9 @@ export function OperatorsPage() {
               title: t('account.status'),
               render: (_, r) =>
                 r.firstSignInPending ? (
-                  <Tag color="orange">{t('operators.pending')}</Tag>
+                  <Tag color="blue">{t('operators.pending')}</Tag>
                 ) : (
-                  <Tag color="green">{t(`accountStatuses.${r.status}`)}</Tag>
+                  <Tag>{t(`accountStatuses.${r.status}`)}</Tag>
                 ),
             },
             {

@@ -12,6 +12,8 @@ import { sessionQueryOptions } from '../../../hooks/use-session';
 import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { safeNextPath } from '../../../lib/format';
 import { useSignIn } from '../api/sign-in';
+import { CardLoginForm } from './card-login-form';
+import { PasskeySignInButton } from './passkey-sign-in-button';
 
 type LoginValues = { username: string; password: string; captchaAnswer: string };
 
@@ -125,8 +127,10 @@ export function LoginPage() {
         <Tabs
           items={[
             { key: 'account', label: t('login.tabAccount'), children: <AccountLoginForm next={next} /> },
+            { key: 'card', label: t('cards.login.tab'), children: <CardLoginForm next={next} /> },
           ]}
         />
+        <PasskeySignInButton next={next} />
       </Card>
     </div>
   );

@@ -6,10 +6,12 @@ import { useCountdown } from '../hooks/use-countdown';
 type SendCodeButtonProps = {
   /** Sends the code; resolves to the seconds before another may be sent, or null if it failed. */
   onSend: () => Promise<number | null>;
+  /** The idle label; 「获取验证码」 by default. */
+  label?: string;
 };
 
 /** 「获取验证码」, then 「59秒后重新获取」 until the server's `resendAfter` has passed. */
-export function SendCodeButton({ onSend }: SendCodeButtonProps) {
+export function SendCodeButton({ onSend, label }: SendCodeButtonProps) {
   const { t } = useTranslation();
   const { remaining, start } = useCountdown();
   const [isSending, setIsSending] = useState(false);
@@ -26,7 +28,7 @@ export function SendCodeButton({ onSend }: SendCodeButtonProps) {
 
   return (
     <Button className="sw-send-code" onClick={() => void send()} loading={isSending} disabled={remaining > 0}>
-      {remaining > 0 ? t('individual.resendIn', { seconds: remaining }) : t('individual.getCode')}
+      {remaining > 0 ? t('individual.resendIn', { seconds: remaining }) : (label ?? t('individual.getCode'))}
     </Button>
   );
 }

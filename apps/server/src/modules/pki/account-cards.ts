@@ -1,0 +1,89 @@
+import type { BindCardBody } from '@sw/contracts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { AccountRow } from '../identity/identity.repo.ts';
+import { getOrganizationById } from '../organizations/organization.repo.ts';
+import { checkCardProof, withSpentChallenge } from './card-proof.ts';
+import { presentCard } from './pki.presenter.ts';
+import { bindCard, findCardsOfAccount, lockOrganizationCode, unbindCards } from './pki.repo.ts';
+
+const ADMIN_KINDS = new Set<AccountRow['kind']>(['enterprise_admin', 'institution_admin', 'overseas']);
+
+/** 我的IC卡 (seed 004 §3.3): the cards bound to the signed-in account. */
+export async function listAccountCards(ctx: AppContext, accountId: string) {
+  const now = ctx.clock.now();
+  return (await findCardsOfAccount(ctx.db, accountId)).map((c) => presentCard(c, ctx.crypto, now));
+}
+
+/**
+ * 绑卡 (seed 004 §3.3): the card proves itself as at sign-in, then must belong to the account's
+ * organization — a legal-person card to its administrator, an operator card to the operator
+ * whose ID document it carries — and be free (or already this account's).
+ */
+export async function bindCardToAccount(
+  ctx: AppContext,
+  account: AccountRow,
+  proof: BindCardBody,
+  ip: string,
+) {
+  const checked = await checkCardProof(ctx, proof);
+  const { card } = checked;
+  const now = ctx.clock.now();
+  const bound = await withSpentChallenge(ctx, checked, async (tx) => {
+    const org = account.organizationId ? await getOrganizationById(tx, account.organizationId) : undefined;
+    if (!org || org.orgCode !== card.orgCode) throw new AppError('card.wrong_organization', { status: 403 });
+    if (
+      card.role === 'legal_person' ? !ADMIN_KINDS.has(account.kind) : account.kind !== 'enterprise_operator'
+    ) {
+      throw new AppError('card.role_mismatch', { status: 403 });
+    }
+    if (
+      card.role === 'operator' &&
+      (account.idType !== card.holderIdType || account.idNumberBidx !== card.holderIdNumberBidx)
+    ) {
+      throw new AppError('card.holder_mismatch', { status: 403 });
+    }
+    await lockOrganizationCode(tx, card.orgCode);
+    const row = await bindCard(tx, card.id, account.id, now);
+    if (!row) throw new AppError('card.bound_elsewhere', { status: 409 });
+    await recordAudit(tx, {
+      actorId: account.id,
+      action: 'card.bind',
+      targetType: 'card',
+      targetId: card.id,
+      detail: { cardNo: card.cardNo, username: account.username },
+      ip,
+      at: now,
+    });
+    return row;
+  });
+  return presentCard(bound, ctx.crypto, now);
+}
+
+/** 解绑 (seed 004 §3.3): the ticked cards of this account; cards of other accounts are not touched. */
+export async function unbindAccountCards(
+  ctx: AppContext,
+  account: AccountRow,
+  cardIds: string[],
+  ip: string,
+) {
+  const now = ctx.clock.now();
+  const unbound = await ctx.db.transaction(async (tx) => {
+    const rows = await unbindCards(tx, account.id, [...new Set(cardIds)]);
+    for (const row of rows) {
+      await recordAudit(tx, {
+        actorId: account.id,
+        action: 'card.unbind',
+        targetType: 'card',
+        targetId: row.id,
+        detail: { cardNo: row.cardNo, username: account.username },
+        ip,
+        at: now,
+      });
+    }
+    return rows.length;
+  });
+  if (unbound === 0) throw new AppError('card.not_found', { status: 404 });
+  return { unbound };
+}
