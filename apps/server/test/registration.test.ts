@@ -146,6 +146,29 @@ describe('individual registration (seed 004 §1.3) → sign in → account → s
     expect(await t.ctx.db.$count(accounts, sql`${accounts.username} = 'ab'`)).toBe(0);
   });
 
+  it('refuses markup and SQL in a name, each with its own code', async () => {
+    const agent = new Agent(t.app);
+    for (const [name, code] of [
+      ['<script>alert(1)</script>', 'field.markup_not_allowed'],
+      ["Robert'); DROP TABLE accounts;--", 'field.name_invalid'],
+    ] as const) {
+      const res = await agent.post('/api/accounts/individual', {
+        ...individualBody({ name }),
+        smsCode: '123456',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toContainEqual(expect.objectContaining({ path: 'name', code }));
+    }
+    // real names pass: Chinese, a middle dot, an apostrophe
+    for (const name of ['欧阳娜娜', '阿依古丽·买买提', "Seán O'Brien"]) {
+      const res = await agent.post('/api/accounts/individual', {
+        ...individualBody({ name }),
+        smsCode: '123456',
+      });
+      expect(res.json().errors ?? []).not.toContainEqual(expect.objectContaining({ path: 'name' }));
+    }
+  });
+
   it('refuses a taken username (ignoring case) and writes nothing', async () => {
     const agent = new Agent(t.app);
     const first = individualBody();
