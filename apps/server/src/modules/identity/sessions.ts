@@ -97,10 +97,18 @@ async function invalidate(ctx: AppContext, key: `session:${string}` | `account:$
   await notify(ctx.db, SESSION_CHANNEL, key);
 }
 
+/** Revokes a session and tells every instance, in one statement (no notice if it was not live). */
 export async function endSession(ctx: AppContext, token: string) {
   const tokenHash = sha256Hex(token);
-  await revokeSession(ctx.db, tokenHash, ctx.clock.now());
-  await invalidate(ctx, `session:${tokenHash}`);
+  const key = `session:${tokenHash}` as const;
+  ctx.sessionCache.evict(key);
+  await ctx.db.execute(sql`
+    with revoked as (
+      update sessions set revoked_at = ${ctx.clock.now()}
+      where token_hash = ${tokenHash} and revoked_at is null
+      returning 1
+    )
+    select pg_notify(${SESSION_CHANNEL}, ${key}) from revoked`);
 }
 
 /** Call after any change to an account that sessions carry (status, name, contacts…). */
