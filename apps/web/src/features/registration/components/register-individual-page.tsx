@@ -37,7 +37,7 @@ import {
   validFromRule,
   validToRule,
 } from '../utils/form-rules';
-import { AgreementModal } from './agreement-modal';
+import { AgreementField } from './agreement-modal';
 import { EmailVerifyModal, type VerifiedEmail } from './email-verify-modal';
 import { RegisterSuccess } from './register-success';
 import { SendCodeButton } from './send-code-button';
@@ -83,7 +83,6 @@ function RegisterIndividualForm({ onRegistered }: { onRegistered: (username: str
   const emailValue = Form.useWatch('email', form);
   const [verifiedEmail, setVerifiedEmail] = useState<VerifiedEmail | null>(null);
   const [isEmailModalOpen, setEmailModalOpen] = useState(false);
-  const [isAgreementOpen, setAgreementOpen] = useState(false);
   const captcha = useCaptcha('register');
   const sendSms = useSendSmsCode();
   const register = useRegisterIndividual();
@@ -431,26 +430,12 @@ function RegisterIndividualForm({ onRegistered }: { onRegistered: (username: str
             readOnly={verifiedEmail !== null}
           />
         </Form.Item>
-        <Form.Item wrapperCol={TAIL_COL}>
-          <Form.Item
-            name="agreement"
-            noStyle
-            valuePropName="checked"
-            rules={[
-              {
-                validator: (_, value) =>
-                  value === true
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(errorMessage('field.agreement_required', locale))),
-              },
-            ]}
-          >
-            <Checkbox>{t('individual.agreementPrefix')}</Checkbox>
-          </Form.Item>
-          <Button type="link" className="sw-inline-link" onClick={() => setAgreementOpen(true)}>
-            {t('individual.agreementLink')}
-          </Button>
-        </Form.Item>
+        <AgreementField
+          form={form}
+          wrapperCol={TAIL_COL}
+          prefix={t('individual.agreementPrefix')}
+          link={t('individual.agreementLink')}
+        />
         <Form.Item wrapperCol={TAIL_COL}>
           <Button
             type="primary"
@@ -471,14 +456,6 @@ function RegisterIndividualForm({ onRegistered }: { onRegistered: (username: str
         initialEmail={text(emailValue) || undefined}
         onCancel={() => setEmailModalOpen(false)}
         onVerified={onEmailVerified}
-      />
-      <AgreementModal
-        open={isAgreementOpen}
-        onClose={() => setAgreementOpen(false)}
-        onAgree={() => {
-          form.setFields([{ name: 'agreement', value: true, errors: [] }]);
-          setAgreementOpen(false);
-        }}
       />
     </Card>
   );

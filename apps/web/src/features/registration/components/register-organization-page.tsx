@@ -53,7 +53,7 @@ import {
   validFromRule,
   validToRule,
 } from '../utils/form-rules';
-import { AgreementModal } from './agreement-modal';
+import { AgreementField } from './agreement-modal';
 import { ELicenseModal } from './e-license-modal';
 import { RegisterSuccess } from './register-success';
 import { SendCodeButton } from './send-code-button';
@@ -186,7 +186,6 @@ function RegisterOrganizationForm({
   const [orgTaken, setOrgTaken] = useState(false);
   const [licence, setLicence] = useState<ELicenseSession | null>(null);
   const [isLicenceOpen, setLicenceOpen] = useState(false);
-  const [isAgreementOpen, setAgreementOpen] = useState(false);
   const legalRepIdType: IdType = Form.useWatch(['organization', 'legalRepIdType'], form) ?? 'resident_id';
   const adminIdType: IdType = Form.useWatch(['administrator', 'idType'], form) ?? 'resident_id';
   const captcha = useCaptcha('register-org');
@@ -583,26 +582,12 @@ function RegisterOrganizationForm({
                 <SendCodeButton onSend={sendSmsCode} />
               </Space.Compact>
             </Form.Item>
-            <Form.Item wrapperCol={TAIL_COL}>
-              <Form.Item
-                name="agreement"
-                noStyle
-                valuePropName="checked"
-                rules={[
-                  {
-                    validator: (_, value) =>
-                      value === true
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(errorMessage('field.agreement_required', locale))),
-                  },
-                ]}
-              >
-                <Checkbox>{t('individual.agreementPrefix')}</Checkbox>
-              </Form.Item>
-              <Button type="link" className="sw-inline-link" onClick={() => setAgreementOpen(true)}>
-                {t('individual.agreementLink')}
-              </Button>
-            </Form.Item>
+            <AgreementField
+              form={form}
+              wrapperCol={TAIL_COL}
+              prefix={t('individual.agreementPrefix')}
+              link={t('individual.agreementLink')}
+            />
             <Form.Item wrapperCol={TAIL_COL}>
               <Space>
                 <Button size="large" onClick={() => setStep(0)}>
@@ -617,14 +602,6 @@ function RegisterOrganizationForm({
         )}
       </Form>
       <ELicenseModal open={isLicenceOpen} onCancel={() => setLicenceOpen(false)} onAuthorized={onLicence} />
-      <AgreementModal
-        open={isAgreementOpen}
-        onClose={() => setAgreementOpen(false)}
-        onAgree={() => {
-          form.setFields([{ name: 'agreement', value: true, errors: [] }]);
-          setAgreementOpen(false);
-        }}
-      />
     </Card>
   );
 }

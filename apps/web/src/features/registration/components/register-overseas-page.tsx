@@ -1,5 +1,5 @@
 import { type ErrorCode, errorMessage, isValidUsername, type RegisterOverseasBody } from '@sw/contracts';
-import { Button, Card, Checkbox, Flex, Form, type FormRule, Input, Space } from 'antd';
+import { Button, Card, Flex, Form, type FormRule, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
@@ -22,7 +22,7 @@ import {
   usernameRule,
 } from '../utils/form-rules';
 import { countryRule, noMarkupRule, phoneRule } from '../utils/overseas-rules';
-import { AgreementModal } from './agreement-modal';
+import { AgreementField } from './agreement-modal';
 import { CountrySelect } from './country-select';
 import { PageLanguageToggle } from './page-language-toggle';
 import { RegisterSuccess } from './register-success';
@@ -75,7 +75,6 @@ function RegisterOverseasForm({ onRegistered }: { onRegistered: (username: strin
   const { t } = useTranslation();
   const locale = useLocale();
   const [form] = Form.useForm<OverseasValues>();
-  const [isAgreementOpen, setAgreementOpen] = useState(false);
   const captcha = useCaptcha('register-overseas');
   const sendEmail = useSendEmailCode();
   const register = useRegisterOverseas();
@@ -380,26 +379,12 @@ function RegisterOverseasForm({ onRegistered }: { onRegistered: (username: strin
         >
           <Input.TextArea placeholder={t('overseas.notesPlaceholder')} maxLength={500} showCount rows={3} />
         </Form.Item>
-        <Form.Item wrapperCol={TAIL_COL}>
-          <Form.Item
-            name="agreement"
-            noStyle
-            valuePropName="checked"
-            rules={[
-              {
-                validator: (_, value) =>
-                  value === true
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(errorMessage('field.agreement_required', locale))),
-              },
-            ]}
-          >
-            <Checkbox>{t('overseas.agreementPrefix')}</Checkbox>
-          </Form.Item>
-          <Button type="link" className="sw-inline-link" onClick={() => setAgreementOpen(true)}>
-            {t('overseas.agreementLink')}
-          </Button>
-        </Form.Item>
+        <AgreementField
+          form={form}
+          wrapperCol={TAIL_COL}
+          prefix={t('overseas.agreementPrefix')}
+          link={t('overseas.agreementLink')}
+        />
         <Form.Item wrapperCol={TAIL_COL}>
           <Space wrap size="middle">
             <LinkButton to="/register" size="large">
@@ -417,14 +402,6 @@ function RegisterOverseasForm({ onRegistered }: { onRegistered: (username: strin
           </Space>
         </Form.Item>
       </Form>
-      <AgreementModal
-        open={isAgreementOpen}
-        onClose={() => setAgreementOpen(false)}
-        onAgree={() => {
-          form.setFields([{ name: 'agreement', value: true, errors: [] }]);
-          setAgreementOpen(false);
-        }}
-      />
     </Card>
   );
 }
