@@ -3,7 +3,7 @@ import { EMAIL_VERIFIABLE_ID_TYPES, ID_TYPES, LONG_TERM_DATE, ORGANIZATION_KINDS
 import { isStrongPassword, isValidUsername } from '../validators/account.ts';
 import { isValidIdNumber } from '../validators/id-document.ts';
 import { Email, Mobile } from './auth.ts';
-import { fieldIssue, nameText, text, ymd } from './common.ts';
+import { fieldIssue, nameText, ymd } from './common.ts';
 
 export const Username = z.string().trim().refine(isValidUsername, fieldIssue('field.username_invalid'));
 export const Password = z.string().refine(isStrongPassword, fieldIssue('field.password_weak'));
