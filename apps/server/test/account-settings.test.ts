@@ -207,6 +207,51 @@ describe('operators created by an administrator: first sign-in (seed 004 §2.1)'
     expect(list.json()).toHaveLength(1);
   });
 
+  it('an operator signing in by card is not held by the first-sign-in steps (they are for password sign-in)', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const op = operatorBody();
+    const created = (await admin.post('/api/org/operators', op)).json();
+    // a session as a card sign-in would start it
+    const { startSession } = await import('../src/modules/identity/sessions.ts');
+    const { token } = await startSession(t.ctx, created.id, 'card', { ip: '127.0.0.1', userAgent: 'test' });
+    const card = new Agent(t.app);
+    card.cookies.set('sw_session', token);
+    expect((await card.get('/api/account/sessions')).statusCode).toBe(200);
+    // by password the steps still come first
+    const byPassword = new Agent(t.app);
+    await byPassword.signIn(op.username, '88888888');
+    expect((await byPassword.get('/api/account/sessions')).json().code).toBe('auth.first_sign_in_required');
+  });
+
+  it('a session of a disabled account is dead, even one written after the disable', async () => {
+    const { agent, body } = await signedInPerson();
+    await t.ctx.db
+      .update(accounts)
+      .set({ status: 'disabled' })
+      .where(eq(accounts.username, body.username as string));
+    const { refreshAccountSessions } = await import('../src/modules/identity/sessions.ts');
+    const [row] = await t.ctx.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.username, body.username as string));
+    await refreshAccountSessions(t.ctx, row!.id);
+    expect((await agent.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('one failure count per account, whether the username or the mobile number is typed', async () => {
+    const { agent, body } = await signedInPerson();
+    expect((await agent.send('PUT', '/api/account/settings/phone-login', { enabled: true })).statusCode).toBe(
+      200,
+    );
+    const attacker = new Agent(t.app);
+    for (let i = 0; i < 3; i++) await attacker.signIn(body.username as string, 'Wrong0pass!');
+    await attacker.signIn(body.mobile as string, 'Wrong0pass!');
+    const fifth = await attacker.signIn(body.mobile as string, 'Wrong0pass!');
+    expect(fifth.statusCode).toBe(429);
+    // locked by either name, even with the right password
+    expect((await new Agent(t.app).signIn(body.username as string, 'Passw0rd!')).statusCode).toBe(429);
+  });
+
   it('changing a password normally keeps this device and signs out the others', async () => {
     const { agent, body } = await signedInPerson();
     const second = new Agent(t.app);

@@ -635,6 +635,17 @@ describe('refused card proofs: each with its own code, never a 5xx, never a sess
     await expectRefused(res, 401, 'card.revoked');
   });
 
+  it('revoking a card ends the sessions it signed in', async () => {
+    const stolen = await issue(newOrganization(), newPerson(), 'legal_person');
+    const thief = new Agent(t.app);
+    expect((await cardSignIn(thief, stolen)).statusCode).toBe(200);
+    expect((await thief.get('/api/me')).statusCode).toBe(200);
+    expect((await staff.post(`/api/console/cards/${stolen.id}/revoke`, { reason: '挂失' })).statusCode).toBe(
+      200,
+    );
+    expect((await thief.get('/api/me')).statusCode).toBe(401);
+  });
+
   it('messages in zh-CN, zh-HK and en', async () => {
     const codes: Record<string, string> = {};
     for (const locale of ['zh-CN', 'zh-HK', 'en']) {

@@ -43,7 +43,9 @@ export async function requireAuth(
     if (request.cookies[SESSION_COOKIE]) clearSessionCookie(request, reply);
     throw new AppError('auth.unauthenticated', { status: 401 });
   }
-  if (!opts.firstSignIn) {
+  // the manual's forced steps are for a first sign-in by username and password; a card does all
+  const byPassword = auth.session.method === 'password' || auth.session.method === 'mobile';
+  if (!opts.firstSignIn && byPassword) {
     if (auth.account.mustVerifyMobile) throw new AppError('auth.first_sign_in_required', { status: 403 });
     if (auth.account.mustChangePassword) throw new AppError('auth.password_change_required', { status: 403 });
   }

@@ -39,7 +39,8 @@ export function SessionGate({ children }: { children: (session: SessionResponse)
   }
   if (!data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   // first-sign-in steps come before anything else (seed 004 §2.1)
-  if (data.account.mustVerifyMobile || data.account.mustChangePassword)
+  const byPassword = data.method === 'password' || data.method === 'mobile';
+  if (byPassword && (data.account.mustVerifyMobile || data.account.mustChangePassword))
     return <Navigate to="/first-sign-in" replace />;
   return children(data);
 }

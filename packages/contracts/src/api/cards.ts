@@ -4,7 +4,7 @@ import { isValidCreditCode, orgCodeOfCreditCode } from '../validators/credit-cod
 import { isValidIdNumber } from '../validators/id-document.ts';
 import { isValidOrgCode, normalizeOrgCode } from '../validators/org-code.ts';
 import { Password } from './accounts.ts';
-import { fieldIssue, text } from './common.ts';
+import { fieldIssue, nameText, text } from './common.ts';
 
 /**
  * Card media (IC 卡 / IKey, seed 004 §1.2.1.1, §2.2, §3.3): an X.509 certificate from the
@@ -50,7 +50,7 @@ export const IssueCardBody = z
   .strictObject({
     /** generated when omitted */
     cardNo: z.string().trim().refine(isValidCardNo, fieldIssue('field.card_no_invalid')).optional(),
-    holderName: text(50),
+    holderName: nameText(50),
     holderIdType: z.enum(ID_TYPES, fieldIssue('field.invalid')),
     holderIdNumber: z.string().trim().toUpperCase().max(30, fieldIssue('field.too_long')),
     creditCode: z
@@ -64,7 +64,7 @@ export const IssueCardBody = z
       .trim()
       .transform(normalizeOrgCode)
       .refine(isValidOrgCode, fieldIssue('field.org_code_invalid')),
-    orgName: text(200),
+    orgName: nameText(200, 'organization'),
     role: z.enum(CARD_ROLES, fieldIssue('field.invalid')),
     /** defaults to the moment of issuance */
     notBefore: Timestamp.optional(),

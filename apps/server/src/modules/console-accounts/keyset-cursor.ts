@@ -20,6 +20,8 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
       typeof value[0] === 'string' &&
       typeof value[1] === 'string' &&
       TIMESTAMP.test(value[0]) &&
+      // the pattern lets 2026-13-45 through; the calendar must agree too
+      !Number.isNaN(Date.parse(value[0].replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))) &&
       UUID.test(value[1])
     ) {
       return { at: value[0], id: value[1] };

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -87,6 +87,9 @@ function buildFindLiveSession(db: Db) {
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql.placeholder('now')),
         gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+        // a disabled account's session is dead even if written in a race with the disable;
+        // inactive (card-created) accounts work with their card (seed 004 §3.1 账号激活)
+        inArray(accounts.status, ['active', 'inactive']),
       ),
     )
     .limit(1)
@@ -127,6 +130,16 @@ export async function findLiveSessionsOfAccount(db: Db, accountId: string, now: 
 }
 
 /** Revokes the account's live sessions (all, or all but `keep`); returns the revoked hashes. */
+/** Ends the account's sessions signed in by one method (a revoked card ends its card sessions). */
+export async function revokeSessionsOfAccountByMethod(db: Db, accountId: string, method: string, now: Date) {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.accountId, accountId), eq(sessions.method, method), isNull(sessions.revokedAt)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
+}
+
 export async function revokeSessionsOfAccount(db: Db, accountId: string, now: Date, keep?: string) {
   const rows = await db
     .update(sessions)

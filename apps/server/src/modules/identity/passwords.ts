@@ -93,7 +93,10 @@ let dummyHash: Promise<string> | null = null;
  */
 export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
   if (!hash) {
-    dummyHash ??= hashPassword('dummy-password-for-timing');
+    dummyHash ??= hashPassword('dummy-password-for-timing').catch((err: unknown) => {
+      dummyHash = null; // try again next time rather than fail every unknown name until restart
+      throw err;
+    });
     await hasher.verify(await dummyHash, password);
     return false;
   }

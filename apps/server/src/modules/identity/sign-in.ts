@@ -29,7 +29,7 @@ function lockedError(until: Date, now: Date) {
  */
 export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta: RequestMeta) {
   const typed = body.username.trim();
-  // a username always holds a letter, so eleven digits can only be a mobile number
+  // eleven digits starting 13–19: a mobile number with 手机号登录 on, or else a username
   const byMobile = isValidMobile(typed);
   const mobileIndex = byMobile ? ctx.crypto.blindIndex('mobile', typed) : null;
   // the throttle key and the audit never hold the number itself
@@ -55,10 +55,16 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
 
   const now = ctx.clock.now();
   // both lookups at once: a round trip less of waiting on every sign-in
-  const [throttle, account] = await Promise.all([
+  let [throttle, account] = await Promise.all([
     findThrottle(ctx.db, identifier),
     mobileIndex ? findAccountByPhoneLogin(ctx.db, mobileIndex) : findAccountByUsername(ctx.db, identifier),
   ]);
+  // eleven digits may also be a username (a card-created operator is named after its card number)
+  if (!account && mobileIndex) account = await findAccountByUsername(ctx.db, typed);
+  // one failure count per account, whichever name was typed (username or mobile number); per
+  // typed name when no account has it, so both lock alike
+  const key = account ? account.username.toLowerCase() : identifier;
+  if (key !== identifier) throttle = await findThrottle(ctx.db, key);
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
     await audit('locked', null);
     throw lockedError(throttle.lockedUntil, now);
@@ -68,11 +74,11 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
   if (!account || !passwordOk) {
     await audit(account ? 'bad_password' : 'unknown_account', account?.id ?? null);
     const { threshold, durationMs } = ctx.config.lockout;
-    const state = await recordSignInFailure(ctx.db, identifier, ctx.clock.now(), threshold, durationMs);
+    const state = await recordSignInFailure(ctx.db, key, ctx.clock.now(), threshold, durationMs);
     if (state.lockedUntil) throw lockedError(state.lockedUntil, ctx.clock.now());
     throw new AppError('auth.invalid_credentials', { status: 401 });
   }
-  if (throttle) await clearSignInFailures(ctx.db, identifier);
+  if (throttle) await clearSignInFailures(ctx.db, key);
   if (account.status !== 'active') {
     await audit('not_active', account.id);
     throw new AppError('auth.account_disabled', { status: 403 });

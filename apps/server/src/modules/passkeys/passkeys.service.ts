@@ -110,6 +110,8 @@ export async function finishPasskeyRegistration(
   }
   if (!verification.verified) throw new AppError('passkey.verification_failed', { status: 400 });
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
+  // the id comes from the authenticator data; an absurdly long one is refused, not stored
+  if (credential.id.length > 512) throw new AppError('passkey.verification_failed', { status: 400 });
 
   try {
     const row = await ctx.db.transaction(async (tx) => {

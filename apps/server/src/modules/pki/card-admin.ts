@@ -2,6 +2,8 @@ import type { CardStatus } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { revokeSessionsOfAccountByMethod } from '../identity/identity.repo.ts';
+import { refreshAccountSessions } from '../identity/sessions.ts';
 import type { Actor } from './issue-card.ts';
 import { presentStaffCard } from './pki.presenter.ts';
 import { getCardById, getStaffCard, revokeCard, searchCards } from './pki.repo.ts';
@@ -21,12 +23,13 @@ export async function listCards(
 }
 
 /**
- * Revokes a card: from now on it signs nothing in (checked on every card sign-in). Bindings are
- * left as they are, so the account still shows which card it had.
+ * Revokes a card: from now on it signs nothing in (checked on every card sign-in), and the bound
+ * account's card sessions end. Bindings are left as they are, so the account still shows which
+ * card it had.
  */
 export async function revokeCardByStaff(ctx: AppContext, id: string, reason: string, actor: Actor) {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const boundAccount = await ctx.db.transaction(async (tx) => {
     const revoked = await revokeCard(tx, id, actor.id, reason, now);
     if (!revoked) {
       const exists = await getCardById(tx, id);
@@ -42,7 +45,11 @@ export async function revokeCardByStaff(ctx: AppContext, id: string, reason: str
       ip: actor.ip ?? null,
       at: now,
     });
+    // whoever signed in with the card is signed out with it
+    if (revoked.accountId) await revokeSessionsOfAccountByMethod(tx, revoked.accountId, 'card', now);
+    return revoked.accountId;
   });
+  if (boundAccount) await refreshAccountSessions(ctx, boundAccount);
   return presentStaffCard((await getStaffCard(ctx.db, id))!, ctx.crypto, now);
 }
 
