@@ -635,6 +635,20 @@ describe('refused card proofs: each with its own code, never a 5xx, never a sess
     await expectRefused(res, 401, 'card.revoked');
   });
 
+  it('staff disable a card-created account that is not yet activated; enabled, it is inactive again', async () => {
+    const card = await issue(newOrganization(), newPerson(), 'legal_person');
+    const holder = new Agent(t.app);
+    const signedIn = await cardSignIn(holder, card);
+    const id = signedIn.json().account.id as string;
+    const disabled = await staff.post(`/api/console/accounts/${id}/disable`);
+    expect(disabled.json().status).toBe('disabled');
+    expect((await holder.get('/api/me')).statusCode).toBe(401);
+    expect((await cardSignIn(new Agent(t.app), card)).statusCode).toBe(403);
+    const enabled = await staff.post(`/api/console/accounts/${id}/enable`);
+    expect(enabled.json().status).toBe('inactive');
+    expect((await cardSignIn(new Agent(t.app), card)).statusCode).toBe(200);
+  });
+
   it('revoking a card ends the sessions it signed in', async () => {
     const stolen = await issue(newOrganization(), newPerson(), 'legal_person');
     const thief = new Agent(t.app);

@@ -72,7 +72,14 @@ export async function changeAccountStatus(
   const updated = await ctx.db.transaction(async (tx) => {
     const current = await getAccountById(tx, accountId);
     if (!current) throw new AppError('request.not_found', { status: 404 });
-    const row = await updateAccountStatus(tx, accountId, to === 'disabled' ? 'active' : 'disabled', to, now);
+    // a card-created account not yet activated (no password) is disabled from, and returns to,
+    // `inactive`, so it can still be activated afterwards (seed 004 §3.1 账号激活)
+    const from = to === 'disabled' ? current.status : 'disabled';
+    if (to === 'disabled' && from !== 'active' && from !== 'inactive') {
+      throw new AppError('account.status_conflict', { status: 409 });
+    }
+    const target = to === 'active' && !current.passwordHash && current.organizationId ? 'inactive' : to;
+    const row = await updateAccountStatus(tx, accountId, from, target, now);
     if (!row) throw new AppError('account.status_conflict', { status: 409 });
     const signedOut = to === 'disabled' ? (await revokeSessionsOfAccount(tx, accountId, now)).length : 0;
     await recordAudit(tx, {
@@ -80,7 +87,7 @@ export async function changeAccountStatus(
       action: to === 'disabled' ? 'account.disable' : 'account.enable',
       targetType: 'account',
       targetId: accountId,
-      detail: { username: row.username, from: current.status, to, signedOut },
+      detail: { username: row.username, from: current.status, to: target, signedOut },
       ip: meta.ip,
       at: now,
     });

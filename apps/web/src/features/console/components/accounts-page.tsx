@@ -95,7 +95,7 @@ export function AccountsPage() {
       key: 'actions',
       title: t('consoleAccounts.actions'),
       render: (_, a) =>
-        a.id === selfId ? null : a.status === 'active' ? (
+        a.id === selfId ? null : a.status === 'active' || a.status === 'inactive' ? (
           <Popconfirm
             title={t('consoleAccounts.confirmDisable', { username: a.username })}
             description={t('consoleAccounts.confirmDisableHint')}
