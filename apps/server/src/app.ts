@@ -22,6 +22,7 @@ import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts'
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createFieldCrypto } from './lib/crypto.ts';
+import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
 import { caseworkRoutes } from './modules/casework/casework.routes.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { consoleAccountRoutes } from './modules/console-accounts/console-accounts.routes.ts';
@@ -164,6 +165,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(passkeyRoutes, { ctx });
   await app.register(pkiRoutes, { ctx });
   await app.register(consoleAccountRoutes, { ctx });
+  await app.register(calendarRoutes, { ctx });
   if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });
 
   const indexHtml = path.join(config.webDist, 'index.html');

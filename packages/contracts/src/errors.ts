@@ -122,6 +122,11 @@ export const ERROR_CODES = {
   'card.bound_elsewhere': 'The card is already bound to another account.',
   'account.activation_requires_card': 'Activate the account while signed in with its card.',
   'account.already_active': 'The account is already activated.',
+
+  // working-day calendar (issue 4 §3)
+  'field.calendar_date_invalid': 'Not a calendar day written YYYY-MM-DD in the years 2000–2100.',
+  'field.calendar_year_invalid': 'Not a year between 2000 and 2100.',
+  'calendar.workday_not_weekend': 'Only a Saturday or Sunday can be made a make-up workday (调休上班).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

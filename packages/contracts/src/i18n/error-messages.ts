@@ -103,6 +103,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'card.bound_elsewhere': '该卡介质已绑定其他账号',
     'account.activation_requires_card': '请使用卡介质登录后再激活账号',
     'account.already_active': '账号已激活',
+    'field.calendar_date_invalid': '日期格式不正确，请按YYYY-MM-DD填写2000年至2100年间的日期',
+    'field.calendar_year_invalid': '年份不正确，请填写2000年至2100年间的年份',
+    'calendar.workday_not_weekend': '只有周六、周日可以设为调休上班日',
   },
   'zh-HK': {
     'request.malformed_json': '請求格式錯誤，請重新整理頁面後再試',
@@ -204,6 +207,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'card.bound_elsewhere': '該卡介質已綁定其他帳戶',
     'account.activation_requires_card': '請以卡介質登入後再啟用帳戶',
     'account.already_active': '帳戶已啟用',
+    'field.calendar_date_invalid': '日期格式不正確，請以YYYY-MM-DD填寫2000年至2100年間的日期',
+    'field.calendar_year_invalid': '年份不正確，請填寫2000年至2100年間的年份',
+    'calendar.workday_not_weekend': '只有星期六、星期日可以設為調休上班日',
   },
   en: {
     'request.malformed_json': 'The request could not be read. Please refresh the page and try again.',
@@ -321,6 +327,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'card.bound_elsewhere': 'This card is already bound to another account.',
     'account.activation_requires_card': 'Sign in with the card first, then activate the account.',
     'account.already_active': 'The account is already activated.',
+    'field.calendar_date_invalid': 'Invalid date. Use YYYY-MM-DD, a day between 2000 and 2100.',
+    'field.calendar_year_invalid': 'Invalid year. Use a year between 2000 and 2100.',
+    'calendar.workday_not_weekend': 'Only a Saturday or Sunday can be made a make-up working day.',
   },
 };
 

@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './casework.ts';
 export * from './identity.ts';
 export * from './messaging.ts';
 export * from './passkeys.ts';
