@@ -37,7 +37,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.ts',
     url: `http://127.0.0.1:${PORT}/api/ready`,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.E2E_REUSE === '1',
     timeout: 180_000,
     env: { E2E_PORT: String(PORT) },
   },

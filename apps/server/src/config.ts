@@ -52,6 +52,8 @@ const Env = z.object({
   WEB_DIST: z.string().optional(),
   CAPTCHA_TEST_ANSWER: z.string().optional(),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /** where argon2id runs: a lower-priority child process, or this process's thread pool */
+  PASSWORD_HASHER: z.enum(['process', 'inline']).optional(),
 });
 
 export type Mode = 'local' | 'test' | 'production';
@@ -87,6 +89,7 @@ export type Config = {
   /** accepted as a captcha answer only when mode is `test` */
   captchaTestAnswer: string | undefined;
   seedDemoData: boolean;
+  passwordHasher: 'process' | 'inline';
 };
 
 /** The secret used in local and test mode only; production refuses it. */
@@ -168,5 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     captchaTestAnswer: mode === 'test' ? e.CAPTCHA_TEST_ANSWER : undefined,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : mode === 'local',
+    passwordHasher: e.PASSWORD_HASHER ?? (mode === 'production' ? 'process' : 'inline'),
   };
 }

@@ -16,7 +16,7 @@ async function main() {
     throw err;
   }
   const started = performance.now();
-  usePasswordHasherProcess();
+  if (config.passwordHasher === 'process') usePasswordHasherProcess();
   const { app, ctx } = await build({ config });
 
   if (config.seedDemoData) {

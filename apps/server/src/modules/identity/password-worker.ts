@@ -24,3 +24,5 @@ process.on('message', (message: Request) => {
   );
 });
 process.on('disconnect', () => process.exit(0));
+// messages that arrive before the listener above exists are lost: the parent waits for this
+process.send?.({ ready: true });

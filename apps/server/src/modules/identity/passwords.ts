@@ -6,6 +6,9 @@ import { ARGON2_PARAMS } from './argon2-params.ts';
 
 export { ARGON2_PARAMS };
 
+/** far above any real hash (tens of milliseconds), far below a browser giving up */
+const HASHER_TIMEOUT_MS = 20_000;
+
 type Hasher = {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
@@ -24,48 +27,76 @@ const inline: Hasher = {
  * core. A burst of sign-ins then uses every core for hashing yet cannot starve the event loop or
  * the database of CPU, so other requests keep their latency. Restarted on demand if it dies.
  */
+type Worker = {
+  process: ChildProcess;
+  ready: Promise<void>;
+  pending: Map<number, { resolve(v: unknown): void; reject(e: Error): void }>;
+};
+
 function processHasher(): Hasher {
-  let child: ChildProcess | null = null;
+  let current: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  const spawn = () => {
-    const worker = fork(fileURLToPath(new URL('./password-worker.ts', import.meta.url)), [], {
+  const spawn = (): Worker => {
+    const child = fork(fileURLToPath(new URL('./password-worker.ts', import.meta.url)), [], {
       env: { ...process.env, UV_THREADPOOL_SIZE: String(Math.max(2, os.availableParallelism())) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-      const p = pending.get(m.id);
+    let markReady: () => void = () => {};
+    const worker: Worker = {
+      process: child,
+      ready: new Promise<void>((resolve) => {
+        markReady = resolve;
+      }),
+      pending: new Map(),
+    };
+    child.on('message', (m: { ready?: true; id: number; result?: unknown; error?: string }) => {
+      if (m.ready) return markReady();
+      const p = worker.pending.get(m.id);
       if (!p) return;
-      pending.delete(m.id);
+      worker.pending.delete(m.id);
       if (m.error !== undefined) p.reject(new Error(m.error));
       else p.resolve(m.result);
     });
-    worker.on('exit', () => {
-      if (child === worker) child = null;
-      for (const p of pending.values()) p.reject(new Error('password hasher exited'));
-      pending.clear();
+    child.on('exit', () => {
+      if (current === worker) current = null;
+      for (const p of worker.pending.values()) p.reject(new Error('password hasher exited'));
+      worker.pending.clear();
     });
     // an idle hasher must not keep the process alive
-    worker.unref();
-    worker.channel?.unref();
+    child.unref();
+    child.channel?.unref();
     return worker;
   };
-  const call = (message: { op: 'hash' | 'verify'; password: string; hash?: string }) =>
-    new Promise<unknown>((resolve, reject) => {
-      child ??= spawn();
-      const id = ++nextId;
-      pending.set(id, { resolve, reject });
-      if (pending.size === 1) child.channel?.ref();
-      child.send({ id, ...message });
-    }).finally(() => {
-      if (pending.size === 0) child?.channel?.unref();
+  const call = async (message: { op: 'hash' | 'verify'; password: string; hash?: string }) => {
+    const worker = (current ??= spawn());
+    const id = ++nextId;
+    const result = new Promise<unknown>((resolve, reject) => {
+      worker.pending.set(id, { resolve, reject });
     });
+    if (worker.pending.size === 1) worker.process.channel?.ref();
+    // a lost or stuck hasher must not hold a request forever: fail it and start a new hasher
+    const timer = setTimeout(() => {
+      const p = worker.pending.get(id);
+      if (!p) return;
+      worker.pending.delete(id);
+      p.reject(new Error('password hasher timed out'));
+      worker.process.kill();
+    }, HASHER_TIMEOUT_MS);
+    try {
+      await Promise.race([worker.ready, result]);
+      worker.process.send({ id, ...message });
+      return await result;
+    } finally {
+      clearTimeout(timer);
+      if (worker.pending.size === 0) worker.process.channel?.unref();
+    }
+  };
   return {
     hash: async (password) => (await call({ op: 'hash', password })) as string,
     verify: async (hash, password) => (await call({ op: 'verify', password, hash })) === true,
     close() {
-      child?.kill();
-      child = null;
+      current?.process.kill();
+      current = null;
     },
   };
 }
