@@ -68,7 +68,8 @@ function processHasher(): Hasher {
     return worker;
   };
   const call = async (message: { op: 'hash' | 'verify'; password: string; hash?: string }) => {
-    const worker = (current ??= spawn());
+    current ??= spawn();
+    const worker = current;
     const id = ++nextId;
     const result = new Promise<unknown>((resolve, reject) => {
       worker.pending.set(id, { resolve, reject });
