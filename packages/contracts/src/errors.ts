@@ -127,6 +127,18 @@ export const ERROR_CODES = {
   'field.calendar_date_invalid': 'Not a calendar day written YYYY-MM-DD in the years 2000–2100.',
   'field.calendar_year_invalid': 'Not a year between 2000 and 2100.',
   'calendar.workday_not_weekend': 'Only a Saturday or Sunday can be made a make-up workday (调休上班).',
+
+  // casework engine (issue 4 §1–§2)
+  'casework.service_unknown': 'No online service (事项) has this code.',
+  'casework.application_not_found': 'No such application.',
+  'casework.applicant_kind_forbidden': 'Accounts of this kind may not apply for this service.',
+  'casework.real_name_level_too_low':
+    'The account has not reached the real-name level this service requires.',
+  'casework.transition_not_allowed': 'The action cannot be taken on the application in its current state.',
+  'casework.role_forbidden': 'The action belongs to another role (applicant, reviewer or supervisor).',
+  'casework.version_conflict':
+    'The application was changed by someone else; `current` carries its status and version now.',
+  'casework.numbers_exhausted': "Today's application numbers for this service are used up (999999).",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -143,6 +155,12 @@ export type Problem = {
   detail: string;
   errors?: FieldError[];
   requestId: string;
+} & ProblemExtensions;
+
+/** Members some problems add: each is documented with the codes that carry it. */
+export type ProblemExtensions = {
+  /** the resource's state now, on `casework.version_conflict` */
+  current?: { status: string; version: number };
 };
 
 export function isErrorCode(value: string): value is ErrorCode {

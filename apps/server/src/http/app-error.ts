@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sw/contracts';
+import type { ErrorCode, ProblemExtensions } from '@sw/contracts';
 
 export type AppFieldError = { path: string; code: ErrorCode };
 
@@ -12,6 +12,8 @@ export class AppError extends Error {
   readonly status: number;
   readonly fieldErrors: AppFieldError[];
   readonly headers: Record<string, string>;
+  /** typed extra members of the problem+json body (see ProblemExtensions) */
+  readonly extensions: ProblemExtensions;
 
   constructor(
     code: ErrorCode,
@@ -19,6 +21,7 @@ export class AppError extends Error {
       status?: number;
       fieldErrors?: AppFieldError[];
       headers?: Record<string, string>;
+      extensions?: ProblemExtensions;
       cause?: unknown;
     } = {},
   ) {
@@ -28,6 +31,7 @@ export class AppError extends Error {
     this.status = opts.status ?? 400;
     this.fieldErrors = opts.fieldErrors ?? [];
     this.headers = opts.headers ?? {};
+    this.extensions = opts.extensions ?? {};
   }
 }
 

@@ -5,6 +5,7 @@ import {
   isErrorCode,
   type Locale,
   type Problem,
+  type ProblemExtensions,
   resolveLocale,
 } from '@sw/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -35,9 +36,11 @@ export function buildProblem(
   status: number,
   code: ErrorCode,
   fieldErrors: AppFieldError[] = [],
+  extensions: ProblemExtensions = {},
 ): Problem {
   const locale = requestLocale(request);
   const problem: Problem = {
+    ...extensions,
     type: `https://singlewindow.dev/problems/${code.replace('.', '/')}`,
     title: TITLES[status] ?? 'Error',
     status,
@@ -61,11 +64,12 @@ export function sendProblem(
   status: number,
   code: ErrorCode,
   fieldErrors: AppFieldError[] = [],
+  extensions: ProblemExtensions = {},
 ) {
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
-    .send(buildProblem(request, status, code, fieldErrors));
+    .send(buildProblem(request, status, code, fieldErrors, extensions));
 }
 
 type ValidationItem = {
@@ -118,7 +122,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (error instanceof AppError) {
       for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
       if (error.status >= 500) request.log.error({ err: error }, 'app error');
-      return sendProblem(request, reply, error.status, error.code, error.fieldErrors);
+      return sendProblem(request, reply, error.status, error.code, error.fieldErrors, error.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const items = error.validation as unknown as ValidationItem[];

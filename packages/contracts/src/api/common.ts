@@ -16,6 +16,7 @@ export const ProblemSchema = z
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
     requestId: z.string(),
+    current: z.object({ status: z.string(), version: z.number().int() }).optional(),
   })
   .meta({ id: 'Problem' });
 

@@ -106,6 +106,14 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'field.calendar_date_invalid': '日期格式不正确，请按YYYY-MM-DD填写2000年至2100年间的日期',
     'field.calendar_year_invalid': '年份不正确，请填写2000年至2100年间的年份',
     'calendar.workday_not_weekend': '只有周六、周日可以设为调休上班日',
+    'casework.service_unknown': '办理事项不存在',
+    'casework.application_not_found': '申请不存在',
+    'casework.applicant_kind_forbidden': '当前账户类型不能申请该事项',
+    'casework.real_name_level_too_low': '账户实名认证等级不足，无法申请该事项',
+    'casework.transition_not_allowed': '申请当前状态下不能进行该操作',
+    'casework.role_forbidden': '您的岗位不能进行该操作',
+    'casework.version_conflict': '该申请已被他人处理，请刷新后查看最新状态',
+    'casework.numbers_exhausted': '今日该事项受理编号已用完，请明日再试',
   },
   'zh-HK': {
     'request.malformed_json': '請求格式錯誤，請重新整理頁面後再試',
@@ -210,6 +218,14 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'field.calendar_date_invalid': '日期格式不正確，請以YYYY-MM-DD填寫2000年至2100年間的日期',
     'field.calendar_year_invalid': '年份不正確，請填寫2000年至2100年間的年份',
     'calendar.workday_not_weekend': '只有星期六、星期日可以設為調休上班日',
+    'casework.service_unknown': '辦理事項不存在',
+    'casework.application_not_found': '申請不存在',
+    'casework.applicant_kind_forbidden': '目前帳戶類型不能申請該事項',
+    'casework.real_name_level_too_low': '帳戶實名認證等級不足，無法申請該事項',
+    'casework.transition_not_allowed': '申請目前狀態下不能進行該操作',
+    'casework.role_forbidden': '您的崗位不能進行該操作',
+    'casework.version_conflict': '該申請已被他人處理，請重新整理後查看最新狀態',
+    'casework.numbers_exhausted': '今日該事項受理編號已用完，請明日再試',
   },
   en: {
     'request.malformed_json': 'The request could not be read. Please refresh the page and try again.',
@@ -330,6 +346,17 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'field.calendar_date_invalid': 'Invalid date. Use YYYY-MM-DD, a day between 2000 and 2100.',
     'field.calendar_year_invalid': 'Invalid year. Use a year between 2000 and 2100.',
     'calendar.workday_not_weekend': 'Only a Saturday or Sunday can be made a make-up working day.',
+    'casework.service_unknown': 'No such service.',
+    'casework.application_not_found': 'No such application.',
+    'casework.applicant_kind_forbidden': 'Accounts of this kind cannot apply for this service.',
+    'casework.real_name_level_too_low':
+      "The account's real-name verification level is too low for this service.",
+    'casework.transition_not_allowed': "This action is not possible in the application's current state.",
+    'casework.role_forbidden': 'Your role cannot take this action.',
+    'casework.version_conflict':
+      'Someone else has changed this application. Refresh to see its current state.',
+    'casework.numbers_exhausted':
+      "Today's application numbers for this service are used up. Try again tomorrow.",
   },
 };
 

@@ -1,15 +1,21 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
   index,
+  integer,
+  jsonb,
   pgTable,
+  primaryKey,
   smallint,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { accounts, organizations } from './identity.ts';
 
 /**
  * The working-day calendar (issue 4 §3): the days that differ from the weekday rule — public
@@ -38,4 +44,72 @@ export const calendarDays = pgTable(
     check('calendar_days_kind_check', sql`${t.kind} in ('holiday', 'workday')`),
     check('calendar_days_year_check', sql`${t.year} = extract(year from ${t.date})`),
   ],
+);
+
+/**
+ * Applications (issue 4 §2): one per application to an online service. `status` is a state of
+ * the service's workflow (or `draft` before submission); `version` grows by one with every
+ * change, for optimistic locking. `number` is given at submission.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `<PREFIX><YYYYMMDD><6-digit sequence>`; null while a draft */
+    number: varchar('number', { length: 32 }),
+    serviceCode: varchar('service_code', { length: 40 }).notNull(),
+    applicantAccountId: uuid('applicant_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    status: varchar('status', { length: 40 }).notNull(),
+    version: integer('version').notNull().default(1),
+    form: jsonb('form').$type<Record<string, unknown>>().notNull().default({}),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    remindAt: timestamp('remind_at', { withTimezone: true }),
+    assigneeId: uuid('assignee_id').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_number_uq').on(t.number),
+    // the staff queue: service + status + submission range, keyset on (submitted_at, id)
+    index('applications_queue_idx').on(t.serviceCode, t.status, t.submittedAt, t.id),
+    // 我的申请
+    index('applications_applicant_idx').on(t.applicantAccountId, t.createdAt),
+    index('applications_assignee_idx').on(t.assigneeId, t.status),
+  ],
+);
+
+/** The timeline of an application: who moved it, when, from which state to which, and why. */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    /** increasing, so events of the same instant keep their order */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    actorId: uuid('actor_id').references(() => accounts.id),
+    /** `create`, `submit`, or an action of the service's workflow */
+    action: varchar('action', { length: 40 }).notNull(),
+    fromStatus: varchar('from_status', { length: 40 }),
+    toStatus: varchar('to_status', { length: 40 }).notNull(),
+    reason: varchar('reason', { length: 1000 }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.at)],
+);
+
+/** The last sequence number given per number prefix and Shanghai day. */
+export const applicationNumberCounters = pgTable(
+  'application_number_counters',
+  {
+    prefix: varchar('prefix', { length: 10 }).notNull(),
+    /** YYYYMMDD in Asia/Shanghai */
+    day: varchar('day', { length: 8 }).notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.day] })],
 );

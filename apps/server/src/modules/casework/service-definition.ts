@@ -1,0 +1,74 @@
+import type { AccountKind, Locale, RealNameLevel } from '@sw/contracts';
+import type { z } from 'zod';
+
+/** Who takes a step of a workflow: the applicant, or staff holding a role for the service. */
+export type WorkflowRole = 'applicant' | 'reviewer' | 'supervisor';
+
+/** One allowed step: where it leads, who may take it, whether a reason must be given. */
+export type Transition<State extends string> = {
+  to: State;
+  role: WorkflowRole;
+  reasonRequired: boolean;
+  /** the SLA starts again (a resubmission after 退回补正) */
+  restartsSla?: boolean;
+};
+
+/**
+ * An online service (事项) as the casework engine sees it (issue 4 §1). The workflow is a
+ * function over states and actions written with exhaustive `switch`es ending in
+ * `unhandled(x)`, so adding a state or an action does not compile until every case says
+ * what it allows; `null` means "not from here".
+ */
+export type ServiceDefinition<State extends string, Action extends string> = {
+  code: string;
+  /** 2–6 capital letters opening every application number, e.g. `QYZC` */
+  prefix: string;
+  name: Record<Locale, string>;
+  applicantKinds: readonly AccountKind[];
+  realNameLevel: RealNameLevel;
+  /** the application form; checked in full at submission (a draft may be incomplete) */
+  form: z.ZodType<Record<string, unknown>>;
+  /** time to decide, in working days of the calendar (调休 included) */
+  slaWorkingDays: number;
+  /** every state and action, for checking what the database or a caller hands over */
+  states: readonly State[];
+  actions: readonly Action[];
+  /** the state a draft enters on submission */
+  submittedState: State;
+  // method syntax on purpose: a definition of narrower State/Action is then assignable to
+  // AnyServiceDefinition; the engine checks states and actions against the lists above first
+  transition(state: State, action: Action): Transition<State> | null;
+};
+
+/** The status of an application before its submission; no workflow state may use it. */
+export const DRAFT_STATUS = 'draft';
+
+/** Any service's definition, as the engine holds them (see the note on `transition`). */
+export type AnyServiceDefinition = ServiceDefinition<string, string>;
+
+/** The `never` check closing an exhaustive `switch`: fails to compile while a case is missing. */
+export function unhandled(value: never): never {
+  throw new Error(`unhandled workflow case: ${String(value)}`);
+}
+
+const definitions = new Map<string, AnyServiceDefinition>();
+
+/** Adds a service to the casework engine; each service folder calls this once. */
+export function registerCaseworkService<S extends string, A extends string>(
+  definition: ServiceDefinition<S, A>,
+) {
+  if (definitions.has(definition.code))
+    throw new Error(`casework service ${definition.code} registered twice`);
+  if (!/^[A-Z]{2,6}$/.test(definition.prefix)) throw new Error(`bad number prefix ${definition.prefix}`);
+  if ((definition.states as readonly string[]).includes(DRAFT_STATUS))
+    throw new Error(`${definition.code}: "${DRAFT_STATUS}" is the engine's own status`);
+  for (const other of definitions.values()) {
+    if (other.prefix === definition.prefix)
+      throw new Error(`number prefix ${definition.prefix} used by ${other.code} and ${definition.code}`);
+  }
+  definitions.set(definition.code, definition);
+}
+
+export function findCaseworkService(code: string): AnyServiceDefinition | undefined {
+  return definitions.get(code);
+}
