@@ -3,13 +3,18 @@ import { SESSION_COOKIE } from '@sw/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { AccountRow, SessionRow } from '../modules/identity/identity.repo.ts';
-import { resolveSession } from '../modules/identity/sessions.ts';
+import { type RequestMeta, resolveSession } from '../modules/identity/sessions.ts';
 import { AppError } from './app-error.ts';
 import { isSecureRequest } from './security.ts';
 
 export type Auth = { account: AccountRow; session: SessionRow; view: AccountView; token: string };
 
 const resolved = new WeakMap<FastifyRequest, Promise<Auth | null>>();
+
+/** Who is asking, as sessions and audits record it: client address and user agent. */
+export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
 
 /** The signed-in account behind the session cookie, resolved once per request. */
 export function getAuth(ctx: AppContext, request: FastifyRequest): Promise<Auth | null> {

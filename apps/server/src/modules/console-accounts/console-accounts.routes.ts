@@ -9,11 +9,11 @@ import {
   SignInLogPage,
   SignInLogQuery,
 } from '@sw/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../../http/auth.ts';
+import { requestMeta, requireStaff } from '../../http/auth.ts';
 import {
   changeAccountStatus,
   listAccounts,
@@ -30,10 +30,6 @@ const problems = {
   404: ProblemSchema,
   409: ProblemSchema,
 };
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 /** Staff console: account administration (部委用户, 账号管理, 账号解锁, 登录日志). */
 export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -67,7 +63,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
     },
     async (request, reply) => {
       const auth = await requireStaff(ctx, request, reply);
-      const created = await createDepartmentUser(ctx, auth.account, request.body, meta(request));
+      const created = await createDepartmentUser(ctx, auth.account, request.body, requestMeta(request));
       // the one response that carries a password: never cached anywhere
       return reply.code(201).header('cache-control', 'no-store').send(created);
     },
@@ -92,7 +88,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
       },
       async (request, reply) => {
         const auth = await requireStaff(ctx, request, reply);
-        return changeAccountStatus(ctx, auth.account, request.params.id, to, meta(request));
+        return changeAccountStatus(ctx, auth.account, request.params.id, to, requestMeta(request));
       },
     );
   }
@@ -124,7 +120,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
     },
     async (request, reply) => {
       const auth = await requireStaff(ctx, request, reply);
-      await unlockIdentifier(ctx, auth.account, request.params.id, meta(request));
+      await unlockIdentifier(ctx, auth.account, request.params.id, requestMeta(request));
       return reply.code(204).send(null);
     },
   );

@@ -8,11 +8,11 @@ import {
   ProblemSchema,
   SendCodeResponse,
 } from '@sw/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { clearSessionCookie, requireAuth } from '../../http/auth.ts';
+import { clearSessionCookie, requestMeta, requireAuth } from '../../http/auth.ts';
 import {
   changePassword,
   createOperator,
@@ -29,10 +29,6 @@ const problems = {
   409: ProblemSchema,
   429: ProblemSchema,
 };
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 /** 账户设置, 修改密码, the operator's first sign-in (seed 004 §2.1, §3.1) and 我的操作员 (§3.2). */
 export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -52,7 +48,7 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return setPhoneLogin(ctx, auth, request.body.enabled, meta(request));
+      return setPhoneLogin(ctx, auth, request.body.enabled, requestMeta(request));
     },
   );
 
@@ -73,7 +69,7 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
         // the SMS check comes first (seed 004 §2.1: 操作员账号验证, then 修改密码)
         await requireAuth(ctx, request, reply);
       }
-      const result = await changePassword(ctx, auth, request.body, meta(request));
+      const result = await changePassword(ctx, auth, request.body, requestMeta(request));
       if (result.signedOut) clearSessionCookie(request, reply);
       return result;
     },
@@ -109,7 +105,7 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
-      await verifyFirstSignInCode(ctx, auth, request.body.code, meta(request));
+      await verifyFirstSignInCode(ctx, auth, request.body.code, requestMeta(request));
       return reply.code(204).send(null);
     },
   );
@@ -139,7 +135,7 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return reply.code(201).send(await createOperator(ctx, auth, request.body, meta(request)));
+      return reply.code(201).send(await createOperator(ctx, auth, request.body, requestMeta(request)));
     },
   );
 }

@@ -18,11 +18,11 @@ import {
   UsernameAvailableQuery,
   UsernameAvailableResponse,
 } from '@sw/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { clearSessionCookie, getAuth, requireAuth, setSessionCookie } from '../../http/auth.ts';
+import { clearSessionCookie, getAuth, requestMeta, requireAuth, setSessionCookie } from '../../http/auth.ts';
 import { ensureCsrfToken } from '../../http/security.ts';
 import { createCaptcha, verifyCaptcha } from './captcha.service.ts';
 import { presentAccount } from './identity.presenter.ts';
@@ -39,10 +39,6 @@ const problems = {
   409: ProblemSchema,
   429: ProblemSchema,
 };
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -197,7 +193,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       // rotation: a sign-in always gets a new token; any session this browser had ends (revoked
       // by its hash without reading it first)
       const previous = request.cookies[SESSION_COOKIE];
-      const result = await signInWithPassword(ctx, request.body, meta(request));
+      const result = await signInWithPassword(ctx, request.body, requestMeta(request));
       if (previous && previous.length <= 64) await endSession(ctx, previous);
       setSessionCookie(request, reply, result.token);
       return {

@@ -8,11 +8,11 @@ import {
   RenamePasskeyBody,
   SessionResponse,
 } from '@sw/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { getAuth, requireAuth, setSessionCookie } from '../../http/auth.ts';
+import { getAuth, requestMeta, requireAuth, setSessionCookie } from '../../http/auth.ts';
 import { presentAccount } from '../identity/identity.presenter.ts';
 import { endSession } from '../identity/sessions.ts';
 import {
@@ -34,10 +34,6 @@ const problems = {
 };
 
 const IdParams = z.strictObject({ id: PasskeyId });
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 /** 通行密钥: passkeys (WebAuthn) in the account centre, and sign-in with one. */
 export async function passkeyRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -88,7 +84,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      const added = await finishPasskeyRegistration(ctx, auth.account, request.body, meta(request));
+      const added = await finishPasskeyRegistration(ctx, auth.account, request.body, requestMeta(request));
       return reply.code(201).send(added);
     },
   );
@@ -106,7 +102,13 @@ export async function passkeyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      return renameOwnPasskey(ctx, auth.account.id, request.params.id, request.body.name, meta(request));
+      return renameOwnPasskey(
+        ctx,
+        auth.account.id,
+        request.params.id,
+        request.body.name,
+        requestMeta(request),
+      );
     },
   );
 
@@ -122,7 +124,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
-      await removeOwnPasskey(ctx, auth.account.id, request.params.id, meta(request));
+      await removeOwnPasskey(ctx, auth.account.id, request.params.id, requestMeta(request));
       return reply.code(204).send(null);
     },
   );
@@ -154,7 +156,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
     async (request, reply) => {
       // rotation: a sign-in always gets a new token; any session this browser had ends
       const previous = await getAuth(ctx, request);
-      const result = await signInWithPasskey(ctx, request.body, meta(request));
+      const result = await signInWithPasskey(ctx, request.body, requestMeta(request));
       if (previous) await endSession(ctx, previous.token);
       setSessionCookie(request, reply, result.token);
       return {

@@ -6,8 +6,8 @@ import {
 import type { PasskeyOptionsResponse, PasskeySignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { getAccountById, insertSignInAudit, recordSuccessfulSignIn } from '../identity/identity.repo.ts';
-import { type RequestMeta, startSession } from '../identity/sessions.ts';
+import { getAccountById, insertSignInAudit } from '../identity/identity.repo.ts';
+import { type RequestMeta, startSignedInSession } from '../identity/sessions.ts';
 import { transportsOf } from './passkeys.presenter.ts';
 import { advancePasskeyCounter, consumeChallenge, findPasskeyById } from './passkeys.repo.ts';
 import { CHALLENGE_TTL_MS, issueChallenge } from './passkeys.service.ts';
@@ -95,8 +95,7 @@ export async function signInWithPasskey(ctx: AppContext, body: PasskeySignInBody
     throw new AppError('auth.account_disabled', { status: 403 });
   }
 
-  const session = await startSession(ctx, account.id, 'passkey', meta);
-  await recordSuccessfulSignIn(ctx.db, account.id, ctx.clock.now());
-  await audit('success');
+  // session, last sign-in and the success audit row in one statement
+  const session = await startSignedInSession(ctx, account.id, 'passkey', meta, identifier);
   return { account: { ...account, lastSignInAt: ctx.clock.now() }, ...session };
 }

@@ -14,11 +14,11 @@ import {
   StaffCardView,
   UnbindCardsBody,
 } from '@sw/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { getAuth, requireAuth, requireStaff, setSessionCookie } from '../../http/auth.ts';
+import { getAuth, requestMeta, requireAuth, requireStaff, setSessionCookie } from '../../http/auth.ts';
 import { presentAccount } from '../identity/identity.presenter.ts';
 import { endSession } from '../identity/sessions.ts';
 import { bindCardToAccount, listAccountCards, unbindAccountCards } from './account-cards.ts';
@@ -40,10 +40,6 @@ const problems = {
 };
 
 const CardIdParams = z.strictObject({ id: z.uuid() });
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 /**
  * Card media (brief §5; seed 004 §1.2.1.1, §2.2, §3.1, §3.3): the platform CA, card issuance
@@ -105,7 +101,7 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
     async (request, reply) => {
       // rotation: a sign-in always gets a new token; any session this browser had ends
       const previous = await getAuth(ctx, request);
-      const result = await signInWithCard(ctx, request.body, meta(request));
+      const result = await signInWithCard(ctx, request.body, requestMeta(request));
       if (previous) await endSession(ctx, previous.token);
       setSessionCookie(request, reply, result.token);
       return {

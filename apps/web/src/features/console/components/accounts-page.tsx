@@ -1,27 +1,13 @@
 import { ACCOUNT_KINDS, ACCOUNT_STATUSES, type ConsoleAccountView } from '@sw/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../components/page-title';
-import { TableEmpty } from '../../../components/table-empty';
 import { useSession } from '../../../hooks/use-session';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { type AccountFilters, useConsoleAccounts, useSetAccountStatus } from '../api/accounts';
-import { LoadMore } from './load-more';
+import { KeysetTable } from './load-more';
 
 type FilterValues = { q?: string; kind?: ConsoleAccountView['kind']; status?: ConsoleAccountView['status'] };
 
@@ -34,7 +20,6 @@ export function AccountsPage() {
   const [filters, setFilters] = useState<AccountFilters>({});
   const list = useConsoleAccounts(filters);
   const setStatus = useSetAccountStatus();
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const none = t('common.none');
   const selfId = session.data?.account.id;
 
@@ -161,28 +146,7 @@ export function AccountsPage() {
         </Form>
       </Card>
       <Card className="sw-block-top">
-        {list.isError ? (
-          <Alert type="error" showIcon title={describeError(list.error)} />
-        ) : (
-          <>
-            <Table<ConsoleAccountView>
-              rowKey="id"
-              size="middle"
-              loading={list.isPending}
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              locale={{ emptyText: <TableEmpty text={t('consoleAccounts.empty')} /> }}
-              scroll={{ x: 900 }}
-            />
-            <LoadMore
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoad={() => void list.fetchNextPage()}
-              count={rows.length}
-            />
-          </>
-        )}
+        <KeysetTable<ConsoleAccountView> query={list} columns={columns} scrollX={900} />
       </Card>
     </div>
   );

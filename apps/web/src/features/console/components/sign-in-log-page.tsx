@@ -1,26 +1,12 @@
 import { SIGN_IN_METHODS, SIGN_IN_OUTCOMES, type SignInLogEntry } from '@sw/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { Button, Card, DatePicker, Form, Input, Select, Space, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../components/page-title';
-import { TableEmpty } from '../../../components/table-empty';
-import { describeError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { type SignInLogFilters, useSignInLog } from '../api/sign-in-log';
-import { LoadMore } from './load-more';
+import { KeysetTable } from './load-more';
 
 type FilterValues = {
   identifier?: string;
@@ -36,7 +22,6 @@ export function SignInLogPage() {
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<SignInLogFilters>({});
   const log = useSignInLog(filters);
-  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const none = t('common.none');
   const outcomeLabel = (o: string) =>
     t(`consoleAccounts.outcomes.${o}` as 'consoleAccounts.outcomes.success', o);
@@ -137,28 +122,7 @@ export function SignInLogPage() {
         </Form>
       </Card>
       <Card className="sw-block-top">
-        {log.isError ? (
-          <Alert type="error" showIcon title={describeError(log.error)} />
-        ) : (
-          <>
-            <Table<SignInLogEntry>
-              rowKey="id"
-              size="middle"
-              loading={log.isPending}
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              locale={{ emptyText: <TableEmpty text={t('consoleAccounts.empty')} /> }}
-              scroll={{ x: 960 }}
-            />
-            <LoadMore
-              hasMore={log.hasNextPage}
-              loading={log.isFetchingNextPage}
-              onLoad={() => void log.fetchNextPage()}
-              count={rows.length}
-            />
-          </>
-        )}
+        <KeysetTable<SignInLogEntry> query={log} columns={columns} scrollX={960} />
       </Card>
     </div>
   );

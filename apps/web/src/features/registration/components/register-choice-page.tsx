@@ -5,6 +5,14 @@ import { Link } from 'react-router';
 import { LinkButton } from '../../../components/link-button';
 import { PageTitle } from '../../../components/page-title';
 
+/** The registration routes of seed 004 ch.1, in the manual's order. */
+const DOORS = [
+  { to: '/register/enterprise', keys: 'register.enterpriseCard', icon: <ShopOutlined /> },
+  { to: '/register/institution', keys: 'register.institutionCard', icon: <BankOutlined /> },
+  { to: '/register/individual', keys: 'register.individualCard', icon: <UserAddOutlined /> },
+  { to: '/register/overseas', keys: 'overseas.card', icon: <GlobalOutlined /> },
+] as const;
+
 /** `/register` — 注册方式选择 (seed 004 ch.1). */
 export function RegisterChoicePage() {
   const { t } = useTranslation();
@@ -13,54 +21,20 @@ export function RegisterChoicePage() {
       <PageTitle>{t('register.choiceTitle')}</PageTitle>
       <p className="sw-lead">{t('register.choiceSubtitle')}</p>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} lg={8}>
-          <Card className="sw-door-card">
-            <div className="sw-door-card__icon" aria-hidden="true">
-              <ShopOutlined />
-            </div>
-            <h2>{t('register.enterpriseCard.title')}</h2>
-            <p>{t('register.enterpriseCard.description')}</p>
-            <LinkButton type="primary" to="/register/enterprise">
-              {t('register.enterpriseCard.action')}
-            </LinkButton>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <Card className="sw-door-card">
-            <div className="sw-door-card__icon" aria-hidden="true">
-              <BankOutlined />
-            </div>
-            <h2>{t('register.institutionCard.title')}</h2>
-            <p>{t('register.institutionCard.description')}</p>
-            <LinkButton type="primary" to="/register/institution">
-              {t('register.institutionCard.action')}
-            </LinkButton>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <Card className="sw-door-card">
-            <div className="sw-door-card__icon" aria-hidden="true">
-              <UserAddOutlined />
-            </div>
-            <h2>{t('register.individualCard.title')}</h2>
-            <p>{t('register.individualCard.description')}</p>
-            <LinkButton type="primary" to="/register/individual">
-              {t('register.individualCard.action')}
-            </LinkButton>
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <Card className="sw-door-card">
-            <div className="sw-door-card__icon" aria-hidden="true">
-              <GlobalOutlined />
-            </div>
-            <h2>{t('overseas.card.title')}</h2>
-            <p>{t('overseas.card.description')}</p>
-            <LinkButton type="primary" to="/register/overseas">
-              {t('overseas.card.action')}
-            </LinkButton>
-          </Card>
-        </Col>
+        {DOORS.map((door) => (
+          <Col key={door.to} xs={24} sm={12} lg={8}>
+            <Card className="sw-door-card">
+              <div className="sw-door-card__icon" aria-hidden="true">
+                {door.icon}
+              </div>
+              <h2>{t(`${door.keys}.title`)}</h2>
+              <p>{t(`${door.keys}.description`)}</p>
+              <LinkButton type="primary" to={door.to}>
+                {t(`${door.keys}.action`)}
+              </LinkButton>
+            </Card>
+          </Col>
+        ))}
       </Row>
       <p className="sw-auth__links sw-auth__links--left">
         {t('register.haveAccount')} <Link to="/login">{t('register.goLogin')}</Link>

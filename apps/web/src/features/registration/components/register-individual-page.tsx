@@ -39,7 +39,7 @@ import {
 } from '../utils/form-rules';
 import { AgreementField } from './agreement-modal';
 import { EmailVerifyModal, type VerifiedEmail } from './email-verify-modal';
-import { RegisterSuccess } from './register-success';
+import { RegistrationFlow } from './register-success';
 import { SendCodeButton } from './send-code-button';
 
 type RegisterValues = {
@@ -463,16 +463,9 @@ function RegisterIndividualForm({ onRegistered }: { onRegistered: (username: str
 
 /** `/register/individual` — 个人用户账号注册 (seed 004 §1.3), then 注册成功. */
 export function RegisterIndividualPage() {
-  const [registered, setRegistered] = useState<string | null>(null);
   return (
-    <div className="sw-container sw-container--form">
-      {registered ? (
-        <Card className="sw-form-card">
-          <RegisterSuccess username={registered} />
-        </Card>
-      ) : (
-        <RegisterIndividualForm onRegistered={setRegistered} />
-      )}
-    </div>
+    <RegistrationFlow>
+      {(onRegistered) => <RegisterIndividualForm onRegistered={onRegistered} />}
+    </RegistrationFlow>
   );
 }

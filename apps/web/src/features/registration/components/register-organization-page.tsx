@@ -55,7 +55,7 @@ import {
 } from '../utils/form-rules';
 import { AgreementField } from './agreement-modal';
 import { ELicenseModal } from './e-license-modal';
-import { RegisterSuccess } from './register-success';
+import { RegistrationFlow } from './register-success';
 import { SendCodeButton } from './send-code-button';
 
 type Kind = 'enterprise' | 'institution';
@@ -172,6 +172,22 @@ function ValidityItems({
   );
 }
 
+/** 1 企业(事业单位)基本信息 → 2 管理员账号信息 → 3 完成 */
+function OrganizationSteps({ kind, current }: { kind: Kind; current: number }) {
+  const { t } = useTranslation();
+  return (
+    <Steps
+      className="sw-steps"
+      current={current}
+      items={[
+        { title: t(`orgRegister.${kind}.step1`) },
+        { title: t('orgRegister.step2') },
+        { title: t('orgRegister.step3') },
+      ]}
+    />
+  );
+}
+
 function RegisterOrganizationForm({
   kind,
   onRegistered,
@@ -194,7 +210,6 @@ function RegisterOrganizationForm({
   const register = useRegisterOrganization();
   const reportError = useErrorReporter();
   const noticeCodeSent = useCodeSentNotice();
-  const k = kind === 'institution' ? 'institution' : 'enterprise';
 
   const organizationBody = (): OrganizationStep => {
     const o = form.getFieldValue('organization') as OrgValues;
@@ -374,16 +389,8 @@ function RegisterOrganizationForm({
 
   return (
     <Card className="sw-form-card">
-      <h1 className="sw-form-card__title">{t(`orgRegister.${k}.title`)}</h1>
-      <Steps
-        className="sw-steps"
-        current={step}
-        items={[
-          { title: t(`orgRegister.${k}.step1`) },
-          { title: t('orgRegister.step2') },
-          { title: t('orgRegister.step3') },
-        ]}
-      />
+      <h1 className="sw-form-card__title">{t(`orgRegister.${kind}.title`)}</h1>
+      <OrganizationSteps kind={kind} current={step} />
       <Form<Values>
         form={form}
         name="register-org"
@@ -433,7 +440,7 @@ function RegisterOrganizationForm({
             </Form.Item>
             <Form.Item
               name={['organization', 'orgCode']}
-              label={t(`orgRegister.${k}.orgCode`)}
+              label={t(`orgRegister.${kind}.orgCode`)}
               extra={t('orgRegister.orgCodeHint')}
               dependencies={[['organization', 'creditCode']]}
               normalize={(v: string | undefined) => v?.toUpperCase()}
@@ -444,7 +451,7 @@ function RegisterOrganizationForm({
             </Form.Item>
             <Form.Item
               name={['organization', 'name']}
-              label={t(`orgRegister.${k}.name`)}
+              label={t(`orgRegister.${kind}.name`)}
               rules={[requiredRule(locale), maxLengthRule(100, locale)]}
             >
               <Input maxLength={100} readOnly={licence !== null} />
@@ -608,28 +615,10 @@ function RegisterOrganizationForm({
 
 /** `/register/enterprise` (无卡用户注册, seed 004 §1.2.2) and `/register/institution` (事业单位注册, §1.4). */
 export function RegisterOrganizationPage({ kind }: { kind: Kind }) {
-  const { t } = useTranslation();
-  const [registered, setRegistered] = useState<string | null>(null);
-  const k = kind === 'institution' ? 'institution' : 'enterprise';
   return (
-    <div className="sw-container sw-container--form">
-      {registered ? (
-        <Card className="sw-form-card">
-          <Steps
-            className="sw-steps"
-            current={2}
-            items={[
-              { title: t(`orgRegister.${k}.step1`) },
-              { title: t('orgRegister.step2') },
-              { title: t('orgRegister.step3') },
-            ]}
-          />
-          <RegisterSuccess username={registered} />
-        </Card>
-      ) : (
-        <RegisterOrganizationForm key={kind} kind={kind} onRegistered={setRegistered} />
-      )}
-    </div>
+    <RegistrationFlow header={<OrganizationSteps kind={kind} current={2} />}>
+      {(onRegistered) => <RegisterOrganizationForm key={kind} kind={kind} onRegistered={onRegistered} />}
+    </RegistrationFlow>
   );
 }
 

@@ -1,6 +1,6 @@
 import { type ErrorCode, errorMessage, isValidUsername, type RegisterOverseasBody } from '@sw/contracts';
 import { Button, Card, Flex, Form, type FormRule, Input, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
@@ -25,7 +25,7 @@ import { countryRule, noMarkupRule, phoneRule } from '../utils/overseas-rules';
 import { AgreementField } from './agreement-modal';
 import { CountrySelect } from './country-select';
 import { PageLanguageToggle } from './page-language-toggle';
-import { RegisterSuccess } from './register-success';
+import { RegistrationFlow } from './register-success';
 import { SendCodeButton } from './send-code-button';
 
 type OverseasValues = {
@@ -408,16 +408,9 @@ function RegisterOverseasForm({ onRegistered }: { onRegistered: (username: strin
 
 /** `/register/overseas` — 国外及港澳台地区企业注册 (seed 004 §1.5), then 注册成功 → 登录系统. */
 export function RegisterOverseasPage() {
-  const [registered, setRegistered] = useState<string | null>(null);
   return (
-    <div className="sw-container sw-container--form">
-      {registered ? (
-        <Card className="sw-form-card">
-          <RegisterSuccess username={registered} />
-        </Card>
-      ) : (
-        <RegisterOverseasForm onRegistered={setRegistered} />
-      )}
-    </div>
+    <RegistrationFlow>
+      {(onRegistered) => <RegisterOverseasForm onRegistered={onRegistered} />}
+    </RegistrationFlow>
   );
 }

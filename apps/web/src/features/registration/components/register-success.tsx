@@ -1,4 +1,5 @@
-import { Result, Space } from 'antd';
+import { Card, Result, Space } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../../components/link-button';
 
@@ -19,5 +20,31 @@ export function RegisterSuccess({ username }: { username: string }) {
         </Space>
       }
     />
+  );
+}
+
+/**
+ * A registration page: the form until it succeeds, then 注册成功 in the same card frame
+ * (under `header`, e.g. the steps bar at 完成).
+ */
+export function RegistrationFlow({
+  header,
+  children,
+}: {
+  header?: ReactNode;
+  children: (onRegistered: (username: string) => void) => ReactNode;
+}) {
+  const [registered, setRegistered] = useState<string | null>(null);
+  return (
+    <div className="sw-container sw-container--form">
+      {registered ? (
+        <Card className="sw-form-card">
+          {header}
+          <RegisterSuccess username={registered} />
+        </Card>
+      ) : (
+        children(setRegistered)
+      )}
+    </div>
   );
 }
