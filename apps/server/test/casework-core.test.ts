@@ -186,14 +186,14 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: app.version,
         action: 'approve',
-        actor: { id: reviewerA.id, role: 'reviewer' },
+        actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
       }),
       decide(t.ctx, {
         applicationId: app.id,
         expectedVersion: app.version,
         action: 'reject',
         reason: '材料不全',
-        actor: { id: reviewerB.id, role: 'reviewer' },
+        actor: { id: reviewerB.id, roles: new Set(['reviewer'] as const) },
       }),
     ]);
     const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -234,7 +234,7 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: 1,
         action: 'approve',
-        actor: { id: reviewerA.id, role: 'reviewer' },
+        actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
       }),
     );
     expect([error.status, error.code]).toEqual([409, 'casework.version_conflict']);
@@ -247,7 +247,7 @@ describe('decisions', () => {
       applicationId: app.id,
       expectedVersion: 2,
       action: 'approve',
-      actor: { id: reviewerA.id, role: 'reviewer' },
+      actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
     });
     for (const action of ['return', 'approve', 'resubmit']) {
       const error = await failure(
@@ -256,7 +256,7 @@ describe('decisions', () => {
           expectedVersion: approved.application.version,
           action,
           reason: '再看看',
-          actor: { id: reviewerA.id, role: 'reviewer' },
+          actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
         }),
       );
       expect([error.status, error.code]).toEqual([409, 'casework.transition_not_allowed']);
@@ -266,7 +266,7 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: 3,
         action: 'teleport',
-        actor: { id: reviewerA.id, role: 'reviewer' },
+        actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
       }),
     );
     expect([unknown.status, unknown.fieldErrors]).toEqual([400, [{ path: 'action', code: 'field.invalid' }]]);
@@ -281,7 +281,7 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: 2,
         action: 'approve',
-        actor: { id: applicant.id, role: 'applicant' },
+        actor: { id: applicant.id, roles: new Set(['applicant'] as const) },
       }),
     );
     expect([asApplicant.status, asApplicant.code]).toEqual([403, 'casework.role_forbidden']);
@@ -291,7 +291,7 @@ describe('decisions', () => {
       expectedVersion: 2,
       action: 'reject',
       reason: '不符合条件',
-      actor: { id: reviewerA.id, role: 'reviewer' },
+      actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
     });
     const reviewerReopens = await failure(
       decide(t.ctx, {
@@ -299,7 +299,7 @@ describe('decisions', () => {
         expectedVersion: 3,
         action: 'reopen',
         reason: '复核',
-        actor: { id: reviewerA.id, role: 'reviewer' },
+        actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
       }),
     );
     expect([reviewerReopens.status, reviewerReopens.code]).toEqual([403, 'casework.role_forbidden']);
@@ -310,7 +310,7 @@ describe('decisions', () => {
       expectedVersion: 3,
       action: 'reopen',
       reason: '复核',
-      actor: { id: supervisor.id, role: 'supervisor' },
+      actor: { id: supervisor.id, roles: new Set(['supervisor'] as const) },
     });
     expect(reopened.application).toMatchObject({ status: 'pending', version: 4 });
   });
@@ -324,7 +324,7 @@ describe('decisions', () => {
           expectedVersion: 2,
           action: 'reject',
           reason,
-          actor: { id: reviewerA.id, role: 'reviewer' },
+          actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
         }),
       );
       expect([error.status, error.code]).toEqual([400, 'field.required']);
@@ -340,7 +340,7 @@ describe('decisions', () => {
       expectedVersion: 2,
       action: 'return',
       reason: '请补充材料',
-      actor: { id: reviewerA.id, role: 'reviewer' },
+      actor: { id: reviewerA.id, roles: new Set(['reviewer'] as const) },
     });
     // another applicant cannot resubmit it; it is not theirs to see
     const stranger = await failure(
@@ -348,7 +348,7 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: 3,
         action: 'resubmit',
-        actor: { id: otherApplicant.id, role: 'applicant' },
+        actor: { id: otherApplicant.id, roles: new Set(['applicant'] as const) },
       }),
     );
     expect([stranger.status, stranger.code]).toEqual([404, 'casework.application_not_found']);
@@ -359,7 +359,7 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: returned.application.version,
         action: 'resubmit',
-        actor: { id: applicant.id, role: 'applicant' },
+        actor: { id: applicant.id, roles: new Set(['applicant'] as const) },
       });
       const sla = await computeSlaDates(t.ctx, clock.now(), 2);
       expect(resubmitted.application).toMatchObject({
@@ -374,7 +374,17 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: 4,
         action: 'approve',
-        actor: { id: reviewerB.id, role: 'reviewer' },
+        actor: { id: reviewerB.id, roles: new Set(['reviewer'] as const) },
+      }).then(
+        () => expect.unreachable('reviewer A took it with the return'),
+        (e: AppError) => expect(e.code).toBe('casework.assigned_to_other'),
+      );
+      // the supervisor decides whatever the assignment
+      await decide(t.ctx, {
+        applicationId: app.id,
+        expectedVersion: 4,
+        action: 'approve',
+        actor: { id: supervisor.id, roles: new Set(['supervisor'] as const) },
       });
     } finally {
       clock.set(START);
@@ -386,7 +396,7 @@ describe('decisions', () => {
       ['submit', 'draft', 'pending', applicant.id, null],
       ['return', 'pending', 'returned', reviewerA.id, '请补充材料'],
       ['resubmit', 'returned', 'pending', applicant.id, null],
-      ['approve', 'pending', 'approved', reviewerB.id, null],
+      ['approve', 'pending', 'approved', supervisor.id, null],
     ]);
     expect((await audits(app.id)).map((a) => a.action).sort()).toEqual([
       'application.decide',
@@ -405,7 +415,7 @@ describe('decisions', () => {
         applicationId: app.id,
         expectedVersion: 2,
         action: 'approve',
-        actor: { id: randomUUID(), role: 'reviewer' },
+        actor: { id: randomUUID(), roles: new Set(['reviewer'] as const) },
       }),
     ).rejects.toThrow();
     expect(await rowOf(app.id)).toMatchObject({ status: 'pending', version: 2 });

@@ -138,6 +138,9 @@ export const ERROR_CODES = {
   'casework.role_forbidden': 'The action belongs to another role (applicant, reviewer or supervisor).',
   'casework.version_conflict':
     'The application was changed by someone else; `current` carries its status and version now.',
+  'casework.attachment_required': 'This attachment is required.',
+  'casework.attachment_too_many': 'Too many files in this attachment slot.',
+  'casework.assigned_to_other': 'Another reviewer has taken this application.',
   'casework.numbers_exhausted': "Today's application numbers for this service are used up (999999).",
 } as const;
 

@@ -113,6 +113,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.transition_not_allowed': '申请当前状态下不能进行该操作',
     'casework.role_forbidden': '您的岗位不能进行该操作',
     'casework.version_conflict': '该申请已被他人处理，请刷新后查看最新状态',
+    'casework.attachment_required': '请上传该附件',
+    'casework.attachment_too_many': '该附件的文件数量超出限制',
+    'casework.assigned_to_other': '该申请已由其他审核人员领取',
     'casework.numbers_exhausted': '今日该事项受理编号已用完，请明日再试',
   },
   'zh-HK': {
@@ -225,6 +228,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.transition_not_allowed': '申請目前狀態下不能進行該操作',
     'casework.role_forbidden': '您的崗位不能進行該操作',
     'casework.version_conflict': '該申請已被他人處理，請重新整理後查看最新狀態',
+    'casework.attachment_required': '請上傳該附件',
+    'casework.attachment_too_many': '該附件的檔案數量超出限制',
+    'casework.assigned_to_other': '該申請已由其他審核人員領取',
     'casework.numbers_exhausted': '今日該事項受理編號已用完，請明日再試',
   },
   en: {
@@ -355,6 +361,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.role_forbidden': 'Your role cannot take this action.',
     'casework.version_conflict':
       'Someone else has changed this application. Refresh to see its current state.',
+    'casework.attachment_required': 'Please upload this attachment.',
+    'casework.attachment_too_many': 'Too many files for this attachment.',
+    'casework.assigned_to_other': 'Another reviewer has taken this application.',
     'casework.numbers_exhausted':
       "Today's application numbers for this service are used up. Try again tomorrow.",
   },

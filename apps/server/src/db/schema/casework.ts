@@ -10,11 +10,13 @@ import {
   pgTable,
   primaryKey,
   smallint,
+  text,
   timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { files } from './files.ts';
 import { accounts, organizations } from './identity.ts';
 
 /**
@@ -64,11 +66,24 @@ export const applications = pgTable(
     organizationId: uuid('organization_id').references(() => organizations.id),
     status: varchar('status', { length: 40 }).notNull(),
     version: integer('version').notNull().default(1),
-    form: jsonb('form').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The form as JSON, AES-256-GCM encrypted (lib/crypto.ts): forms carry ID numbers, mobiles
+     * and e-mail addresses of applicants and their contacts.
+     */
+    formEnc: text('form_enc').notNull(),
+    /** who applies, as the queues show and filter it: a person's or organization's name */
+    applicantName: varchar('applicant_name', { length: 200 }).notNull(),
+    /** the organization's credit or organization code, or the username of an individual */
+    applicantCode: varchar('applicant_code', { length: 64 }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }),
     remindAt: timestamp('remind_at', { withTimezone: true }),
     assigneeId: uuid('assignee_id').references(() => accounts.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    /** when the application reached a final state */
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** when the one-working-day-left reminder went out (once per SLA period) */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,6 +94,10 @@ export const applications = pgTable(
     // 我的申请
     index('applications_applicant_idx').on(t.applicantAccountId, t.createdAt),
     index('applications_assignee_idx').on(t.assigneeId, t.status),
+    // every service at once: status + submission range, keyset on (submitted_at, id)
+    index('applications_status_idx').on(t.status, t.submittedAt, t.id),
+    // the reminder pass: due reminders not yet sent
+    index('applications_remind_idx').on(t.remindAt).where(sql`${t.remindedAt} is null`),
   ],
 );
 
@@ -112,4 +131,80 @@ export const applicationNumberCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.prefix, t.day] })],
+);
+
+/** The files attached to an application, each in a slot of the service's attachment rules. */
+export const applicationFiles = pgTable(
+  'application_files',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    /** the attachment rule it answers, e.g. `creditCertificate` */
+    slot: varchar('slot', { length: 40 }).notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.fileId] }),
+    index('application_files_file_idx').on(t.fileId),
+  ],
+);
+
+/**
+ * Staff roles (issue 4 §6): `platform_admin` (service_code `*`), and `reviewer` or `supervisor`
+ * for one service.
+ */
+export const staffRoles = pgTable(
+  'staff_roles',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    role: varchar('role', { length: 20 }).$type<'platform_admin' | 'reviewer' | 'supervisor'>().notNull(),
+    serviceCode: varchar('service_code', { length: 40 }).notNull(),
+    grantedBy: uuid('granted_by'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.role, t.serviceCode] }),
+    index('staff_roles_service_idx').on(t.serviceCode, t.role),
+    check('staff_roles_role_check', sql`${t.role} in ('platform_admin', 'reviewer', 'supervisor')`),
+  ],
+);
+
+/** Platform settings changed in the console, e.g. `registration.review` (「注册需审核」). */
+export const platformSettings = pgTable('platform_settings', {
+  key: varchar('key', { length: 60 }).primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Single-use links sent by e-mail: password recovery (001 §2.6) and the correction of a
+ * returned registration. Only the token's SHA-256 is stored.
+ */
+export const actionTokens = pgTable(
+  'action_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: varchar('purpose', { length: 30 })
+      .$type<'password_reset' | 'registration_correction'>()
+      .notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    applicationId: uuid('application_id').references(() => applications.id),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('action_tokens_hash_uq').on(t.tokenHash),
+    index('action_tokens_account_idx').on(t.accountId, t.purpose),
+  ],
 );

@@ -54,6 +54,11 @@ export const organizations = pgTable(
     address: varchar('address', { length: 300 }),
     /** how it came to be: 'registration', 'e_license' (电子营业执照), 'card' (卡登录自动注册) */
     source: varchar('source', { length: 20 }).notNull().default('registration'),
+    /** `pending_review` while a registration with review (seed 001) awaits its decision */
+    status: varchar('status', { length: 20 })
+      .$type<'active' | 'pending_review'>()
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

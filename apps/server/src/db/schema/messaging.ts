@@ -1,4 +1,16 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 export const messageChannel = pgEnum('message_channel', ['sms', 'email']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
@@ -33,7 +45,37 @@ export const devOutbox = pgTable(
     to: varchar('to', { length: 200 }).notNull(),
     subject: varchar('subject', { length: 300 }),
     text: text('text').notNull(),
+    /** the outbox message it delivers: a second delivery of the same message is ignored */
+    idempotencyKey: varchar('idempotency_key', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('dev_outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    index('dev_outbox_created_idx').on(t.createdAt),
+    uniqueIndex('dev_outbox_idempotency_uq').on(t.idempotencyKey),
+  ],
+);
+
+/**
+ * In-site messages (站内信, seed 000 §4.9): what the platform tells an account, shown with the
+ * unread count in the header. Written in the same transaction as the change they report.
+ */
+export const inboxMessages = pgTable(
+  'inbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull(),
+    /** e.g. `application`, `reminder`, `system` */
+    category: varchar('category', { length: 30 }).notNull(),
+    title: varchar('title', { length: 200 }).notNull(),
+    body: text('body').notNull(),
+    /** the application it is about, if any */
+    applicationId: uuid('application_id'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inbox_messages_account_idx').on(t.accountId, t.createdAt, t.id),
+    index('inbox_messages_unread_idx').on(t.accountId).where(sql`${t.readAt} is null`),
+    index('inbox_messages_application_idx').on(t.applicationId),
+  ],
 );

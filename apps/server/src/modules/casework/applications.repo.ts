@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { applicationEvents, applications } from '../../db/schema/index.ts';
+import { applicationEvents, applicationFiles, applications, staffRoles } from '../../db/schema/index.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplicationRow = typeof applications.$inferInsert;
@@ -26,7 +26,20 @@ export async function updateApplicationIfVersion(
   id: string,
   expectedVersion: number,
   changes: Partial<
-    Pick<NewApplicationRow, 'status' | 'number' | 'submittedAt' | 'dueAt' | 'remindAt' | 'updatedAt'>
+    Pick<
+      NewApplicationRow,
+      | 'status'
+      | 'number'
+      | 'formEnc'
+      | 'submittedAt'
+      | 'dueAt'
+      | 'remindAt'
+      | 'remindedAt'
+      | 'assigneeId'
+      | 'assignedAt'
+      | 'decidedAt'
+      | 'updatedAt'
+    >
   >,
 ): Promise<ApplicationRow | undefined> {
   const [row] = await db
@@ -52,4 +65,26 @@ export async function findApplicationEvents(db: Db, applicationId: string): Prom
     .from(applicationEvents)
     .where(eq(applicationEvents.applicationId, applicationId))
     .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+}
+
+/** The files attached to an application, in the order they were added. */
+export async function findApplicationFiles(db: Db, applicationId: string) {
+  return db
+    .select()
+    .from(applicationFiles)
+    .where(eq(applicationFiles.applicationId, applicationId))
+    .orderBy(asc(applicationFiles.addedAt));
+}
+
+/** The accounts holding `role` for a service. */
+export async function findServiceStaff(
+  db: Db,
+  serviceCode: string,
+  role: 'reviewer' | 'supervisor',
+): Promise<string[]> {
+  const rows = await db
+    .select({ accountId: staffRoles.accountId })
+    .from(staffRoles)
+    .where(and(eq(staffRoles.serviceCode, serviceCode), eq(staffRoles.role, role)));
+  return rows.map((r) => r.accountId);
 }

@@ -5,29 +5,41 @@ import type { Db } from '../../db/client.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { AccountRow } from '../identity/identity.repo.ts';
+import { notify } from '../messaging/notifications.ts';
+import { getOrganizationById } from '../organizations/organization.repo.ts';
 import {
   type ApplicationEventRow,
   type ApplicationRow,
   findApplicationById,
+  findApplicationFiles,
+  findServiceStaff,
   insertApplication,
   insertApplicationEvent,
   updateApplicationIfVersion,
 } from './applications.repo.ts';
 import { computeSlaDates } from './calendar/calendar.service.ts';
+import { shanghaiDay } from './calendar/working-days.ts';
 import { nextApplicationNumber } from './numbering.ts';
 import {
   type AnyServiceDefinition,
   DRAFT_STATUS,
   findCaseworkService,
+  isAttachmentRequired,
+  type Transition,
   type WorkflowRole,
 } from './service-definition.ts';
 
 const REASON_MAX = 1000;
 
-export type Actor = { id: string; role: WorkflowRole };
+/**
+ * Who acts: an applicant (on their own applications only), or a staff member with the
+ * workflow roles they hold for the application's service. A supervisor may also take the
+ * reviewer's steps.
+ */
+export type Actor = { id: string; roles: ReadonlySet<WorkflowRole> };
 export type Decided = { application: ApplicationRow; event: ApplicationEventRow };
 
-function definitionOf(code: string): AnyServiceDefinition {
+export function definitionOf(code: string): AnyServiceDefinition {
   const definition = findCaseworkService(code);
   if (!definition) throw new AppError('casework.service_unknown', { status: 404 });
   return definition;
@@ -41,15 +53,23 @@ function versionConflict(current: Pick<ApplicationRow, 'status' | 'version'>): A
 }
 
 /** The application, or 404; an applicant sees only their own (another's is "not found", not "forbidden"). */
-async function loadApplication(db: Db, id: string, applicantId?: string): Promise<ApplicationRow> {
+export async function loadApplication(db: Db, id: string, applicantId?: string): Promise<ApplicationRow> {
   const row = await findApplicationById(db, id);
   if (!row || (applicantId !== undefined && row.applicantAccountId !== applicantId))
     throw new AppError('casework.application_not_found', { status: 404 });
   return row;
 }
 
+export function readForm(ctx: AppContext, row: Pick<ApplicationRow, 'formEnc'>): Record<string, unknown> {
+  return JSON.parse(ctx.crypto.decrypt(row.formEnc)) as Record<string, unknown>;
+}
+
+function sealForm(ctx: AppContext, form: Record<string, unknown>): string {
+  return ctx.crypto.encrypt(JSON.stringify(form));
+}
+
 /** zod issues of a form as field errors under `form.` */
-function formFieldErrors(error: z.ZodError): AppFieldError[] {
+export function formFieldErrors(error: z.ZodError): AppFieldError[] {
   const seen = new Set<string>();
   const out: AppFieldError[] = [];
   for (const issue of error.issues) {
@@ -67,28 +87,72 @@ function formFieldErrors(error: z.ZodError): AppFieldError[] {
   return out;
 }
 
+/** The form checked in full, or 400 with every field's problem. */
+function checkedForm(definition: AnyServiceDefinition, form: unknown): Record<string, unknown> {
+  const parsed = definition.form.safeParse(form);
+  if (!parsed.success)
+    throw new AppError('request.validation_failed', { fieldErrors: formFieldErrors(parsed.error) });
+  return parsed.data;
+}
+
+/** Every required attachment slot filled, no slot over its count. */
+async function checkAttachments(
+  tx: Db,
+  definition: AnyServiceDefinition,
+  applicationId: string,
+  form: Record<string, unknown>,
+) {
+  const attached = await findApplicationFiles(tx, applicationId);
+  const errors: AppFieldError[] = [];
+  for (const rule of definition.attachments) {
+    const count = attached.filter((f) => f.slot === rule.slot).length;
+    if (count === 0 && isAttachmentRequired(rule, form))
+      errors.push({ path: `attachments.${rule.slot}`, code: 'casework.attachment_required' });
+    if (count > rule.maxCount)
+      errors.push({ path: `attachments.${rule.slot}`, code: 'casework.attachment_too_many' });
+  }
+  if (errors.length > 0) throw new AppError('request.validation_failed', { fieldErrors: errors });
+}
+
+/** The name and code the queues show for an applicant: the organization's, or the person's. */
+export async function applicantIdentity(
+  db: Db,
+  account: AccountRow,
+): Promise<{ applicantName: string; applicantCode: string | null }> {
+  if (account.organizationId) {
+    const org = await getOrganizationById(db, account.organizationId);
+    if (org) return { applicantName: org.name, applicantCode: org.creditCode ?? org.orgCode ?? null };
+  }
+  return { applicantName: account.name, applicantCode: account.username };
+}
+
+function checkApplicant(definition: AnyServiceDefinition, applicant: AccountRow) {
+  if (!definition.applicantKinds.includes(applicant.kind))
+    throw new AppError('casework.applicant_kind_forbidden', { status: 403 });
+  if (REAL_NAME_LEVELS.indexOf(applicant.realNameLevel) < REAL_NAME_LEVELS.indexOf(definition.realNameLevel))
+    throw new AppError('casework.real_name_level_too_low', { status: 403 });
+}
+
 /**
  * Starts a draft for `applicant`, who must be of a kind the service admits and have its
  * real-name level. The form may be incomplete until submission.
  */
 export async function createDraft(
   ctx: AppContext,
-  input: { serviceCode: string; applicant: AccountRow; form: Record<string, unknown> },
+  input: { serviceCode: string; applicant: AccountRow; form: Record<string, unknown>; tx?: Db },
 ): Promise<ApplicationRow> {
   const definition = definitionOf(input.serviceCode);
   const { applicant } = input;
-  if (!definition.applicantKinds.includes(applicant.kind))
-    throw new AppError('casework.applicant_kind_forbidden', { status: 403 });
-  if (REAL_NAME_LEVELS.indexOf(applicant.realNameLevel) < REAL_NAME_LEVELS.indexOf(definition.realNameLevel))
-    throw new AppError('casework.real_name_level_too_low', { status: 403 });
+  checkApplicant(definition, applicant);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const work = async (tx: Db) => {
     const row = await insertApplication(tx, {
       serviceCode: definition.code,
       applicantAccountId: applicant.id,
       organizationId: applicant.organizationId,
+      ...(await applicantIdentity(tx, applicant)),
       status: DRAFT_STATUS,
-      form: input.form,
+      formEnc: sealForm(ctx, input.form),
       createdAt: now,
       updatedAt: now,
     });
@@ -101,7 +165,139 @@ export async function createDraft(
       at: now,
     });
     return row;
+  };
+  return input.tx ? work(input.tx) : ctx.db.transaction(work);
+}
+
+/** Saves a draft's form (still unchecked); the version guards against a second tab. */
+export async function updateDraft(
+  ctx: AppContext,
+  input: {
+    applicationId: string;
+    expectedVersion: number;
+    applicantId: string;
+    form: Record<string, unknown>;
+  },
+): Promise<ApplicationRow> {
+  const row = await loadApplication(ctx.db, input.applicationId, input.applicantId);
+  if (row.version !== input.expectedVersion) throw versionConflict(row);
+  if (row.status !== DRAFT_STATUS) throw new AppError('casework.transition_not_allowed', { status: 409 });
+  const updated = await updateApplicationIfVersion(ctx.db, row.id, input.expectedVersion, {
+    formEnc: sealForm(ctx, input.form),
+    updatedAt: ctx.clock.now(),
   });
+  if (!updated) throw versionConflict(await loadApplication(ctx.db, row.id));
+  return updated;
+}
+
+/** Parameters every transition template may use. */
+function messageParams(
+  definition: AnyServiceDefinition,
+  application: ApplicationRow,
+  reason: string | null,
+  ctx: AppContext,
+): Record<string, string> {
+  const locale = definition.messageLocale ?? 'zh-CN';
+  return {
+    number: application.number ?? '',
+    service: definition.name[locale],
+    status: definition.stateNames[application.status]?.[locale] ?? application.status,
+    reason: reason ?? '',
+    dueDate: application.dueAt ? shanghaiDay(application.dueAt) : '',
+    applicant: application.applicantName,
+    link: `${ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`}/account/applications/${application.id}`,
+  };
+}
+
+/** Sends what the transition says it sends, in the transaction that commits it. */
+async function sendTransitionMessages(
+  ctx: AppContext,
+  tx: Db,
+  definition: AnyServiceDefinition,
+  transition: Pick<Transition<string>, 'messages'>,
+  application: ApplicationRow,
+  reason: string | null,
+  extraParams: Record<string, string> = {},
+) {
+  if (!transition.messages?.length) return;
+  const params = { ...messageParams(definition, application, reason, ctx), ...extraParams };
+  for (const message of transition.messages) {
+    let recipients: string[] = [];
+    if (message.to === 'applicant') recipients = [application.applicantAccountId];
+    else if (message.to === 'assignee') recipients = application.assigneeId ? [application.assigneeId] : [];
+    else recipients = await findServiceStaff(tx, definition.code, 'supervisor');
+    for (const accountId of recipients) {
+      await notify(ctx, tx, {
+        accountId,
+        template: message.template,
+        params,
+        channels: message.channels,
+        category: 'application',
+        applicationId: application.id,
+        locale: definition.messageLocale ?? 'zh-CN',
+      });
+    }
+  }
+}
+
+/**
+ * Submits inside `tx`: the number, the SLA dates and the service's first state, with the
+ * timeline event, audit and the service's submission messages. Used by submitApplication and
+ * by services that create and submit in one step (registration with review).
+ */
+export async function submitInTransaction(
+  ctx: AppContext,
+  tx: Db,
+  input: {
+    row: ApplicationRow;
+    definition: AnyServiceDefinition;
+    actorId: string;
+    ip?: string | null;
+    now: Date;
+  },
+): Promise<Decided> {
+  const { row, definition, now } = input;
+  const form = checkedForm(definition, readForm(ctx, row));
+  await checkAttachments(tx, definition, row.id, form);
+  const sla = await computeSlaDates(ctx, now, definition.slaWorkingDays, tx);
+  const number = await nextApplicationNumber(tx, definition.prefix, now);
+  const application = await updateApplicationIfVersion(tx, row.id, row.version, {
+    status: definition.submittedState,
+    number,
+    formEnc: sealForm(ctx, form),
+    submittedAt: now,
+    dueAt: sla.dueAt,
+    remindAt: sla.remindAt,
+    updatedAt: now,
+  });
+  if (!application) throw versionConflict(await loadApplication(tx, row.id));
+  const event = await insertApplicationEvent(tx, {
+    applicationId: row.id,
+    actorId: input.actorId,
+    action: 'submit',
+    fromStatus: DRAFT_STATUS,
+    toStatus: application.status,
+    at: now,
+  });
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    action: 'application.submit',
+    targetType: 'application',
+    targetId: row.id,
+    detail: { number, service: definition.code, to: application.status },
+    ip: input.ip ?? null,
+    at: now,
+  });
+  if (definition.submitMessages)
+    await sendTransitionMessages(
+      ctx,
+      tx,
+      definition,
+      { messages: definition.submitMessages },
+      application,
+      null,
+    );
+  return { application, event };
 }
 
 /**
@@ -117,48 +313,31 @@ export async function submitApplication(
   const definition = definitionOf(row.serviceCode);
   if (row.version !== input.expectedVersion) throw versionConflict(row);
   if (row.status !== DRAFT_STATUS) throw new AppError('casework.transition_not_allowed', { status: 409 });
-  const parsed = definition.form.safeParse(row.form);
-  if (!parsed.success)
-    throw new AppError('request.validation_failed', { fieldErrors: formFieldErrors(parsed.error) });
+  checkedForm(definition, readForm(ctx, row));
   const now = ctx.clock.now();
-  const sla = await computeSlaDates(ctx, now, definition.slaWorkingDays);
-  return ctx.db.transaction(async (tx) => {
-    const number = await nextApplicationNumber(tx, definition.prefix, now);
-    const application = await updateApplicationIfVersion(tx, row.id, input.expectedVersion, {
-      status: definition.submittedState,
-      number,
-      submittedAt: now,
-      dueAt: sla.dueAt,
-      remindAt: sla.remindAt,
-      updatedAt: now,
-    });
-    if (!application) throw versionConflict(await loadApplication(tx, row.id));
-    const event = await insertApplicationEvent(tx, {
-      applicationId: row.id,
+  return ctx.db.transaction((tx) =>
+    submitInTransaction(ctx, tx, {
+      row,
+      definition,
       actorId: input.applicantId,
-      action: 'submit',
-      fromStatus: DRAFT_STATUS,
-      toStatus: application.status,
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: input.applicantId,
-      action: 'application.submit',
-      targetType: 'application',
-      targetId: row.id,
-      detail: { number, service: definition.code, to: application.status },
       ip: input.ip ?? null,
-      at: now,
-    });
-    return { application, event };
-  });
+      now,
+    }),
+  );
+}
+
+/** Whether `roles` may take a step that belongs to `role` (a supervisor may take a reviewer's). */
+export function mayTake(roles: ReadonlySet<WorkflowRole>, role: WorkflowRole): boolean {
+  return roles.has(role) || (role === 'reviewer' && roles.has('supervisor'));
 }
 
 /**
- * Takes one workflow step on a submitted application. The caller has established that the
- * actor holds `actor.role` for this service (an applicant acts only on their own application).
- * The version check is repeated by the update itself, so of two decisions on the same version
- * exactly one commits; the other gets 409 with the current status and version.
+ * Takes one workflow step on a submitted application. The caller passes the roles the actor
+ * holds for this service (an applicant's role set is `{applicant}`, and then only their own
+ * application is found). The version check is repeated by the update itself, so of two
+ * decisions on the same version exactly one commits; the other gets 409 with the current
+ * status and version. A reviewer decides only what is unassigned (it becomes theirs) or
+ * assigned to them; a supervisor decides anything.
  */
 export async function decide(
   ctx: AppContext,
@@ -168,14 +347,21 @@ export async function decide(
     action: string;
     actor: Actor;
     reason?: string | null;
+    /** the corrected form, for an applicant's step that accepts one */
+    form?: Record<string, unknown>;
     ip?: string | null;
+    /** run inside this transaction (a service that changes more in the same commit) */
+    tx?: Db;
+    /** called inside the transaction after the step, e.g. to activate what an approval grants */
+    effects?: (tx: Db, decided: Decided) => Promise<void>;
   },
 ): Promise<Decided> {
   const { actor } = input;
+  const asApplicant = actor.roles.has('applicant');
   const row = await loadApplication(
-    ctx.db,
+    input.tx ?? ctx.db,
     input.applicationId,
-    actor.role === 'applicant' ? actor.id : undefined,
+    asApplicant ? actor.id : undefined,
   );
   const definition = definitionOf(row.serviceCode);
   if (!definition.actions.includes(input.action)) throw fieldError('action', 'field.invalid');
@@ -184,19 +370,33 @@ export async function decide(
     ? definition.transition(row.status, input.action)
     : null;
   if (!transition) throw new AppError('casework.transition_not_allowed', { status: 409 });
-  if (transition.role !== actor.role) throw new AppError('casework.role_forbidden', { status: 403 });
+  if (!mayTake(actor.roles, transition.role)) throw new AppError('casework.role_forbidden', { status: 403 });
+  if (
+    transition.role === 'reviewer' &&
+    !actor.roles.has('supervisor') &&
+    row.assigneeId !== null &&
+    row.assigneeId !== actor.id
+  )
+    throw new AppError('casework.assigned_to_other', { status: 409 });
   const reason = input.reason?.trim() || null;
   if (transition.reasonRequired && !reason) throw fieldError('reason', 'field.required');
   if (reason && reason.length > REASON_MAX) throw fieldError('reason', 'field.too_long');
+  const form = transition.acceptsForm ? checkedForm(definition, input.form ?? readForm(ctx, row)) : null;
 
   const now = ctx.clock.now();
   const sla = transition.restartsSla ? await computeSlaDates(ctx, now, definition.slaWorkingDays) : null;
-  return ctx.db.transaction(async (tx) => {
+  const isFinal = definition.finalStates.includes(transition.to);
+  const work = async (tx: Db): Promise<Decided> => {
+    if (form) await checkAttachments(tx, definition, row.id, form);
+    const takesIt = transition.role !== 'applicant' && row.assigneeId === null;
     const application = await updateApplicationIfVersion(tx, row.id, input.expectedVersion, {
       status: transition.to,
       updatedAt: now,
+      ...(form ? { formEnc: sealForm(ctx, form) } : {}),
+      ...(takesIt ? { assigneeId: actor.id, assignedAt: now } : {}),
+      ...(isFinal ? { decidedAt: now } : {}),
       // submitted_at stays the first submission; the SLA runs again from now
-      ...(sla ? { dueAt: sla.dueAt, remindAt: sla.remindAt } : {}),
+      ...(sla ? { dueAt: sla.dueAt, remindAt: sla.remindAt, remindedAt: null } : {}),
     });
     if (!application) throw versionConflict(await loadApplication(tx, row.id));
     const event = await insertApplicationEvent(tx, {
@@ -217,13 +417,17 @@ export async function decide(
         number: row.number,
         service: definition.code,
         action: input.action,
-        role: actor.role,
+        role: transition.role,
         from: row.status,
         to: transition.to,
       },
       ip: input.ip ?? null,
       at: now,
     });
-    return { application, event };
-  });
+    const decided = { application, event };
+    if (input.effects) await input.effects(tx, decided);
+    await sendTransitionMessages(ctx, tx, definition, transition, application, reason);
+    return decided;
+  };
+  return input.tx ? work(input.tx) : ctx.db.transaction(work);
 }

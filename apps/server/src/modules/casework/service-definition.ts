@@ -1,5 +1,6 @@
 import type { AccountKind, Locale, RealNameLevel } from '@sw/contracts';
 import type { z } from 'zod';
+import type { NotificationChannel } from '../messaging/notifications.ts';
 
 /** Who takes a step of a workflow: the applicant, or staff holding a role for the service. */
 export type WorkflowRole = 'applicant' | 'reviewer' | 'supervisor';
@@ -11,6 +12,33 @@ export type Transition<State extends string> = {
   reasonRequired: boolean;
   /** the SLA starts again (a resubmission after 退回补正) */
   restartsSla?: boolean;
+  /** the applicant sends a corrected form with it (checked in full, as at submission) */
+  acceptsForm?: boolean;
+  /** what this step tells whom, through which channels, with which template */
+  messages?: readonly TransitionMessage[];
+};
+
+/** A message sent when a transition commits (in the same transaction, through the outbox). */
+export type TransitionMessage = {
+  /** the applicant; the assignee; every supervisor of the service */
+  to: 'applicant' | 'assignee' | 'supervisors';
+  channels: readonly NotificationChannel[];
+  /** a key registered with registerMessageTemplates; params: number, service, status, reason, dueDate, link */
+  template: string;
+};
+
+/**
+ * An attachment slot (issue 4 §1): types are recognised from the content, never the name.
+ * `required` may depend on the form (e.g. 三证合一 or not).
+ */
+export type AttachmentRule = {
+  slot: string;
+  name: Record<Locale, string>;
+  required: boolean | ((form: Record<string, unknown>) => boolean);
+  /** MIME types as file-type reports them, e.g. image/jpeg */
+  types: readonly string[];
+  maxBytes: number;
+  maxCount: number;
 };
 
 /**
@@ -35,6 +63,18 @@ export type ServiceDefinition<State extends string, Action extends string> = {
   actions: readonly Action[];
   /** the state a draft enters on submission */
   submittedState: State;
+  /** states after which nothing more happens (办结); the applicant's progress shows them last */
+  finalStates: readonly State[];
+  /** labels of states and actions, for the applicant, the console and the timeline */
+  stateNames: Record<State, Record<Locale, string>>;
+  actionNames: Record<Action, Record<Locale, string>>;
+  attachments: readonly AttachmentRule[];
+  /** ready-made reasons the decision form offers per action (zh-CN; staff may edit them) */
+  reasonTemplates?: Partial<Record<Action, readonly string[]>>;
+  /** what submission tells whom (e.g. the applicant's receipt with the due date) */
+  submitMessages?: readonly TransitionMessage[];
+  /** the locale of its messages (zh-HK for 港车北上) */
+  messageLocale?: Locale;
   // method syntax on purpose: a definition of narrower State/Action is then assignable to
   // AnyServiceDefinition; the engine checks states and actions against the lists above first
   transition(state: State, action: Action): Transition<State> | null;
@@ -71,4 +111,13 @@ export function registerCaseworkService<S extends string, A extends string>(
 
 export function findCaseworkService(code: string): AnyServiceDefinition | undefined {
   return definitions.get(code);
+}
+
+export function listCaseworkServices(): AnyServiceDefinition[] {
+  return [...definitions.values()];
+}
+
+/** Whether an attachment slot must be filled for this form. */
+export function isAttachmentRequired(rule: AttachmentRule, form: Record<string, unknown>): boolean {
+  return typeof rule.required === 'function' ? rule.required(form) : rule.required;
 }

@@ -79,10 +79,11 @@ export async function getWorkingCalendar(
   ctx: AppContext,
   fromYear: number,
   toYear: number,
+  db: Db = ctx.db,
 ): Promise<WorkingCalendar> {
   const years: number[] = [];
   for (let y = fromYear; y <= toYear; y++) years.push(y);
-  const loaded = await loadYears(ctx.db, years);
+  const loaded = await loadYears(db, years);
   return calendarFromDays([...loaded.values()].flat());
 }
 
@@ -95,10 +96,12 @@ export async function computeSlaDates(
   ctx: AppContext,
   submittedAt: Date,
   workingDays: number,
+  /** the transaction in progress, if any (PGlite has one connection) */
+  db: Db = ctx.db,
 ): Promise<{ dueAt: Date; remindAt: Date }> {
   const year = Number(shanghaiDay(submittedAt).slice(0, 4));
   // the year before for a reminder early in January; one more year ahead per 200 working days (a year has ~250)
-  const calendar = await getWorkingCalendar(ctx, year - 1, year + 1 + Math.floor(workingDays / 200));
+  const calendar = await getWorkingCalendar(ctx, year - 1, year + 1 + Math.floor(workingDays / 200), db);
   const dueAt = addWorkingDays(submittedAt, workingDays, calendar);
   return { dueAt, remindAt: remindAt(dueAt, calendar) };
 }

@@ -1,0 +1,80 @@
+import type { Locale } from '@sw/contracts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { inboxMessages } from '../../db/schema/index.ts';
+import { getAccountById } from '../identity/identity.repo.ts';
+
+/** Where a notification goes: the in-site inbox (站内信), e-mail, SMS. */
+export type NotificationChannel = 'inbox' | 'email' | 'sms';
+
+/**
+ * A message template. `{name}` placeholders are filled from the params; a missing param is
+ * left visible rather than silently dropped. `sms` is the short text (defaults to the title).
+ */
+export type MessageTemplate = {
+  title: Record<Locale, string>;
+  body: Record<Locale, string>;
+  sms?: Record<Locale, string>;
+};
+
+const templates = new Map<string, MessageTemplate>();
+
+/** Services and modules register their templates once, at import. */
+export function registerMessageTemplates(entries: Record<string, MessageTemplate>) {
+  for (const [key, template] of Object.entries(entries)) {
+    if (templates.has(key)) throw new Error(`message template ${key} registered twice`);
+    templates.set(key, template);
+  }
+}
+
+export function fillTemplate(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export type Notification = {
+  accountId: string;
+  template: string;
+  params: Record<string, string | number>;
+  channels: readonly NotificationChannel[];
+  /** e.g. `application`, `reminder`, `system` */
+  category: string;
+  applicationId?: string | null;
+  locale?: Locale;
+  /** send the e-mail here instead of the account's address (a registration's result address) */
+  emailOverride?: string;
+};
+
+/**
+ * Writes a notification in the caller's transaction: an in-site message row and outbox rows
+ * for e-mail and SMS, so nothing is sent for a change that rolls back, and every committed
+ * change is delivered by the outbox worker. A channel the account has no address for is skipped.
+ */
+export async function notify(ctx: AppContext, tx: Db, n: Notification): Promise<void> {
+  const template = templates.get(n.template);
+  if (!template) throw new Error(`unknown message template ${n.template}`);
+  const locale = n.locale ?? 'zh-CN';
+  const title = fillTemplate(template.title[locale], n.params);
+  const body = fillTemplate(template.body[locale], n.params);
+  const now = ctx.clock.now();
+  const needsAccount = n.channels.includes('sms') || (n.channels.includes('email') && !n.emailOverride);
+  const account = needsAccount ? await getAccountById(tx, n.accountId) : undefined;
+  for (const channel of n.channels) {
+    if (channel === 'inbox') {
+      await tx.insert(inboxMessages).values({
+        accountId: n.accountId,
+        category: n.category,
+        title,
+        body,
+        applicationId: n.applicationId ?? null,
+        createdAt: now,
+      });
+    } else if (channel === 'email') {
+      const to = n.emailOverride ?? (account?.emailEnc ? ctx.crypto.decrypt(account.emailEnc) : null);
+      if (to) await ctx.messaging.enqueue(tx, { channel: 'email', to, subject: title, text: body });
+    } else {
+      const to = account?.mobileEnc ? ctx.crypto.decrypt(account.mobileEnc) : null;
+      const text = template.sms ? fillTemplate(template.sms[locale], n.params) : title;
+      if (to) await ctx.messaging.enqueue(tx, { channel: 'sms', to, text });
+    }
+  }
+}
