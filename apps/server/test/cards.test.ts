@@ -28,6 +28,7 @@ import {
 } from '../src/modules/pki/certificates.ts';
 import { mayAdministratorModifyOperator } from '../src/modules/pki/pki.policy.ts';
 import { deleteChallengesExpiredBefore } from '../src/modules/pki/pki.repo.ts';
+import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
 import { Agent, createTestApp, registerIndividual, residentId, type TestApp } from './helpers.ts';
 
 const clock = fixedClock(new Date());
@@ -39,11 +40,18 @@ const DAY = 24 * 3_600_000;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  await insertAccount(t.ctx.db, {
+  const staffRow = await insertAccount(t.ctx.db, {
     username: 'cardstaff',
     kind: 'staff',
     name: '发卡员',
     passwordHash: await hashPassword('Staff@2026'),
+  });
+  await grantStaffRole(t.ctx.db, {
+    accountId: staffRow.id,
+    role: 'platform_admin',
+    serviceCode: '*',
+    grantedBy: null,
+    at: clock.now(),
   });
   staff = new Agent(t.app);
   const res = await staff.signIn('cardstaff', 'Staff@2026');

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { AccountRow, SessionRow } from '../modules/identity/identity.repo.ts';
 import { type RequestMeta, resolveSession } from '../modules/identity/sessions.ts';
+import { loadStaffGrants, type StaffGrants } from '../modules/staff/staff-roles.ts';
 import { AppError } from './app-error.ts';
 import { isSecureRequest } from './security.ts';
 
@@ -77,9 +78,28 @@ export async function requireStaff(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<Auth> {
+): Promise<StaffAuth> {
   const auth = await requireAuth(ctx, request, reply);
   if (auth.account.kind !== 'staff') throw new AppError('auth.forbidden', { status: 403 });
+  let grants = staffGrants.get(request);
+  if (!grants) {
+    grants = loadStaffGrants(ctx.db, auth.account.id);
+    staffGrants.set(request, grants);
+  }
+  return { ...auth, grants: await grants };
+}
+
+export type StaffAuth = Auth & { grants: StaffGrants };
+const staffGrants = new WeakMap<FastifyRequest, Promise<StaffGrants>>();
+
+/** A staff member holding the platform-admin role (accounts, cards, calendar, settings, staff). */
+export async function requirePlatformAdmin(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<StaffAuth> {
+  const auth = await requireStaff(ctx, request, reply);
+  if (!auth.grants.platformAdmin) throw new AppError('auth.forbidden', { status: 403 });
   return auth;
 }
 

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requireStaff } from '../../http/auth.ts';
+import { requestMeta, requirePlatformAdmin } from '../../http/auth.ts';
 import {
   changeAccountStatus,
   listAccounts,
@@ -46,7 +46,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       return listAccounts(ctx, auth.account, request.query);
     },
   );
@@ -62,7 +62,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       const created = await createDepartmentUser(ctx, auth.account, request.body, requestMeta(request));
       // the one response that carries a password: never cached anywhere
       return reply.code(201).header('cache-control', 'no-store').send(created);
@@ -87,7 +87,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
         },
       },
       async (request, reply) => {
-        const auth = await requireStaff(ctx, request, reply);
+        const auth = await requirePlatformAdmin(ctx, request, reply);
         return changeAccountStatus(ctx, auth.account, request.params.id, to, requestMeta(request));
       },
     );
@@ -103,7 +103,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       return listLockouts(ctx, auth.account);
     },
   );
@@ -119,7 +119,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       await unlockIdentifier(ctx, auth.account, request.params.id, requestMeta(request));
       return reply.code(204).send(null);
     },
@@ -136,7 +136,7 @@ export async function consoleAccountRoutes(fastify: FastifyInstance, { ctx }: { 
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       return searchSignIns(ctx, auth.account, request.query);
     },
   );

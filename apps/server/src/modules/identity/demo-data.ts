@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { ALL_SERVICES, grantStaffRole, type StaffRole } from '../staff/staff-roles.ts';
 import { findAccountByUsername, insertAccount } from './identity.repo.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -9,6 +10,8 @@ type DemoAccount = {
   kind: 'staff' | 'individual';
   name: string;
   role: string;
+  /** staff roles: platform admin, or reviewer / supervisor of a service */
+  grants?: { role: StaffRole; serviceCode: string }[];
   personal?: { idNumber: string; mobile: string; email: string };
 };
 
@@ -19,6 +22,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     kind: 'staff',
     name: '平台管理员',
     role: 'platform admin (console)',
+    grants: [{ role: 'platform_admin', serviceCode: ALL_SERVICES }],
+  },
+  {
+    username: 'reviewer01',
+    password: 'Review@2026',
+    kind: 'staff',
+    name: '审核员王五',
+    role: 'reviewer and supervisor of enterprise registration (console)',
+    grants: [
+      { role: 'reviewer', serviceCode: 'enterprise-registration' },
+      { role: 'supervisor', serviceCode: 'enterprise-registration' },
+    ],
   },
   {
     username: 'zhangsan01',
@@ -52,13 +67,15 @@ export async function seedDemoData(ctx: AppContext) {
           emailVerifiedAt: now,
         }
       : {};
-    await insertAccount(ctx.db, {
+    const account = await insertAccount(ctx.db, {
       username: demo.username,
       kind: demo.kind,
       name: demo.name,
       passwordHash: await hashPassword(demo.password),
       ...personal,
     });
+    for (const grant of demo.grants ?? [])
+      await grantStaffRole(ctx.db, { accountId: account.id, ...grant, grantedBy: null, at: now });
     created.push(demo);
   }
   return created;

@@ -18,7 +18,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { getAuth, requestMeta, requireAuth, requireStaff, setSessionCookie } from '../../http/auth.ts';
+import {
+  getAuth,
+  requestMeta,
+  requireAuth,
+  requirePlatformAdmin,
+  setSessionCookie,
+} from '../../http/auth.ts';
 import { presentAccount } from '../identity/identity.presenter.ts';
 import { endSession } from '../identity/sessions.ts';
 import { bindCardToAccount, listAccountCards, unbindAccountCards } from './account-cards.ts';
@@ -192,7 +198,7 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      await requireStaff(ctx, request, reply);
+      await requirePlatformAdmin(ctx, request, reply);
       return listCards(ctx, request.query);
     },
   );
@@ -208,7 +214,7 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       const { card } = await issueCard(ctx, request.body, { id: auth.account.id, ip: request.ip });
       return reply.code(201).send(presentStaffCard(card, ctx.crypto, ctx.clock.now()));
     },
@@ -225,7 +231,7 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       const { cardNo, file } = await downloadCardFile(ctx, request.params.id, {
         id: auth.account.id,
         ip: request.ip,
@@ -250,7 +256,7 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       return revokeCardByStaff(ctx, request.params.id, request.body.reason, {
         id: auth.account.id,
         ip: request.ip,

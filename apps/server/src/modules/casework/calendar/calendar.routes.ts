@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.ts';
-import { requireStaff } from '../../../http/auth.ts';
+import { requirePlatformAdmin, requireStaff } from '../../../http/auth.ts';
 import { getCalendarYear, setCalendarDay } from './calendar.service.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -46,7 +46,7 @@ export async function calendarRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (request, reply) => {
-      const auth = await requireStaff(ctx, request, reply);
+      const auth = await requirePlatformAdmin(ctx, request, reply);
       return setCalendarDay(ctx, auth.account, request.params.date, request.body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'],

@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { staffRoles } from '../../db/schema/index.ts';
+import type { WorkflowRole } from '../casework/service-definition.ts';
+
+export type StaffRole = 'platform_admin' | 'reviewer' | 'supervisor';
+/** The service code a platform-admin grant carries (it is not tied to a service). */
+export const ALL_SERVICES = '*';
+
+/** What a staff account may do: platform administration, and per service review or supervision. */
+export type StaffGrants = {
+  platformAdmin: boolean;
+  services: ReadonlyMap<string, ReadonlySet<'reviewer' | 'supervisor'>>;
+};
+
+export async function loadStaffGrants(db: Db, accountId: string): Promise<StaffGrants> {
+  const rows = await db
+    .select({ role: staffRoles.role, serviceCode: staffRoles.serviceCode })
+    .from(staffRoles)
+    .where(eq(staffRoles.accountId, accountId));
+  const services = new Map<string, Set<'reviewer' | 'supervisor'>>();
+  let platformAdmin = false;
+  for (const row of rows) {
+    if (row.role === 'platform_admin') platformAdmin = true;
+    else {
+      const set = services.get(row.serviceCode) ?? new Set();
+      set.add(row.role);
+      services.set(row.serviceCode, set);
+    }
+  }
+  return { platformAdmin, services };
+}
+
+/** The workflow roles a staff member holds for one service (empty: none). */
+export function workflowRolesFor(grants: StaffGrants, serviceCode: string): Set<WorkflowRole> {
+  return new Set(grants.services.get(serviceCode) ?? []);
+}
+
+/** The services a staff member works on (reviewer or supervisor). */
+export function servicesOf(grants: StaffGrants): string[] {
+  return [...grants.services.keys()];
+}
+
+export async function grantStaffRole(
+  db: Db,
+  values: { accountId: string; role: StaffRole; serviceCode: string; grantedBy: string | null; at: Date },
+): Promise<boolean> {
+  const rows = await db
+    .insert(staffRoles)
+    .values({
+      accountId: values.accountId,
+      role: values.role,
+      serviceCode: values.role === 'platform_admin' ? ALL_SERVICES : values.serviceCode,
+      grantedBy: values.grantedBy,
+      grantedAt: values.at,
+    })
+    .onConflictDoNothing()
+    .returning({ accountId: staffRoles.accountId });
+  return rows.length > 0;
+}
+
+export async function revokeStaffRole(
+  db: Db,
+  values: { accountId: string; role: StaffRole; serviceCode: string },
+): Promise<boolean> {
+  const rows = await db
+    .delete(staffRoles)
+    .where(
+      and(
+        eq(staffRoles.accountId, values.accountId),
+        eq(staffRoles.role, values.role),
+        eq(staffRoles.serviceCode, values.role === 'platform_admin' ? ALL_SERVICES : values.serviceCode),
+      ),
+    )
+    .returning({ accountId: staffRoles.accountId });
+  return rows.length > 0;
+}
