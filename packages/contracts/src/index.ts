@@ -3,6 +3,7 @@ export * from './api/accounts.ts';
 export * from './api/auth.ts';
 export * from './api/calendar.ts';
 export * from './api/cards.ts';
+export * from './api/casework.ts';
 export * from './api/common.ts';
 export * from './api/console-accounts.ts';
 export * from './api/organizations.ts';
