@@ -51,7 +51,7 @@ type Reply = { status: number; body: Buffer; json<T>(): T; text(): string };
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** A cookie-keeping client with the CSRF double-submit header, like a browser tab. */
-class Client {
+export class Client {
   private readonly cookies = new Map<string, string>();
   private readonly base: URL;
   constructor(base: string) {
@@ -168,7 +168,7 @@ export async function issueBenchCards(
   return files;
 }
 
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }

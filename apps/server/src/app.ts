@@ -22,21 +22,31 @@ import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts'
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createFieldCrypto } from './lib/crypto.ts';
+import { applicationRoutes } from './modules/casework/applications.routes.ts';
 import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
 import { caseworkRoutes } from './modules/casework/casework.routes.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { consoleAccountRoutes } from './modules/console-accounts/console-accounts.routes.ts';
+import { createFileStore } from './modules/files/file-store.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { organizationRegistrationRoutes } from './modules/identity/organization-registration.routes.ts';
 import { overseasRegistrationRoutes } from './modules/identity/overseas-registration.routes.ts';
+import { passwordRecoveryRoutes } from './modules/identity/password-recovery.routes.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
+import { inboxRoutes } from './modules/messaging/inbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
 import { organizationRoutes } from './modules/organizations/organization.routes.ts';
 import { passkeyRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { pkiRoutes } from './modules/pki/pki.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
+import { settingsRoutes } from './modules/platform/settings.routes.ts';
+// services register with the casework engine when their definition is imported
+import './modules/services/enterprise-registration/definition.ts';
+import { enterpriseRegistrationRoutes } from './modules/services/enterprise-registration/enterprise-registration.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -131,6 +141,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     messaging,
     sessionCache,
     eLicense: createELicenseSimulator(log),
+    files: createFileStore(config),
     log,
   };
   const stopSessionInvalidation = await subscribeSessionInvalidation(database, sessionCache, log);
@@ -160,12 +171,19 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(organizationRegistrationRoutes, { ctx });
   await app.register(accountSettingsRoutes, { ctx });
   await app.register(overseasRegistrationRoutes, { ctx });
+  await app.register(enterpriseRegistrationRoutes, { ctx });
+  await app.register(passwordRecoveryRoutes, { ctx });
+  await app.register(settingsRoutes, { ctx });
   await app.register(caseworkRoutes);
+  await app.register(applicationRoutes, { ctx });
+  await app.register(staffRoutes, { ctx });
   await app.register(consoleRoutes, { ctx });
   await app.register(passkeyRoutes, { ctx });
   await app.register(pkiRoutes, { ctx });
   await app.register(consoleAccountRoutes, { ctx });
   await app.register(calendarRoutes, { ctx });
+  await app.register(inboxRoutes, { ctx });
+  await app.register(fileRoutes, { ctx });
   if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });
 
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -194,6 +212,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   app.addHook('onClose', async () => {
     await stopSessionInvalidation();
     await messaging.stop();
+    ctx.files.close();
     if (!options.database) await database.close();
   });
 

@@ -54,6 +54,15 @@ const Env = z.object({
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   /** where argon2id runs: a lower-priority child process, or this process's thread pool */
   PASSWORD_HASHER: z.enum(['process', 'inline']).optional(),
+  /** uploads without an account (registration with review), per client IP and minute */
+  RATE_LIMIT_ANONYMOUS_UPLOAD: z.coerce.number().int().min(1).default(30),
+  /** S3-compatible object storage for uploaded files; unset S3_BUCKET = files under DATA_DIR */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
 });
 
 export type Mode = 'local' | 'test' | 'production';
@@ -79,7 +88,7 @@ export type Config = {
    * RP ID — from PUBLIC_URL, else `http://localhost:<PORT>` (browsers refuse IP addresses as RP IDs).
    */
   webauthn: { rpId: string; rpName: string; origin: string };
-  rateLimits: { signIn: number; register: number; sendCode: number };
+  rateLimits: { signIn: number; register: number; sendCode: number; anonymousUpload: number };
   otpDailyLimit: number;
   /** consecutive password failures that lock an identifier, and for how long */
   lockout: { threshold: number; durationMs: number };
@@ -90,6 +99,17 @@ export type Config = {
   captchaTestAnswer: string | undefined;
   seedDemoData: boolean;
   passwordHasher: 'process' | 'inline';
+  /** where uploaded files go: S3-compatible storage when a bucket is set, else `DATA_DIR/files` */
+  s3: S3Config | undefined;
+};
+
+export type S3Config = {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
 };
 
 /** The secret used in local and test mode only; production refuses it. */
@@ -163,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signIn: e.RATE_LIMIT_SIGN_IN,
       register: e.RATE_LIMIT_REGISTER,
       sendCode: e.RATE_LIMIT_SEND_CODE,
+      anonymousUpload: e.RATE_LIMIT_ANONYMOUS_UPLOAD,
     },
     otpDailyLimit: e.OTP_DAILY_LIMIT,
     lockout: { threshold: e.LOCKOUT_THRESHOLD, durationMs: e.LOCKOUT_MINUTES * 60_000 },
@@ -172,5 +193,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaTestAnswer: mode === 'test' ? e.CAPTCHA_TEST_ANSWER : undefined,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : mode === 'local',
     passwordHasher: e.PASSWORD_HASHER ?? (mode === 'production' ? 'process' : 'inline'),
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          bucket: e.S3_BUCKET,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+        }
+      : undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { Database, Db } from './db/client.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
 import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/crypto.ts';
+import type { FileStore } from './modules/files/file-store.ts';
 import type { SessionCache } from './modules/identity/session-cache.ts';
 import type { Messaging } from './modules/messaging/messaging.service.ts';
 
@@ -18,5 +19,7 @@ export type AppContext = {
   sessionCache: SessionCache;
   /** agency adapters (simulators until a real one is configured) */
   eLicense: ELicenseSimulator;
+  /** where uploaded files' bytes live: DATA_DIR or S3-compatible storage */
+  files: FileStore;
   log: FastifyBaseLogger;
 };

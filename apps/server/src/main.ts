@@ -1,5 +1,8 @@
 import { build } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { runPeriodically } from './lib/periodic.ts';
+import { startReminderScheduler } from './modules/casework/reminders.ts';
+import { purgeUnclaimedFiles } from './modules/files/files.service.ts';
 import { describeDemoAccounts, seedDemoData } from './modules/identity/demo-data.ts';
 import { closePasswordHasher, usePasswordHasherProcess } from './modules/identity/passwords.ts';
 import { simulatorNames } from './modules/platform/platform.routes.ts';
@@ -29,6 +32,20 @@ async function main() {
     app.log.warn({ simulators }, '[SIMULATOR] agency adapters are simulated; messages go to /dev/outbox');
   }
   ctx.messaging.start();
+  // SLA reminders (one working day left) every minute; their messages go out through the outbox
+  // worker. Stopped (its pass finished) when the app closes, before the database does.
+  const reminders = startReminderScheduler(ctx);
+  app.addHook('preClose', () => reminders.stop());
+  // anonymous uploads (registration with review) that no submission claimed within a day
+  const purge = runPeriodically(
+    60 * 60_000,
+    async () => {
+      const n = await purgeUnclaimedFiles(ctx);
+      if (n > 0) ctx.log.info({ purged: n }, 'unclaimed uploads removed');
+    },
+    (err) => ctx.log.error({ err }, 'purging unclaimed uploads failed'),
+  );
+  app.addHook('preClose', () => purge.stop());
 
   let closing = false;
   const shutdown = async (signal: string) => {

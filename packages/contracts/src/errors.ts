@@ -141,7 +141,47 @@ export const ERROR_CODES = {
   'casework.attachment_required': 'This attachment is required.',
   'casework.attachment_too_many': 'Too many files in this attachment slot.',
   'casework.assigned_to_other': 'Another reviewer has taken this application.',
+  'staff.not_found': 'No staff account has this id.',
+  'staff.cannot_remove_own_admin': 'A platform admin cannot remove their own platform-admin role.',
+  'casework.export_too_large': 'More than 50,000 applications match: narrow the filters to export.',
+  'casework.assignee_not_eligible': 'The assignee is not a reviewer or supervisor of this service.',
   'casework.numbers_exhausted': "Today's application numbers for this service are used up (999999).",
+
+  // in-site messages (站内信, seed 000 §4.9)
+  'inbox.message_not_found': "No such message in the signed-in account's inbox.",
+
+  // uploaded files and application attachments (issue 4 §4)
+  'file.missing': 'The multipart body has no file in its `file` field.',
+  'file.empty': 'The file is empty.',
+  'file.too_large': "The file exceeds its attachment slot's size limit (413).",
+  'file.type_not_allowed':
+    'The type recognised from the content (never the name) is not one the attachment slot accepts (415).',
+  'file.image_invalid': 'The content starts like an image but cannot be decoded; it may be damaged.',
+  'file.not_found': 'No such file, or not one the caller may see (existence is not revealed).',
+  'file.upload_token_invalid': 'The upload token does not match the file, or the file was already claimed.',
+  'file.in_use': 'The file is attached to an application and cannot be deleted.',
+  'casework.attachment_slot_unknown': 'The service has no attachment slot of this name.',
+  'casework.attachment_not_editable':
+    'Attachments change only while a draft, or in a state where the applicant corrects the form.',
+  'casework.attachment_not_found': 'The file is not attached to this application.',
+  'casework.attachment_already_attached': 'The file is already attached to this application.',
+
+  // registration with review (seed 001 §2.3–§2.6) and password recovery by e-mail
+  'field.division_invalid': 'Not a GB/T 2260 province, city and county or district that belong together.',
+  'field.postal_code_invalid': 'A postal code is 6 digits.',
+  'field.customs_code_invalid': 'A customs enterprise code is 10 letters or digits.',
+  'field.inspection_code_invalid': 'An inspection enterprise code is 10 digits.',
+  'registration.review_mode_off':
+    'Registration with review is switched off (「注册需审核」); register through the immediate form.',
+  'registration.review_required':
+    'Enterprises register through the form with review while 「注册需审核」 is on.',
+  'registration.correction_link_invalid':
+    'The correction link is unknown, already used or expired; a new one comes with the next review (410).',
+  'auth.registration_under_review':
+    'The registration is still under review; `dueAt` carries the end of the review period.',
+  'auth.registration_returned':
+    'The registration was returned for correction; follow the link in the e-mail and resubmit.',
+  'recovery.link_invalid': 'The password reset link is unknown, already used or expired (410).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -164,6 +204,8 @@ export type Problem = {
 export type ProblemExtensions = {
   /** the resource's state now, on `casework.version_conflict` */
   current?: { status: string; version: number };
+  /** ISO instant: when the review ends, on `auth.registration_under_review` (the detail names the day) */
+  dueAt?: string;
 };
 
 export function isErrorCode(value: string): value is ErrorCode {

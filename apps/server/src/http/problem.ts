@@ -2,6 +2,7 @@ import {
   type ErrorCode,
   errorMessage,
   type FieldError,
+  formatProblemDay,
   isErrorCode,
   type Locale,
   type Problem,
@@ -23,6 +24,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -45,7 +47,11 @@ export function buildProblem(
     title: TITLES[status] ?? 'Error',
     status,
     code,
-    detail: errorMessage(code, locale),
+    detail: errorMessage(
+      code,
+      locale,
+      extensions.dueAt ? { dueDate: formatProblemDay(extensions.dueAt, locale) } : undefined,
+    ),
     requestId: String(request.id),
   };
   if (fieldErrors.length > 0) {

@@ -17,6 +17,7 @@ export const ProblemSchema = z
     errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
     requestId: z.string(),
     current: z.object({ status: z.string(), version: z.number().int() }).optional(),
+    dueAt: z.iso.datetime().optional(),
   })
   .meta({ id: 'Problem' });
 

@@ -116,7 +116,34 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.attachment_required': '请上传该附件',
     'casework.attachment_too_many': '该附件的文件数量超出限制',
     'casework.assigned_to_other': '该申请已由其他审核人员领取',
+    'casework.assignee_not_eligible': '被指派人不是该事项的审核人员',
+    'casework.export_too_large': '符合条件的申请超过 50,000 条，请缩小筛选范围后再导出',
+    'staff.not_found': '工作人员账号不存在',
+    'staff.cannot_remove_own_admin': '不能取消自己的平台管理员角色',
     'casework.numbers_exhausted': '今日该事项受理编号已用完，请明日再试',
+    'inbox.message_not_found': '该消息不存在',
+    'file.missing': '请选择要上传的文件',
+    'file.empty': '文件内容为空，请重新选择',
+    'file.too_large': '文件大小超出限制',
+    'file.type_not_allowed': '文件类型不符合要求，请上传规定格式的文件',
+    'file.image_invalid': '图片无法识别，文件可能已损坏',
+    'file.not_found': '文件不存在或无权查看',
+    'file.upload_token_invalid': '上传凭证无效，请重新上传该文件',
+    'file.in_use': '该文件已作为申请附件，不能删除',
+    'casework.attachment_slot_unknown': '该事项没有此类附件',
+    'casework.attachment_not_editable': '申请当前状态下不能修改附件',
+    'casework.attachment_not_found': '该文件不是此申请的附件',
+    'casework.attachment_already_attached': '该文件已添加到此申请',
+    'field.division_invalid': '请选择正确的省、市、区县',
+    'field.postal_code_invalid': '邮政编码为6位数字',
+    'field.customs_code_invalid': '海关企业代码为10位数字或字母',
+    'field.inspection_code_invalid': '国检企业代码为10位数字',
+    'registration.review_mode_off': '当前未开放注册审核，请使用企业注册',
+    'registration.review_required': '企业注册需经审核，请填写企业注册审核表',
+    'registration.correction_link_invalid': '修改链接无效、已使用或已过期',
+    'auth.registration_under_review': '注册信息正在审核中，预计于 {dueDate} 前完成审核',
+    'auth.registration_returned': '注册申请未通过审核，请按邮件中的链接修改后重新提交',
+    'recovery.link_invalid': '密码重置链接无效、已使用或已过期，请重新找回密码',
   },
   'zh-HK': {
     'request.malformed_json': '請求格式錯誤，請重新整理頁面後再試',
@@ -231,7 +258,34 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.attachment_required': '請上傳該附件',
     'casework.attachment_too_many': '該附件的檔案數量超出限制',
     'casework.assigned_to_other': '該申請已由其他審核人員領取',
+    'casework.assignee_not_eligible': '被指派人不是該事項的審核人員',
+    'casework.export_too_large': '符合條件的申請超過 50,000 條，請收窄篩選範圍後再匯出',
+    'staff.not_found': '工作人員帳戶不存在',
+    'staff.cannot_remove_own_admin': '不能取消自己的平台管理員角色',
     'casework.numbers_exhausted': '今日該事項受理編號已用完，請明日再試',
+    'inbox.message_not_found': '該訊息不存在',
+    'file.missing': '請選擇要上載的檔案',
+    'file.empty': '檔案內容為空，請重新選擇',
+    'file.too_large': '檔案大小超出限制',
+    'file.type_not_allowed': '檔案類型不符合要求，請上載指定格式的檔案',
+    'file.image_invalid': '圖片無法識別，檔案可能已損壞',
+    'file.not_found': '檔案不存在或無權查看',
+    'file.upload_token_invalid': '上載憑證無效，請重新上載該檔案',
+    'file.in_use': '該檔案已作為申請附件，不能刪除',
+    'casework.attachment_slot_unknown': '該事項沒有此類附件',
+    'casework.attachment_not_editable': '申請目前狀態下不能修改附件',
+    'casework.attachment_not_found': '該檔案不是此申請的附件',
+    'casework.attachment_already_attached': '該檔案已加入此申請',
+    'field.division_invalid': '請選擇正確的省、市、區縣',
+    'field.postal_code_invalid': '郵政編碼為6位數字',
+    'field.customs_code_invalid': '海關企業代碼為10位數字或字母',
+    'field.inspection_code_invalid': '國檢企業代碼為10位數字',
+    'registration.review_mode_off': '目前未開放註冊審核，請使用企業註冊',
+    'registration.review_required': '企業註冊須經審核，請填寫企業註冊審核表',
+    'registration.correction_link_invalid': '修改連結無效、已使用或已過期',
+    'auth.registration_under_review': '註冊資料正在審核中，預計於 {dueDate} 前完成審核',
+    'auth.registration_returned': '註冊申請未獲審核通過，請按電郵中的連結修改後重新提交',
+    'recovery.link_invalid': '密碼重設連結無效、已使用或已過期，請重新找回密碼',
   },
   en: {
     'request.malformed_json': 'The request could not be read. Please refresh the page and try again.',
@@ -364,13 +418,57 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.attachment_required': 'Please upload this attachment.',
     'casework.attachment_too_many': 'Too many files for this attachment.',
     'casework.assigned_to_other': 'Another reviewer has taken this application.',
+    'casework.assignee_not_eligible': 'The assignee is not a reviewer or supervisor of this service.',
+    'casework.export_too_large': 'More than 50,000 applications match: narrow the filters to export.',
+    'staff.not_found': 'No such staff account.',
+    'staff.cannot_remove_own_admin': 'You cannot remove your own platform-admin role.',
     'casework.numbers_exhausted':
       "Today's application numbers for this service are used up. Try again tomorrow.",
+    'inbox.message_not_found': 'This message does not exist.',
+    'file.missing': 'Please choose a file to upload.',
+    'file.empty': 'The file is empty. Please choose another.',
+    'file.too_large': 'The file is too large.',
+    'file.type_not_allowed':
+      'This type of file is not accepted here. Please upload one of the listed formats.',
+    'file.image_invalid': 'The image cannot be read; the file may be damaged.',
+    'file.not_found': 'The file does not exist or you may not view it.',
+    'file.upload_token_invalid': 'The upload is no longer valid. Please upload the file again.',
+    'file.in_use': 'The file is attached to an application and cannot be deleted.',
+    'casework.attachment_slot_unknown': 'This service has no such attachment.',
+    'casework.attachment_not_editable': "Attachments cannot be changed in the application's current state.",
+    'casework.attachment_not_found': 'The file is not attached to this application.',
+    'casework.attachment_already_attached': 'The file is already attached to this application.',
+    'field.division_invalid': 'Please choose a valid province, city and district.',
+    'field.postal_code_invalid': 'A postal code is 6 digits.',
+    'field.customs_code_invalid': 'The customs enterprise code is 10 letters or digits.',
+    'field.inspection_code_invalid': 'The inspection enterprise code is 10 digits.',
+    'registration.review_mode_off':
+      'Registration with review is not open. Please use the enterprise registration.',
+    'registration.review_required':
+      'Enterprise registrations are reviewed. Please use the registration form with review.',
+    'registration.correction_link_invalid': 'The correction link is invalid, already used or expired.',
+    'auth.registration_under_review': 'Your registration is under review and will be decided by {dueDate}.',
+    'auth.registration_returned':
+      'Your registration was returned. Please correct it through the link in the e-mail and resubmit.',
+    'recovery.link_invalid':
+      'The password reset link is invalid, already used or expired. Please start again.',
   },
 };
 
-export function errorMessage(code: ErrorCode, locale: Locale): string {
-  return ERROR_MESSAGES[locale][code];
+/**
+ * The message of a code in a locale; `{name}` placeholders (e.g. `{dueDate}` of
+ * `auth.registration_under_review`) are filled from `params` when given.
+ */
+export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string>): string {
+  const message = ERROR_MESSAGES[locale][code];
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** A day as problem details name it, in China's time zone: 2026年11月24日 / 24 November 2026. */
+export function formatProblemDay(iso: string, locale: Locale): string {
+  const tag = locale === 'en' ? 'en-GB' : locale === 'zh-HK' ? 'zh-HK' : 'zh-CN';
+  return new Intl.DateTimeFormat(tag, { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(new Date(iso));
 }
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';

@@ -1,6 +1,14 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { applicationEvents, applicationFiles, applications, staffRoles } from '../../db/schema/index.ts';
+import {
+  accounts,
+  applicationEvents,
+  applicationFiles,
+  applications,
+  files,
+  inboxMessages,
+  staffRoles,
+} from '../../db/schema/index.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplicationRow = typeof applications.$inferInsert;
@@ -87,4 +95,40 @@ export async function findServiceStaff(
     .from(staffRoles)
     .where(and(eq(staffRoles.serviceCode, serviceCode), eq(staffRoles.role, role)));
   return rows.map((r) => r.accountId);
+}
+
+/** The attachments of an application with their file data, in the order they were added. */
+export async function findAttachmentDetails(db: Db, applicationId: string) {
+  return db
+    .select({
+      fileId: files.id,
+      slot: applicationFiles.slot,
+      name: files.name,
+      mime: files.mime,
+      size: files.size,
+      thumbnailKey: files.thumbnailKey,
+    })
+    .from(applicationFiles)
+    .innerJoin(files, eq(files.id, applicationFiles.fileId))
+    .where(eq(applicationFiles.applicationId, applicationId))
+    .orderBy(asc(applicationFiles.addedAt), asc(files.id));
+}
+
+/** The in-site messages an application sent one account, newest first. */
+export async function findApplicationMessages(db: Db, applicationId: string, accountId: string) {
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(and(eq(inboxMessages.applicationId, applicationId), eq(inboxMessages.accountId, accountId)))
+    .orderBy(desc(inboxMessages.createdAt));
+}
+
+/** Names of the accounts that acted on an application, for the console's timeline. */
+export async function findAccountNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(inArray(accounts.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

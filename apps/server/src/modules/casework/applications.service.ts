@@ -352,8 +352,12 @@ export async function decide(
     ip?: string | null;
     /** run inside this transaction (a service that changes more in the same commit) */
     tx?: Db;
-    /** called inside the transaction after the step, e.g. to activate what an approval grants */
-    effects?: (tx: Db, decided: Decided) => Promise<void>;
+    /**
+     * called inside the transaction after the step (and after the service's own `onDecided`);
+     * may return extra parameters for the step's messages
+     */
+    // biome-ignore lint/suspicious/noConfusingVoidType: effects that return nothing stay valid
+    effects?: (tx: Db, decided: Decided) => Promise<Record<string, string> | undefined | void>;
   },
 ): Promise<Decided> {
   const { actor } = input;
@@ -384,7 +388,9 @@ export async function decide(
   const form = transition.acceptsForm ? checkedForm(definition, input.form ?? readForm(ctx, row)) : null;
 
   const now = ctx.clock.now();
-  const sla = transition.restartsSla ? await computeSlaDates(ctx, now, definition.slaWorkingDays) : null;
+  const sla = transition.restartsSla
+    ? await computeSlaDates(ctx, now, definition.slaWorkingDays, input.tx ?? ctx.db)
+    : null;
   const isFinal = definition.finalStates.includes(transition.to);
   const work = async (tx: Db): Promise<Decided> => {
     if (form) await checkAttachments(tx, definition, row.id, form);
@@ -394,7 +400,7 @@ export async function decide(
       updatedAt: now,
       ...(form ? { formEnc: sealForm(ctx, form) } : {}),
       ...(takesIt ? { assigneeId: actor.id, assignedAt: now } : {}),
-      ...(isFinal ? { decidedAt: now } : {}),
+      ...(isFinal ? { decidedAt: now, remindAt: null } : {}),
       // submitted_at stays the first submission; the SLA runs again from now
       ...(sla ? { dueAt: sla.dueAt, remindAt: sla.remindAt, remindedAt: null } : {}),
     });
@@ -425,8 +431,12 @@ export async function decide(
       at: now,
     });
     const decided = { application, event };
-    if (input.effects) await input.effects(tx, decided);
-    await sendTransitionMessages(ctx, tx, definition, transition, application, reason);
+    const serviceParams = definition.onDecided ? await definition.onDecided(ctx, tx, decided) : undefined;
+    const callerParams = input.effects ? await input.effects(tx, decided) : undefined;
+    await sendTransitionMessages(ctx, tx, definition, transition, application, reason, {
+      ...serviceParams,
+      ...(callerParams ?? {}),
+    });
     return decided;
   };
   return input.tx ? work(input.tx) : ctx.db.transaction(work);

@@ -1,6 +1,9 @@
 import type { AccountKind, Locale, RealNameLevel } from '@sw/contracts';
 import type { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import type { NotificationChannel } from '../messaging/notifications.ts';
+import type { ApplicationEventRow, ApplicationRow } from './applications.repo.ts';
 
 /** Who takes a step of a workflow: the applicant, or staff holding a role for the service. */
 export type WorkflowRole = 'applicant' | 'reviewer' | 'supervisor';
@@ -69,12 +72,29 @@ export type ServiceDefinition<State extends string, Action extends string> = {
   stateNames: Record<State, Record<Locale, string>>;
   actionNames: Record<Action, Record<Locale, string>>;
   attachments: readonly AttachmentRule[];
+  /**
+   * Files for its attachment slots may be uploaded without an account (registration with
+   * review: the applicant has none yet). Such a file carries a one-time upload token until the
+   * submission that names it claims it (files/claimUploads).
+   */
+  anonymousUploads?: boolean;
   /** ready-made reasons the decision form offers per action (zh-CN; staff may edit them) */
   reasonTemplates?: Partial<Record<Action, readonly string[]>>;
   /** what submission tells whom (e.g. the applicant's receipt with the due date) */
   submitMessages?: readonly TransitionMessage[];
   /** the locale of its messages (zh-HK for 港车北上) */
   messageLocale?: Locale;
+  /**
+   * What a workflow step changes beyond the application, in the transaction that commits it,
+   * whoever takes the step through whichever route (registration with review: approval
+   * activates the organization; a rejection makes the correction link). It may return extra
+   * parameters for the step's messages (e.g. `correctionLink`).
+   */
+  onDecided?(
+    ctx: AppContext,
+    tx: Db,
+    decided: { application: ApplicationRow; event: ApplicationEventRow },
+  ): Promise<Record<string, string> | undefined>;
   // method syntax on purpose: a definition of narrower State/Action is then assignable to
   // AnyServiceDefinition; the engine checks states and actions against the lists above first
   transition(state: State, action: Action): Transition<State> | null;

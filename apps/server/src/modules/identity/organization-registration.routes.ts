@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { ELicenseAuthorization } from '../../integrations/e-license.ts';
+import { isRegistrationReviewOn } from '../platform/settings.ts';
 import { checkOrganizationAvailable, registerOrganization } from './register-organization.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
@@ -25,6 +26,15 @@ function presentLicence(a: ELicenseAuthorization, simulator: boolean): ELicenseS
     simulator,
     enterprise: a.enterprise,
   };
+}
+
+/**
+ * While 「注册需审核」 is on, enterprises and institutions register with review (seed 001,
+ * POST /api/register/enterprise-review) and this immediate registration answers 409.
+ */
+async function refuseWhileReviewed(ctx: AppContext) {
+  if (await isRegistrationReviewOn(ctx.db))
+    throw new AppError('registration.review_required', { status: 409 });
 }
 
 /** 企业 / 事业单位 registration (seed 004 §1.2.2, §1.4) and 电子营业执照快捷注册. */
@@ -45,6 +55,7 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
       },
     },
     async (request) => {
+      await refuseWhileReviewed(ctx);
       await checkOrganizationAvailable(ctx, request.body);
       return { available: true as const };
     },
@@ -64,7 +75,10 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await registerOrganization(ctx, request.body)),
+    async (request, reply) => {
+      await refuseWhileReviewed(ctx);
+      return reply.code(201).send(await registerOrganization(ctx, request.body));
+    },
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import { isValidMobile, maskMobile, type SignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { registrationReviewProblem } from '../services/enterprise-registration/review-state.ts';
 import { verifyCaptcha } from './captcha.service.ts';
 import {
   clearSignInFailures,
@@ -81,6 +82,8 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
   if (throttle) await clearSignInFailures(ctx.db, key);
   if (account.status !== 'active') {
     await audit('not_active', account.id);
+    // a registration with review (seed 001): say until when, or that it was returned
+    if (account.status === 'pending_review') throw await registrationReviewProblem(ctx.db, account.id);
     throw new AppError('auth.account_disabled', { status: 403 });
   }
 

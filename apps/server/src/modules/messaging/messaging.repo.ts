@@ -47,15 +47,31 @@ export async function claimDueMessages(db: Db, now: Date, leaseMs: number, limit
     .returning();
 }
 
+/**
+ * Marks a claimed message sent. Only a pending row changes: if a slow attempt finishes after
+ * another worker already marked the message, nothing happens (the adapter's idempotency key
+ * made the second send a no-op at the receiving side).
+ */
 export async function markMessageSent(db: Db, id: string, now: Date, redactedTo: string) {
   // the message text may hold a one-time code: keep only what an audit needs
   await db
     .update(outbox)
     .set({ status: 'sent', sentAt: now, payload: { to: redactedTo, text: '[delivered]' }, lastError: null })
-    .where(eq(outbox.id, id));
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
 }
 
-export async function markMessageFailed(db: Db, id: string, retryAt: Date | null, error: string) {
+/**
+ * Records a failed attempt: a retry at `retryAt`, or `failed` for good when null. Only the
+ * attempt that holds the claim may (`attempts` unchanged since it claimed the row): a stale
+ * attempt whose lease ran out must not overwrite a later attempt's outcome.
+ */
+export async function markMessageFailed(
+  db: Db,
+  id: string,
+  claimedAttempts: number,
+  retryAt: Date | null,
+  error: string,
+) {
   await db
     .update(outbox)
     .set(
@@ -63,7 +79,18 @@ export async function markMessageFailed(db: Db, id: string, retryAt: Date | null
         ? { nextAttemptAt: retryAt, lastError: error.slice(0, 500) }
         : { status: 'failed', lastError: error.slice(0, 500) },
     )
-    .where(eq(outbox.id, id));
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), eq(outbox.attempts, claimedAttempts)));
+}
+
+/**
+ * Gives back a claimed message not yet attempted (its batch ran long): due again now, and the
+ * attempt the claim counted is returned. Only while the claim is still this worker's.
+ */
+export async function releaseClaim(db: Db, id: string, claimedAttempts: number, now: Date) {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: now, attempts: sql`${outbox.attempts} - 1` })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), eq(outbox.attempts, claimedAttempts)));
 }
 
 export async function findDevOutbox(db: Db, opts: { to?: string; limit: number }) {

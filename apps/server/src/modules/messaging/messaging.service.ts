@@ -9,12 +9,27 @@ import {
   markMessageFailed,
   markMessageSent,
   type NewOutboxMessage,
+  releaseClaim,
 } from './messaging.repo.ts';
 
-const LEASE_MS = 60_000;
-const MAX_ATTEMPTS = 8;
+/** How long a claimed message is left to its worker before another may take it again. */
+export const LEASE_MS = 60_000;
+/** Attempts before a message is marked failed for good (the last retry comes ~10 minutes after the first). */
+export const MAX_ATTEMPTS = 8;
 const POLL_MS = 1_000;
+const BATCH = 50;
 
+/**
+ * The transactional outbox and its delivery worker. A message is written in the transaction of
+ * the change that causes it, so a rolled-back change sends nothing. The worker claims due
+ * messages with a lease (`FOR UPDATE SKIP LOCKED`, so workers on several instances never take
+ * the same message at once), hands each to its adapter with the outbox row's id as the
+ * idempotency key, and marks it sent; a failure is retried with exponential backoff up to
+ * MAX_ATTEMPTS. A crash between the adapter's send and "marked sent" leaves the message
+ * claimed: it is attempted again once the lease runs out, and the idempotency key lets the
+ * receiving side drop the second copy — exactly once with the simulators (and a provider that
+ * deduplicates on its client reference), a duplicate with the same Message-ID over SMTP.
+ */
 export type Messaging = {
   /** Writes the message in the caller's transaction; nothing leaves until it commits. */
   enqueue(tx: Db, message: NewOutboxMessage): Promise<string>;
@@ -42,13 +57,20 @@ export function createMessaging(deps: {
   let running: Promise<number> | null = null;
 
   async function deliverBatch(ids?: string[]): Promise<number> {
-    const claimed = await claimDueMessages(db, clock.now(), LEASE_MS, 50, ids);
+    const claimedAt = clock.now().getTime();
+    const claimed = await claimDueMessages(db, new Date(claimedAt), LEASE_MS, BATCH, ids);
     let sent = 0;
-    for (const row of claimed) {
+    for (const [i, row] of claimed.entries()) {
+      if (clock.now().getTime() - claimedAt > LEASE_MS / 2) {
+        // slow sends ate half the lease: give the rest back rather than let a lease run out
+        // under a message not yet sent (another worker would then send it beside this one)
+        for (const rest of claimed.slice(i)) await releaseClaim(db, rest.id, rest.attempts, clock.now());
+        break;
+      }
       const adapter = row.channel === 'sms' ? sms : mailer;
       const redacted = row.channel === 'sms' ? maskMobile(row.payload.to) : maskEmail(row.payload.to);
       try {
-        await adapter.send(row.payload);
+        await adapter.send({ ...row.payload, idempotencyKey: row.id });
         await markMessageSent(db, row.id, clock.now(), redacted);
         sent++;
       } catch (err) {
@@ -58,7 +80,13 @@ export function createMessaging(deps: {
           { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp },
           'message delivery failed',
         );
-        await markMessageFailed(db, row.id, retryAt, err instanceof Error ? err.message : String(err));
+        await markMessageFailed(
+          db,
+          row.id,
+          row.attempts,
+          retryAt,
+          err instanceof Error ? err.message : String(err),
+        );
       }
     }
     return sent;

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { isRegistrationReviewOn } from './settings.ts';
 
 export const PlatformInfo = z.object({
   mode: z.enum(['local', 'test', 'production']),
@@ -11,6 +12,11 @@ export const PlatformInfo = z.object({
   database: z.enum(['pglite', 'postgres']),
   /** names of agency adapters running as simulators; the UI labels them */
   simulators: z.array(z.string()),
+  /**
+   * 「注册需审核」: enterprises and institutions register with staff review (seed 001,
+   * POST /api/register/enterprise-review) instead of at once (seed 004)
+   */
+  registrationReview: z.boolean(),
 });
 
 export function simulatorNames(ctx: AppContext): string[] {
@@ -68,6 +74,7 @@ export async function platformRoutes(
       version,
       database: ctx.database.kind,
       simulators: simulatorNames(ctx),
+      registrationReview: await isRegistrationReviewOn(ctx.db),
     }),
   );
 }

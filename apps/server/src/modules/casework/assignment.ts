@@ -1,0 +1,112 @@
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { AccountRow } from '../identity/identity.repo.ts';
+import { notify } from '../messaging/notifications.ts';
+import { type StaffGrants, workflowRolesFor } from '../staff/staff-roles.ts';
+import { findServiceStaff, insertApplicationEvent, updateApplicationIfVersion } from './applications.repo.ts';
+import { definitionOf, loadApplication } from './applications.service.ts';
+import { shanghaiDay } from './calendar/working-days.ts';
+import './casework.messages.ts';
+import { loadForStaff } from './casework.views.ts';
+
+export type AssignmentChange =
+  | { kind: 'claim' }
+  | { kind: 'release' }
+  | { kind: 'assign'; assigneeId: string };
+
+function conflict(status: string, version: number) {
+  return new AppError('casework.version_conflict', {
+    status: 409,
+    extensions: { current: { status, version } },
+  });
+}
+
+/**
+ * 领取 (a reviewer takes an unassigned application), 释放 (the assignee or a supervisor gives it
+ * back), 指派 (a supervisor gives it to a reviewer of the service). Each is a versioned change
+ * with a timeline event and an audit row; an assignment by someone else tells the assignee.
+ */
+export async function changeAssignment(
+  ctx: AppContext,
+  staff: AccountRow,
+  grants: StaffGrants,
+  input: { applicationId: string; expectedVersion: number; change: AssignmentChange; ip: string | null },
+) {
+  const row = await loadForStaff(ctx.db, grants, input.applicationId);
+  const definition = definitionOf(row.serviceCode);
+  const roles = workflowRolesFor(grants, row.serviceCode);
+  const isSupervisor = roles.has('supervisor');
+  if (!roles.has('reviewer') && !isSupervisor) throw new AppError('casework.role_forbidden', { status: 403 });
+  if (row.version !== input.expectedVersion) throw conflict(row.status, row.version);
+  if (row.decidedAt !== null) throw new AppError('casework.transition_not_allowed', { status: 409 });
+  const { change } = input;
+  let assigneeId: string | null;
+  if (change.kind === 'claim') {
+    if (row.assigneeId !== null) throw new AppError('casework.assigned_to_other', { status: 409 });
+    assigneeId = staff.id;
+  } else if (change.kind === 'release') {
+    if (row.assigneeId === null) throw new AppError('casework.transition_not_allowed', { status: 409 });
+    if (row.assigneeId !== staff.id && !isSupervisor)
+      throw new AppError('casework.role_forbidden', { status: 403 });
+    assigneeId = null;
+  } else {
+    if (!isSupervisor) throw new AppError('casework.role_forbidden', { status: 403 });
+    const eligible = new Set([
+      ...(await findServiceStaff(ctx.db, row.serviceCode, 'reviewer')),
+      ...(await findServiceStaff(ctx.db, row.serviceCode, 'supervisor')),
+    ]);
+    if (!eligible.has(change.assigneeId))
+      throw new AppError('casework.assignee_not_eligible', {
+        status: 400,
+        fieldErrors: [{ path: 'assigneeId', code: 'casework.assignee_not_eligible' }],
+      });
+    assigneeId = change.assigneeId;
+  }
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const updated = await updateApplicationIfVersion(tx, row.id, input.expectedVersion, {
+      assigneeId,
+      assignedAt: assigneeId ? now : null,
+      updatedAt: now,
+    });
+    if (!updated) {
+      const current = await loadApplication(tx, row.id);
+      throw conflict(current.status, current.version);
+    }
+    await insertApplicationEvent(tx, {
+      applicationId: row.id,
+      actorId: staff.id,
+      action: change.kind,
+      fromStatus: row.status,
+      toStatus: row.status,
+      reason: null,
+      at: now,
+    });
+    await recordAudit(tx, {
+      actorId: staff.id,
+      action: `application.${change.kind}`,
+      targetType: 'application',
+      targetId: row.id,
+      detail: { number: row.number, service: row.serviceCode, from: row.assigneeId, to: assigneeId },
+      ip: input.ip,
+      at: now,
+    });
+    if (change.kind === 'assign' && assigneeId !== staff.id) {
+      await notify(ctx, tx, {
+        accountId: change.assigneeId,
+        template: 'casework.assigned',
+        params: {
+          number: row.number ?? '',
+          service: definition.name['zh-CN'],
+          applicant: row.applicantName,
+          dueDate: updated.dueAt ? shanghaiDay(updated.dueAt) : '',
+        },
+        channels: ['inbox'],
+        category: 'assignment',
+        applicationId: row.id,
+      });
+    }
+    return updated;
+  });
+}

@@ -1,0 +1,180 @@
+import {
+  type AllowedAction,
+  type ApplicationProgress,
+  type ApplicationSummary,
+  type AttachmentRuleView,
+  type Localized,
+  maskEmail,
+  maskIdNumber,
+  maskMobile,
+} from '@sw/contracts';
+import type { ApplicationEventRow, ApplicationRow } from './applications.repo.ts';
+import {
+  type AnyServiceDefinition,
+  DRAFT_STATUS,
+  isAttachmentRequired,
+  type WorkflowRole,
+} from './service-definition.ts';
+
+const DRAFT_NAME: Localized = { 'zh-CN': '草稿', 'zh-HK': '草稿', en: 'Draft' };
+
+/** Names of the engine's own timeline actions (the workflow's come from the service). */
+const ENGINE_ACTIONS: Record<string, Localized> = {
+  create: { 'zh-CN': '创建草稿', 'zh-HK': '建立草稿', en: 'Draft created' },
+  submit: { 'zh-CN': '提交申请', 'zh-HK': '提交申請', en: 'Submitted' },
+  claim: { 'zh-CN': '领取', 'zh-HK': '領取', en: 'Claimed' },
+  release: { 'zh-CN': '释放', 'zh-HK': '釋放', en: 'Released' },
+  assign: { 'zh-CN': '指派', 'zh-HK': '指派', en: 'Assigned' },
+};
+
+export function stateName(definition: AnyServiceDefinition, status: string): Localized {
+  if (status === DRAFT_STATUS) return DRAFT_NAME;
+  return definition.stateNames[status] ?? { 'zh-CN': status, 'zh-HK': status, en: status };
+}
+
+export function actionName(definition: AnyServiceDefinition, action: string): Localized {
+  return (
+    ENGINE_ACTIONS[action] ??
+    definition.actionNames[action] ?? { 'zh-CN': action, 'zh-HK': action, en: action }
+  );
+}
+
+export function isOverdue(row: Pick<ApplicationRow, 'dueAt' | 'decidedAt'>, now: Date): boolean {
+  return row.dueAt !== null && row.decidedAt === null && row.dueAt.getTime() < now.getTime();
+}
+
+export function presentSummary(
+  definition: AnyServiceDefinition,
+  row: ApplicationRow,
+  now: Date,
+): ApplicationSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    serviceCode: row.serviceCode,
+    serviceName: definition.name,
+    status: row.status,
+    statusName: stateName(definition, row.status),
+    final: definition.finalStates.includes(row.status),
+    version: row.version,
+    applicantName: row.applicantName,
+    applicantCode: row.applicantCode,
+    createdAt: row.createdAt.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    dueAt: row.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(row, now),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * 提交申请 → 审核中 → 办结. A state from which the applicant must act (退回补正) shows the
+ * middle step in error, as does a final state that is not the first of the final states
+ * (the service lists its happy ending first).
+ */
+export function progressOf(
+  definition: AnyServiceDefinition,
+  row: ApplicationRow,
+  applicantMustAct: boolean,
+): ApplicationProgress {
+  if (row.status === DRAFT_STATUS) return { current: 0, status: 'process' };
+  const finalIndex = definition.finalStates.indexOf(row.status);
+  if (finalIndex === 0) return { current: 2, status: 'finish' };
+  if (finalIndex > 0) return { current: 2, status: 'error' };
+  return { current: 1, status: applicantMustAct ? 'error' : 'process' };
+}
+
+/** The steps from the current state that `roles` may take (a supervisor also the reviewer's). */
+export function allowedActions(
+  definition: AnyServiceDefinition,
+  row: ApplicationRow,
+  roles: ReadonlySet<WorkflowRole>,
+): AllowedAction[] {
+  if (!definition.states.includes(row.status)) return [];
+  const out: AllowedAction[] = [];
+  for (const action of definition.actions) {
+    const t = definition.transition(row.status, action);
+    if (!t) continue;
+    const may = roles.has(t.role) || (t.role === 'reviewer' && roles.has('supervisor'));
+    if (!may) continue;
+    out.push({
+      action,
+      name: actionName(definition, action),
+      reasonRequired: t.reasonRequired,
+      acceptsForm: t.acceptsForm ?? false,
+      reasonTemplates: [...(definition.reasonTemplates?.[action] ?? [])],
+    });
+  }
+  return out;
+}
+
+export function attachmentRules(
+  definition: AnyServiceDefinition,
+  form: Record<string, unknown>,
+): AttachmentRuleView[] {
+  return definition.attachments.map((rule) => ({
+    slot: rule.slot,
+    name: rule.name,
+    required: isAttachmentRequired(rule, form),
+    types: [...rule.types],
+    maxBytes: rule.maxBytes,
+    maxCount: rule.maxCount,
+  }));
+}
+
+const MASKERS: [RegExp, (v: string) => string][] = [
+  [/idNumber$/i, maskIdNumber],
+  [/(mobile|phone|tel)$/i, maskMobile],
+  [/email$/i, maskEmail],
+  [/(bankAccount|account(No)?)$/i, (v) => maskIdNumber(v)],
+];
+
+/**
+ * A form as shown where it may not be edited: personal numbers masked by field name
+ * (`…idNumber`, `…mobile`/`…phone`, `…email`, bank accounts), passwords dropped.
+ */
+export function maskForm(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskForm);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (/password/i.test(key)) continue;
+      if (typeof v === 'string' && v) {
+        const masker = MASKERS.find(([re]) => re.test(key));
+        out[key] = masker ? masker[1](v) : v;
+      } else out[key] = maskForm(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** A form as its applicant edits it: everything but passwords. */
+export function withoutPasswords(form: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(form)) {
+    if (/password/i.test(key)) continue;
+    out[key] =
+      v && typeof v === 'object' && !Array.isArray(v) ? withoutPasswords(v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
+export function presentEvent(
+  definition: AnyServiceDefinition,
+  event: ApplicationEventRow,
+  actorLabel: string,
+) {
+  return {
+    id: event.id,
+    action: event.action,
+    actionName: actionName(definition, event.action),
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    toStatusName: stateName(definition, event.toStatus),
+    actorLabel,
+    reason: event.reason,
+    at: event.at.toISOString(),
+  };
+}

@@ -1,0 +1,182 @@
+import {
+  maskEmail,
+  PASSWORD_RESET_LINK_MINUTES,
+  type PasswordRecoveryAccepted,
+  type PasswordRecoveryEmailBody,
+  type PasswordResetBody,
+  type PasswordResetLinkCheck,
+} from '@sw/contracts';
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { accounts } from '../../db/schema/index.ts';
+import { AppError } from '../../http/app-error.ts';
+import { publicBaseUrl } from '../../lib/public-url.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { notify, registerMessageTemplates } from '../messaging/notifications.ts';
+import {
+  consumeActionToken,
+  findLiveActionToken,
+  issueActionToken,
+  lockActionTokens,
+  recentActionTokens,
+  retireActionTokens,
+} from './action-tokens.ts';
+import { verifyCaptcha } from './captcha.service.ts';
+import {
+  type AccountRow,
+  clearSignInFailures,
+  findAccountByUsername,
+  getAccountById,
+  revokeSessionsOfAccount,
+} from './identity.repo.ts';
+import { hashPassword } from './passwords.ts';
+import { type RequestMeta, refreshAccountSessions } from './sessions.ts';
+
+const PURPOSE = 'password_reset';
+const LINK_TTL_MS = PASSWORD_RESET_LINK_MINUTES * 60_000;
+/** per account: one link a minute, five a day — whatever the requests' addresses */
+const RESEND_AFTER_MS = 60_000;
+const DAILY_LINKS = 5;
+
+registerMessageTemplates({
+  'password-recovery.link': {
+    title: {
+      'zh-CN': '找回密码',
+      'zh-HK': '找回密碼',
+      en: 'Reset your password',
+    },
+    body: {
+      'zh-CN':
+        '您正在找回单一窗口账号 {username} 的密码。请在 {minutes} 分钟内打开以下链接设置新密码（链接仅可使用一次）：{link}\n如非本人操作，请忽略本邮件，您的密码不会改变。',
+      'zh-HK':
+        '您正在找回單一窗口帳戶 {username} 的密碼。請在 {minutes} 分鐘內開啟以下連結設定新密碼（連結只可使用一次）：{link}\n如非本人操作，請忽略本電郵，您的密碼不會改變。',
+      en: 'Someone asked to reset the password of the Single Window account {username}. Open this link within {minutes} minutes to set a new password (it works once): {link}\nIf this was not you, ignore this e-mail; your password stays the same.',
+    },
+  },
+  'password-recovery.done': {
+    title: { 'zh-CN': '密码已重置', 'zh-HK': '密碼已重設', en: 'Your password was reset' },
+    body: {
+      'zh-CN':
+        '单一窗口账号 {username} 的密码已通过邮箱链接重置，所有已登录的设备均已退出。如非本人操作，请立即联系平台客服。',
+      'zh-HK':
+        '單一窗口帳戶 {username} 的密碼已透過電郵連結重設，所有已登入的裝置均已登出。如非本人操作，請立即聯絡平台客服。',
+      en: 'The password of the Single Window account {username} was reset through the e-mailed link, and every signed-in device was signed out. If this was not you, contact the platform support at once.',
+    },
+  },
+});
+
+/** Who may reset by e-mail: an active account with an address; staff accounts are reset by a platform admin. */
+function recoverable(account: AccountRow | undefined): account is AccountRow {
+  return !!account && account.status === 'active' && !!account.emailEnc && account.kind !== 'staff';
+}
+
+const ACCEPTED: PasswordRecoveryAccepted = { accepted: true, expiresInMinutes: PASSWORD_RESET_LINK_MINUTES };
+
+/**
+ * 邮箱找回 (seed 001 §2.6): username + image captcha → an e-mail with a single-use link, valid
+ * 30 minutes, to the account's address. The answer is the same whether or not the account
+ * exists, has an address or was sent a link just now (at most one a minute and five a day per
+ * account, so the address cannot be flooded from many IPs). A new link retires older ones.
+ */
+export async function requestPasswordResetEmail(
+  ctx: AppContext,
+  body: PasswordRecoveryEmailBody,
+  meta: RequestMeta,
+): Promise<PasswordRecoveryAccepted> {
+  await verifyCaptcha(ctx, body.captchaId, body.captchaAnswer);
+  const account = await findAccountByUsername(ctx.db, body.username.trim());
+  if (!recoverable(account)) return ACCEPTED;
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await lockActionTokens(tx, PURPOSE, account.id);
+    const recent = await recentActionTokens(
+      tx,
+      PURPOSE,
+      account.id,
+      new Date(now.getTime() - 24 * 3_600_000),
+    );
+    if (recent.count >= DAILY_LINKS) return;
+    if (recent.lastAt && now.getTime() - recent.lastAt.getTime() < RESEND_AFTER_MS) return;
+    const { token } = await issueActionToken(tx, {
+      purpose: PURPOSE,
+      accountId: account.id,
+      ttlMs: LINK_TTL_MS,
+      now,
+    });
+    await notify(ctx, tx, {
+      accountId: account.id,
+      template: 'password-recovery.link',
+      params: {
+        username: account.username,
+        minutes: PASSWORD_RESET_LINK_MINUTES,
+        link: `${publicBaseUrl(ctx.config)}/recover/email?token=${token}`,
+      },
+      channels: ['email'],
+      category: 'security',
+    });
+    await recordAudit(tx, {
+      actorId: account.id,
+      action: 'account.password_reset_link_sent',
+      targetType: 'account',
+      targetId: account.id,
+      ip: meta.ip,
+      at: now,
+    });
+  });
+  return ACCEPTED;
+}
+
+/** Whether a reset link still works, and for which account (username masked). */
+export async function checkPasswordResetLink(
+  ctx: AppContext,
+  token: string,
+): Promise<PasswordResetLinkCheck> {
+  const row = await findLiveActionToken(ctx.db, PURPOSE, token, ctx.clock.now());
+  const account = row ? await getAccountById(ctx.db, row.accountId) : undefined;
+  if (!row || !recoverable(account)) return { valid: false, usernameMasked: null, expiresAt: null };
+  return { valid: true, usernameMasked: maskEmail(account.username), expiresAt: row.expiresAt.toISOString() };
+}
+
+/**
+ * Sets the new password through the link: the token is spent in the same transaction as the
+ * change (one conditional UPDATE: of two uses one wins), every session of the account ends, the
+ * sign-in lock is lifted, the change is audited and confirmed by e-mail. 410 `recovery.link_invalid`
+ * for a link unknown, used or expired.
+ */
+export async function resetPasswordByEmail(ctx: AppContext, body: PasswordResetBody, meta: RequestMeta) {
+  const invalid = () => new AppError('recovery.link_invalid', { status: 410 });
+  // a cheap look first, so a dead link costs no password hash
+  if (!(await findLiveActionToken(ctx.db, PURPOSE, body.token, ctx.clock.now()))) throw invalid();
+  const passwordHash = await hashPassword(body.password);
+  const now = ctx.clock.now();
+  const accountId = await ctx.db.transaction(async (tx) => {
+    const token = await consumeActionToken(tx, PURPOSE, body.token, now);
+    const account = token ? await getAccountById(tx, token.accountId) : undefined;
+    if (!token || !recoverable(account)) throw invalid();
+    await tx
+      .update(accounts)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now })
+      .where(eq(accounts.id, account.id));
+    await retireActionTokens(tx, { purpose: PURPOSE, accountId: account.id }, now);
+    await revokeSessionsOfAccount(tx, account.id, now);
+    await clearSignInFailures(tx, account.username.toLowerCase());
+    await recordAudit(tx, {
+      actorId: account.id,
+      action: 'account.password_reset_by_email',
+      targetType: 'account',
+      targetId: account.id,
+      ip: meta.ip,
+      at: now,
+    });
+    await notify(ctx, tx, {
+      accountId: account.id,
+      template: 'password-recovery.done',
+      params: { username: account.username },
+      channels: ['email'],
+      category: 'security',
+    });
+    return account.id;
+  });
+  // cached sessions end on every instance
+  await refreshAccountSessions(ctx, accountId);
+}
