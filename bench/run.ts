@@ -19,6 +19,7 @@ const CAPTCHA = 'B3NCH';
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number };
 const results: Result[] = [];
 let cardLine = '';
+let caseworkLines: string[] = [];
 let signInFigures:
   | { bound: number; perSecond: number; p50: number; p99: number; healthP99: number; healthMax: number }
   | undefined;
@@ -239,6 +240,20 @@ if (await postgresAvailable()) {
   cardLine = cardOut.trim().split('\n').at(-1) ?? '';
   console.log(`  ${cardLine}`);
   if (code !== 0) process.exitCode = 1;
+  // casework at scale (issue 4): 1,000,000 applications, queue latency and decisions per second
+  console.log('\nCasework');
+  const casework = startProcess(['bench/casework.ts'], {});
+  let caseworkOut = '';
+  casework.stdout?.on('data', (d) => {
+    caseworkOut += String(d);
+    process.stdout.write(String(d));
+  });
+  const caseworkCode = await new Promise<number | null>((r) => casework.once('exit', r));
+  caseworkLines = caseworkOut
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('Queue') || l.startsWith('Decisions'));
+  if (caseworkCode !== 0) process.exitCode = 1;
 } else {
   notes.push(`PostgreSQL not reachable at ${PG_URL}: skipped (set BENCH_DATABASE_URL).`);
 }
@@ -267,6 +282,7 @@ if (signInFigures) {
   );
 }
 if (cardLine) console.log(`Target: ${cardLine}`);
+for (const line of caseworkLines) console.log(`Target: ${line}`);
 for (const n of notes) console.log(`Note: ${n}`);
 if (results.some((r) => r.errors > 0)) {
   console.error('Some requests failed during the benchmark.');
