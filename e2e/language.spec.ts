@@ -37,7 +37,7 @@ test('staff reach the console; others are turned away', async ({ page }) => {
   await page.locator('#login_captchaAnswer').fill(process.env.CAPTCHA_TEST_ANSWER ?? 'E2E42');
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
   await expect(page).toHaveURL(/\/console/);
-  await expect(page.getByRole('main').getByText('工作台').first()).toBeVisible();
+  await expect(page.getByRole('main').getByText('业务统计').first()).toBeVisible();
   await expectAccessible(page);
   for (const door of ['/m', '/apps']) {
     await page.goto(door);

@@ -7,6 +7,8 @@ export type PlatformInfo = {
   /** Delivery adapters replaced by simulators (e.g. `sms`, `email`); empty in production. */
   simulators: string[];
   version: string;
+  /** 「注册需审核」: enterprises register through the reviewed form of seed 001 instead of 004's */
+  registrationReview?: boolean;
 };
 
 export function usePlatformInfo() {

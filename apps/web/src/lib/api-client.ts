@@ -8,6 +8,7 @@ import {
   type Problem,
 } from '@sw/contracts';
 import type { FormInstance } from 'antd';
+import { formatChinaDate } from './format';
 import { currentLocale, i18n } from './i18n';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -103,6 +104,9 @@ async function toApiError(response: Response): Promise<ApiError> {
       detail: body.detail ?? '',
       errors: Array.isArray(body.errors) ? body.errors : undefined,
       requestId: body.requestId ?? requestId,
+      // documented extensions (ProblemExtensions) travel on
+      ...(body.current ? { current: body.current } : {}),
+      ...(typeof body.dueAt === 'string' ? { dueAt: body.dueAt } : {}),
     });
   }
   return new ApiError({
@@ -198,13 +202,19 @@ export const apiClient = {
 };
 
 /** The user-facing text of a code, or `fallback` when the code is not one the contracts know. */
-function messageOfCode(code: string, fallback: string, locale: Locale): string {
-  return isErrorCode(code) ? errorMessage(code, locale) : fallback;
+function messageOfCode(
+  code: string,
+  fallback: string,
+  locale: Locale,
+  params?: Record<string, string>,
+): string {
+  return isErrorCode(code) ? errorMessage(code, locale, params) : fallback;
 }
 
-/** Translates a problem by its `code` (falling back to the server's `detail`). */
+/** Translates a problem by its `code` (falling back to the server's `detail`), with its extensions filled in. */
 export function problemMessage(problem: Problem, locale: Locale = currentLocale()): string {
-  return messageOfCode(problem.code, problem.detail || problem.title, locale);
+  const params = problem.dueAt ? { dueDate: formatChinaDate(problem.dueAt) } : undefined;
+  return messageOfCode(problem.code, problem.detail || problem.title, locale, params);
 }
 
 /** A message for anything a request may throw. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatYmd, parseYmd, safeNextPath } from './format';
+import { formatBytes, formatChinaDate, formatYmd, parseYmd, safeNextPath } from './format';
 
 describe('safeNextPath', () => {
   it('keeps same-site paths', () => {
@@ -35,5 +35,23 @@ describe('parseYmd', () => {
     expect(parseYmd('20230229')).toBeNull();
     expect(parseYmd('00000000')).toBeNull();
     expect(parseYmd(undefined)).toBeNull();
+  });
+});
+
+describe('formatChinaDate', () => {
+  it('names the day in China, wherever the browser is', () => {
+    // the end of a working day in Shanghai is 15:59:59.999Z
+    expect(formatChinaDate('2026-11-24T15:59:59.999Z')).toBe('2026-11-24');
+    expect(formatChinaDate('2026-11-24T16:00:00.000Z')).toBe('2026-11-25');
+    expect(formatChinaDate(null)).toBe('—');
+    expect(formatChinaDate('not a date', '')).toBe('');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses B, KB and MB', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
   });
 });

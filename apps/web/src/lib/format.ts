@@ -31,3 +31,27 @@ export function parseYmd(ymd: unknown): Dayjs | null {
   const d = dayjs(ymd, 'YYYYMMDD', true);
   return d.isValid() ? d : null;
 }
+
+const chinaDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The China day (Asia/Shanghai, `YYYY-MM-DD`) of an ISO timestamp: due dates are the end of a
+ * working day in China, which is the day to show wherever the browser happens to be.
+ */
+export function formatChinaDate(iso: string | null | undefined, fallback = '—'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? fallback : chinaDay.format(date);
+}
+
+/** A byte count as `12.3 KB` / `4.5 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

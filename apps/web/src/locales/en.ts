@@ -1,3 +1,9 @@
+import { applicationsMessages } from './features/applications';
+import { caseworkMessages } from './features/casework';
+import { enterpriseReviewMessages } from './features/enterpriseReview';
+import { inboxMessages } from './features/inbox';
+import { recoveryMessages } from './features/recovery';
+import { uploadMessages } from './features/upload';
 import type { Messages } from './messages';
 
 /** English. */
@@ -724,4 +730,10 @@ export const en: Messages = {
       total: '{{count}} cards',
     },
   },
+  applications: applicationsMessages.en,
+  upload: uploadMessages.en,
+  recovery: recoveryMessages.en,
+  enterpriseReview: enterpriseReviewMessages.en,
+  inbox: inboxMessages.en,
+  casework: caseworkMessages.en,
 };

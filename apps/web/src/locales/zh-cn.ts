@@ -1,3 +1,10 @@
+import { applicationsMessages } from './features/applications';
+import { caseworkMessages } from './features/casework';
+import { enterpriseReviewMessages } from './features/enterpriseReview';
+import { inboxMessages } from './features/inbox';
+import { recoveryMessages } from './features/recovery';
+import { uploadMessages } from './features/upload';
+
 /** Simplified Chinese (mainland usage): the primary wording; the other locales mirror its keys. */
 export const zhCN = {
   common: {
@@ -704,4 +711,10 @@ export const zhCN = {
       total: '共 {{count}} 张',
     },
   },
+  applications: applicationsMessages['zh-CN'],
+  upload: uploadMessages['zh-CN'],
+  recovery: recoveryMessages['zh-CN'],
+  enterpriseReview: enterpriseReviewMessages['zh-CN'],
+  inbox: inboxMessages['zh-CN'],
+  casework: caseworkMessages['zh-CN'],
 } as const;

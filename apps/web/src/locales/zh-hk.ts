@@ -1,3 +1,9 @@
+import { applicationsMessages } from './features/applications';
+import { caseworkMessages } from './features/casework';
+import { enterpriseReviewMessages } from './features/enterpriseReview';
+import { inboxMessages } from './features/inbox';
+import { recoveryMessages } from './features/recovery';
+import { uploadMessages } from './features/upload';
 import type { Messages } from './messages';
 
 /** Traditional Chinese, Hong Kong usage (登入、帳戶、電郵、手提電話). */
@@ -706,4 +712,10 @@ export const zhHK: Messages = {
       total: '共 {{count}} 張',
     },
   },
+  applications: applicationsMessages['zh-HK'],
+  upload: uploadMessages['zh-HK'],
+  recovery: recoveryMessages['zh-HK'],
+  enterpriseReview: enterpriseReviewMessages['zh-HK'],
+  inbox: inboxMessages['zh-HK'],
+  casework: caseworkMessages['zh-HK'],
 };

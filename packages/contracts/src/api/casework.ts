@@ -260,6 +260,18 @@ export const ServiceStaffMember = z.object({
   openCount: z.number().int(),
 });
 
+export type ServiceStaffMember = z.infer<typeof ServiceStaffMember>;
+
+/** GET /api/console/access — what the signed-in staff member may use in the console. */
+export const ConsoleAccess = z
+  .object({
+    platformAdmin: z.boolean(),
+    /** services with the viewer's reviewer / supervisor roles */
+    services: z.array(z.object({ code: z.string(), roles: z.array(z.enum(['reviewer', 'supervisor'])) })),
+  })
+  .meta({ id: 'ConsoleAccess' });
+export type ConsoleAccess = z.infer<typeof ConsoleAccess>;
+
 /** GET /api/console/dashboard?from&to (Shanghai days; default the last 30). */
 export const DashboardQuery = z.strictObject({
   from: z.iso.date().optional(),

@@ -4,6 +4,7 @@ import {
   ApplicationPage,
   AssignBody,
   ClaimBody,
+  ConsoleAccess,
   ConsoleApplicationDetail,
   ConsoleServiceView,
   CreateApplicationBody,
@@ -186,6 +187,24 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
   );
 
   // ————————————————————————————— console —————————————————————————————
+
+  app.get(
+    '/api/console/access',
+    {
+      schema: {
+        tags: ['console'],
+        summary: 'The console parts the signed-in staff member may use (platform admin, service roles)',
+        response: { 200: ConsoleAccess, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireStaff(ctx, request, reply);
+      return {
+        platformAdmin: auth.grants.platformAdmin,
+        services: [...auth.grants.services].map(([code, roles]) => ({ code, roles: [...roles] })),
+      };
+    },
+  );
 
   app.get(
     '/api/console/services',

@@ -139,12 +139,19 @@ function checkApplicant(definition: AnyServiceDefinition, applicant: AccountRow)
  */
 export async function createDraft(
   ctx: AppContext,
-  input: { serviceCode: string; applicant: AccountRow; form: Record<string, unknown>; tx?: Db },
+  input: {
+    serviceCode: string;
+    applicant: AccountRow;
+    form: Record<string, unknown>;
+    tx?: Db;
+    /** the instant of the caller's change, when the draft is part of one (keeps the timeline in order) */
+    at?: Date;
+  },
 ): Promise<ApplicationRow> {
   const definition = definitionOf(input.serviceCode);
   const { applicant } = input;
   checkApplicant(definition, applicant);
-  const now = ctx.clock.now();
+  const now = input.at ?? ctx.clock.now();
   const work = async (tx: Db) => {
     const row = await insertApplication(tx, {
       serviceCode: definition.code,

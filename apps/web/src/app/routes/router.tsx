@@ -18,10 +18,12 @@ const LoginPage = lazyNamed(portal, 'LoginPage');
 const RegisterChoicePage = lazyNamed(portal, 'RegisterChoicePage');
 const RegisterIndividualPage = lazyNamed(portal, 'RegisterIndividualPage');
 const RegisterOverseasPage = lazyNamed(portal, 'RegisterOverseasPage');
-const RegisterEnterprisePage = lazyNamed(portal, 'RegisterEnterprisePage');
+const RegisterEnterpriseRoute = lazyNamed(portal, 'RegisterEnterpriseRoute');
+const EnterpriseCorrectionPage = lazyNamed(portal, 'EnterpriseCorrectionPage');
 const RegisterInstitutionPage = lazyNamed(portal, 'RegisterInstitutionPage');
 const DevOutboxPage = lazyNamed(portal, 'DevOutboxPage');
 const FirstSignInPage = lazyNamed(portal, 'FirstSignInPage');
+const RecoverEmailPage = lazyNamed(portal, 'RecoverEmailPage');
 
 const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
@@ -29,6 +31,9 @@ const DevicesPage = lazyNamed(account, 'DevicesPage');
 const PasskeysPage = lazyNamed(account, 'PasskeysPage');
 const OperatorsPage = lazyNamed(account, 'OperatorsPage');
 const MyCardsPage = lazyNamed(account, 'MyCardsPage');
+const MessagesPage = lazyNamed(account, 'MessagesPage');
+const MyApplicationsPage = lazyNamed(account, 'MyApplicationsPage');
+const ApplicationDetailPage = lazyNamed(account, 'ApplicationDetailPage');
 
 const AppsLayout = lazyNamed(apps, 'AppsLayout');
 const ServiceListPage = lazyNamed(apps, 'ServiceListPage');
@@ -45,6 +50,12 @@ const AccountsPage = lazyNamed(consoleDoor, 'AccountsPage');
 const LockoutsPage = lazyNamed(consoleDoor, 'LockoutsPage');
 const SignInLogPage = lazyNamed(consoleDoor, 'SignInLogPage');
 const CardAdminPage = lazyNamed(consoleDoor, 'CardAdminPage');
+const DashboardPage = lazyNamed(consoleDoor, 'DashboardPage');
+const QueuePage = lazyNamed(consoleDoor, 'QueuePage');
+const ConsoleApplicationPage = lazyNamed(consoleDoor, 'ConsoleApplicationPage');
+const StaffPage = lazyNamed(consoleDoor, 'StaffPage');
+const SettingsPage = lazyNamed(consoleDoor, 'SettingsPage');
+const CalendarPage = lazyNamed(consoleDoor, 'CalendarPage');
 
 function page(Component: ComponentType) {
   return (
@@ -65,10 +76,12 @@ export const routes: RouteObject[] = [
       { path: 'register', element: page(RegisterChoicePage) },
       { path: 'register/individual', element: page(RegisterIndividualPage) },
       { path: 'register/overseas', element: page(RegisterOverseasPage) },
-      { path: 'register/enterprise', element: page(RegisterEnterprisePage) },
+      { path: 'register/enterprise', element: page(RegisterEnterpriseRoute) },
+      { path: 'register/enterprise/correction', element: page(EnterpriseCorrectionPage) },
       { path: 'register/institution', element: page(RegisterInstitutionPage) },
       { path: 'dev/outbox', element: page(DevOutboxPage) },
       { path: 'first-sign-in', element: page(FirstSignInPage) },
+      { path: 'recover/email', element: page(RecoverEmailPage) },
       { path: '*', element: <NotFoundResult /> },
     ],
   },
@@ -82,6 +95,9 @@ export const routes: RouteObject[] = [
       { path: 'passkeys', element: page(PasskeysPage) },
       { path: 'operators', element: page(OperatorsPage) },
       { path: 'cards', element: page(MyCardsPage) },
+      { path: 'messages', element: page(MessagesPage) },
+      { path: 'applications', element: page(MyApplicationsPage) },
+      { path: 'applications/:id', element: page(ApplicationDetailPage) },
       { path: '*', element: <NotFoundResult homePath="/account" /> },
     ],
   },
@@ -107,13 +123,19 @@ export const routes: RouteObject[] = [
     path: '/console',
     element: page(ConsoleLayout),
     children: [
-      { index: true, element: <WorkspaceIndex defaultPath="/console/overview" /> },
+      { index: true, element: <WorkspaceIndex defaultPath="/console/dashboard" /> },
+      { path: 'dashboard', element: page(DashboardPage) },
+      { path: 'queue/:view', element: page(QueuePage) },
+      { path: 'applications/:id', element: page(ConsoleApplicationPage) },
       { path: 'overview', element: page(ConsoleOverviewPage) },
       { path: 'department-users', element: page(DepartmentUsersPage) },
       { path: 'accounts', element: page(AccountsPage) },
       { path: 'lockouts', element: page(LockoutsPage) },
       { path: 'sign-in-log', element: page(SignInLogPage) },
       { path: 'cards', element: page(CardAdminPage) },
+      { path: 'staff', element: page(StaffPage) },
+      { path: 'calendar', element: page(CalendarPage) },
+      { path: 'settings', element: page(SettingsPage) },
       { path: '*', element: <NotFoundResult homePath="/console" /> },
     ],
   },

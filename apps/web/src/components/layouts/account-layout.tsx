@@ -1,8 +1,10 @@
 import {
   CreditCardOutlined,
   DesktopOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MailOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -10,6 +12,7 @@ import type { SessionResponse } from '@sw/contracts';
 import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { UnreadBadge } from '../../features/inbox/components/unread-badge';
 import { SessionGate } from '../session-gate';
 import { SignOutButton } from '../sign-out-button';
 import { WorkspaceShell } from '../workspace/workspace-shell';
@@ -19,6 +22,19 @@ function AccountShell({ session }: { session: SessionResponse }) {
   const { t } = useTranslation();
   const pages = [
     { key: 'info', path: '/account/info', label: t('account.menuInfo'), icon: <IdcardOutlined /> },
+    // 我的申请 (issue 4): every account that applies, administrators included (they view their organization's)
+    ...(session.account.kind === 'staff'
+      ? []
+      : [
+          {
+            key: 'applications',
+            path: '/account/applications',
+            label: t('applications.menu'),
+            icon: <FileTextOutlined />,
+          },
+        ]),
+    // 我的消息 (站内信, seed 000 §4.9)
+    { key: 'messages', path: '/account/messages', label: t('inbox.menu'), icon: <MailOutlined /> },
     { key: 'devices', path: '/account/devices', label: t('account.menuDevices'), icon: <DesktopOutlined /> },
     { key: 'passkeys', path: '/account/passkeys', label: t('passkeys.menu'), icon: <KeyOutlined /> },
     ...(session.account.kind === 'enterprise_admin' || session.account.kind === 'institution_admin'
@@ -43,6 +59,7 @@ function AccountShell({ session }: { session: SessionResponse }) {
         subtitle={t('account.centre')}
         tools={
           <>
+            <UnreadBadge />
             <Link to="/account/info" className="sw-header__user">
               <UserOutlined aria-hidden="true" /> {session.account.username}
             </Link>

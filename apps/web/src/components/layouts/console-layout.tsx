@@ -1,19 +1,32 @@
 import {
   BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
   CreditCardOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UnlockOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { SessionResponse } from '@sw/contracts';
 import { Layout, Result, Space } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useConsoleAccess } from '../../features/casework-console/api/services';
+import { ApplicationTabLabel } from '../../features/casework-console/components/application-tab-label';
 import { LinkButton } from '../link-button';
 import { loginPath, SessionGate } from '../session-gate';
 import { SignOutButton } from '../sign-out-button';
+import type { WorkspaceDetailTab } from '../workspace/workspace-page';
 import { WorkspaceShell } from '../workspace/workspace-shell';
 import { AppHeader } from './app-header';
 
@@ -41,38 +54,89 @@ function ConsoleForbidden() {
 
 function ConsoleShell({ session }: { session: SessionResponse }) {
   const { t } = useTranslation();
+  // the menu shows what the viewer may use: queues for reviewers and supervisors of a service,
+  // administration for platform admins (hidden until known)
+  const access = useConsoleAccess();
+  const admin = access.platformAdmin === true;
+  const detailTabs = useMemo<WorkspaceDetailTab[]>(
+    () => [
+      {
+        key: 'application',
+        basePath: '/console/applications',
+        icon: <FileTextOutlined />,
+        label: (id) => <ApplicationTabLabel id={id} />,
+      },
+    ],
+    [],
+  );
+  const queues = [
+    { view: 'mine', label: t('casework.menu.mine'), icon: <ScheduleOutlined /> },
+    { view: 'unassigned', label: t('casework.menu.unassigned'), icon: <InboxOutlined /> },
+    { view: 'overdue', label: t('casework.menu.overdue'), icon: <ClockCircleOutlined /> },
+    { view: 'all', label: t('casework.menu.all'), icon: <ProfileOutlined /> },
+  ];
+  const adminOnly = <T,>(items: T[]): T[] => (admin ? items : []);
   const pages = [
+    {
+      key: 'dashboard',
+      path: '/console/dashboard',
+      label: t('casework.menu.dashboard'),
+      icon: <BarChartOutlined />,
+    },
+    ...(access.caseworker
+      ? queues.map((q) => ({
+          key: `queue-${q.view}`,
+          path: `/console/queue/${q.view}`,
+          label: q.label,
+          icon: q.icon,
+        }))
+      : []),
     {
       key: 'overview',
       path: '/console/overview',
       label: t('console.menuOverview'),
       icon: <DashboardOutlined />,
     },
-    {
-      key: 'department-users',
-      path: '/console/department-users',
-      label: t('consoleAccounts.menu.departmentUsers'),
-      icon: <BankOutlined />,
-    },
-    {
-      key: 'accounts',
-      path: '/console/accounts',
-      label: t('consoleAccounts.menu.accounts'),
-      icon: <TeamOutlined />,
-    },
-    {
-      key: 'lockouts',
-      path: '/console/lockouts',
-      label: t('consoleAccounts.menu.lockouts'),
-      icon: <UnlockOutlined />,
-    },
-    {
-      key: 'sign-in-log',
-      path: '/console/sign-in-log',
-      label: t('consoleAccounts.menu.signInLog'),
-      icon: <FileSearchOutlined />,
-    },
-    { key: 'cards', path: '/console/cards', label: t('cards.admin.menu'), icon: <CreditCardOutlined /> },
+    ...adminOnly([
+      { key: 'staff', path: '/console/staff', label: t('casework.menu.staff'), icon: <SolutionOutlined /> },
+      {
+        key: 'department-users',
+        path: '/console/department-users',
+        label: t('consoleAccounts.menu.departmentUsers'),
+        icon: <BankOutlined />,
+      },
+      {
+        key: 'accounts',
+        path: '/console/accounts',
+        label: t('consoleAccounts.menu.accounts'),
+        icon: <TeamOutlined />,
+      },
+      {
+        key: 'lockouts',
+        path: '/console/lockouts',
+        label: t('consoleAccounts.menu.lockouts'),
+        icon: <UnlockOutlined />,
+      },
+      {
+        key: 'sign-in-log',
+        path: '/console/sign-in-log',
+        label: t('consoleAccounts.menu.signInLog'),
+        icon: <FileSearchOutlined />,
+      },
+      { key: 'cards', path: '/console/cards', label: t('cards.admin.menu'), icon: <CreditCardOutlined /> },
+      {
+        key: 'calendar',
+        path: '/console/calendar',
+        label: t('casework.menu.calendar'),
+        icon: <CalendarOutlined />,
+      },
+      {
+        key: 'settings',
+        path: '/console/settings',
+        label: t('casework.menu.settings'),
+        icon: <SettingOutlined />,
+      },
+    ]),
   ];
   return (
     <Layout className="sw-app sw-app--console">
@@ -88,7 +152,7 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
           </>
         }
       />
-      <WorkspaceShell pages={pages} basePath="/console" theme="dark">
+      <WorkspaceShell pages={pages} basePath="/console" theme="dark" detailTabs={detailTabs}>
         <Outlet />
       </WorkspaceShell>
     </Layout>

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { WorkspacePage } from './workspace-page';
+import type { WorkspaceDetailTab, WorkspacePage } from './workspace-page';
 
 /** What the workspace keeps in the history entry: the keys of the open tabs, in order. */
 type WorkspaceRouteState = { workspaceTabs?: unknown };
@@ -51,6 +51,12 @@ export function useWorkspaceTabs(pages: readonly WorkspacePage[], basePath: stri
     [go, pathOf, openKeys],
   );
 
+  /** Opens a record's tab (see WorkspaceDetailTab) beside the open ones. */
+  const openPath = useCallback(
+    (key: string, path: string) => go(path, openKeys.includes(key) ? openKeys : [...openKeys, key]),
+    [go, openKeys],
+  );
+
   const close = useCallback(
     (key: string) => {
       const index = openKeys.indexOf(key);
@@ -82,5 +88,38 @@ export function useWorkspaceTabs(pages: readonly WorkspacePage[], basePath: stri
     [openKeys, active, open],
   );
 
-  return { openKeys, activeKey: active?.key, open, close, closeAll, closeOthers, move };
+  return { openKeys, activeKey: active?.key, open, openPath, close, closeAll, closeOthers, move };
+}
+
+/**
+ * The tabs of records (an application's detail) open in the history entry, plus the one the URL
+ * shows, as pages of the workspace: they behave as tabs but are no menu entries.
+ */
+export function useDetailPages(detailTabs: readonly WorkspaceDetailTab[] | undefined): WorkspacePage[] {
+  const location = useLocation();
+  return useMemo(() => {
+    if (!detailTabs?.length) return [];
+    const keys = [...(storedTabs(location.state) ?? [])];
+    for (const tab of detailTabs) {
+      const prefix = `${tab.basePath}/`;
+      const param = location.pathname.startsWith(prefix)
+        ? location.pathname.slice(prefix.length).split('/')[0]
+        : undefined;
+      if (param) keys.push(`${tab.key}:${decodeURIComponent(param)}`);
+    }
+    const pages: WorkspacePage[] = [];
+    for (const key of new Set(keys)) {
+      const colon = key.indexOf(':');
+      const tab = colon > 0 ? detailTabs.find((d) => d.key === key.slice(0, colon)) : undefined;
+      const param = key.slice(colon + 1);
+      if (!tab || !param) continue;
+      pages.push({
+        key,
+        path: `${tab.basePath}/${encodeURIComponent(param)}`,
+        label: tab.label(param),
+        icon: tab.icon,
+      });
+    }
+    return pages;
+  }, [detailTabs, location.pathname, location.state]);
 }

@@ -8,3 +8,15 @@ export type WorkspacePage = {
   label: ReactNode;
   icon: ReactNode;
 };
+
+/**
+ * Tabs that are not menu entries: one per opened record, e.g. an application's detail at
+ * `/console/applications/<id>`. A tab's key is `<key>:<param>`; it stays open like any other.
+ */
+export type WorkspaceDetailTab = {
+  key: string;
+  /** Route of the records, e.g. `/console/applications`; a record's tab is `<basePath>/<param>`. */
+  basePath: string;
+  label: (param: string) => ReactNode;
+  icon: ReactNode;
+};

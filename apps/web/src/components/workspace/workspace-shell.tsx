@@ -8,10 +8,11 @@ import {
   RightOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Tabs, Tooltip } from 'antd';
-import { type KeyboardEvent, type ReactNode, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspaceTabs } from './use-workspace-tabs';
-import type { WorkspacePage } from './workspace-page';
+import { useDetailPages, useWorkspaceTabs } from './use-workspace-tabs';
+import { type WorkspaceActions, WorkspaceContext } from './workspace-context';
+import type { WorkspaceDetailTab, WorkspacePage } from './workspace-page';
 
 const COLLAPSED_STORAGE_KEY = 'sw.menuCollapsed';
 
@@ -28,6 +29,8 @@ type WorkspaceShellProps = {
   /** Route of the workspace itself, e.g. `/account`; closing every tab returns here. */
   basePath: string;
   theme?: 'light' | 'dark';
+  /** Records that open in tabs of their own without a menu entry (an application's detail). */
+  detailTabs?: readonly WorkspaceDetailTab[];
   /** The routed content (an `<Outlet />`). */
   children: ReactNode;
 };
@@ -37,10 +40,20 @@ type WorkspaceShellProps = {
  * menu (collapsed shows icons only), one tab per opened function, arrows that move between tabs and
  * a menu to close all or the other tabs.
  */
-export function WorkspaceShell({ pages, basePath, theme = 'light', children }: WorkspaceShellProps) {
+export function WorkspaceShell({
+  pages,
+  basePath,
+  theme = 'light',
+  detailTabs,
+  children,
+}: WorkspaceShellProps) {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(readCollapsed);
-  const tabs = useWorkspaceTabs(pages, basePath);
+  const detailPages = useDetailPages(detailTabs);
+  const tabPages = useMemo(() => [...pages, ...detailPages], [pages, detailPages]);
+  const tabs = useWorkspaceTabs(tabPages, basePath);
+  const { openPath } = tabs;
+  const actions = useMemo<WorkspaceActions>(() => ({ openTab: openPath }), [openPath]);
 
   const toggleCollapsed = () => {
     setCollapsed((value) => {
@@ -60,7 +73,7 @@ export function WorkspaceShell({ pages, basePath, theme = 'light', children }: W
   // inside role="tablist" breaks ARIA (axe: aria-required-children). Keyboard users close the
   // focused tab with Delete, or use the tab-actions menu.
   const items = tabs.openKeys.map((key) => {
-    const page = pages.find((p) => p.key === key)!;
+    const page = tabPages.find((p) => p.key === key)!;
     return {
       key,
       label: (
@@ -148,53 +161,55 @@ export function WorkspaceShell({ pages, basePath, theme = 'light', children }: W
   );
 
   return (
-    <Layout className={`sw-workspace sw-workspace--${theme}`}>
-      <Layout.Sider
-        className="sw-workspace__sider"
-        theme={theme}
-        width={208}
-        collapsedWidth={64}
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        breakpoint="md"
-        onBreakpoint={(isNarrow) => {
-          if (isNarrow) setCollapsed(true);
-        }}
-      >
-        <nav aria-label={t('workspace.menu')}>
-          <Menu
-            mode="inline"
-            theme={theme}
-            selectedKeys={tabs.activeKey ? [tabs.activeKey] : []}
-            items={pages.map((page) => ({ key: page.key, icon: page.icon, label: page.label }))}
-            onClick={({ key }) => tabs.open(key)}
+    <WorkspaceContext value={actions}>
+      <Layout className={`sw-workspace sw-workspace--${theme}`}>
+        <Layout.Sider
+          className="sw-workspace__sider"
+          theme={theme}
+          width={208}
+          collapsedWidth={64}
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          breakpoint="md"
+          onBreakpoint={(isNarrow) => {
+            if (isNarrow) setCollapsed(true);
+          }}
+        >
+          <nav aria-label={t('workspace.menu')}>
+            <Menu
+              mode="inline"
+              theme={theme}
+              selectedKeys={tabs.activeKey ? [tabs.activeKey] : []}
+              items={pages.map((page) => ({ key: page.key, icon: page.icon, label: page.label }))}
+              onClick={({ key }) => tabs.open(key)}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="sw-workspace__main" id="main">
+          <Tabs
+            className="sw-workspace__tabs"
+            type="editable-card"
+            hideAdd
+            size="small"
+            activeKey={tabs.activeKey ?? ''}
+            items={items}
+            destroyOnHidden
+            onChange={tabs.open}
+            // The tools sit beside the tab list, not inside it (only tabs may live in role="tablist").
+            renderTabBar={(tabBarProps, DefaultTabBar) => (
+              // biome-ignore lint/a11y/noStaticElementInteractions: forwards Delete from the focused tab.
+              <div className="sw-tabbar" onKeyDown={onTabKeyDown}>
+                {left}
+                <DefaultTabBar {...tabBarProps} />
+                {right}
+              </div>
+            )}
+            locale={{ dropdownAriaLabel: t('workspace.moreTabs') }}
           />
-        </nav>
-      </Layout.Sider>
-      <Layout.Content className="sw-workspace__main" id="main">
-        <Tabs
-          className="sw-workspace__tabs"
-          type="editable-card"
-          hideAdd
-          size="small"
-          activeKey={tabs.activeKey ?? ''}
-          items={items}
-          destroyOnHidden
-          onChange={tabs.open}
-          // The tools sit beside the tab list, not inside it (only tabs may live in role="tablist").
-          renderTabBar={(tabBarProps, DefaultTabBar) => (
-            // biome-ignore lint/a11y/noStaticElementInteractions: forwards Delete from the focused tab.
-            <div className="sw-tabbar" onKeyDown={onTabKeyDown}>
-              {left}
-              <DefaultTabBar {...tabBarProps} />
-              {right}
-            </div>
-          )}
-          locale={{ dropdownAriaLabel: t('workspace.moreTabs') }}
-        />
-        {tabs.activeKey ? null : <div className="sw-workspace__body">{children}</div>}
-      </Layout.Content>
-    </Layout>
+          {tabs.activeKey ? null : <div className="sw-workspace__body">{children}</div>}
+        </Layout.Content>
+      </Layout>
+    </WorkspaceContext>
   );
 }

@@ -165,6 +165,7 @@ export async function registerForReview(
         applicant: account,
         form,
         tx,
+        at: now,
       });
       for (const a of body.attachments)
         await insertAttachment(tx, { applicationId: draft.id, fileId: a.fileId, slot: a.slot, addedAt: now });

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { SignInBody } from '@sw/contracts';
+import type { Problem, SignInBody } from '@sw/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { useLocale } from '../../../hooks/use-locale';
 import { sessionQueryOptions } from '../../../hooks/use-session';
-import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { applyProblemToForm, describeError, isApiError, problemMessage } from '../../../lib/api-client';
 import { safeNextPath } from '../../../lib/format';
 import { useSignIn } from '../api/sign-in';
 import { CardLoginForm } from './card-login-form';
@@ -26,6 +26,8 @@ function AccountLoginForm({ next }: { next: string }) {
   const captcha = useCaptcha('login');
   const signIn = useSignIn();
   const [failure, setFailure] = useState<string | null>(null);
+  // 企业注册审核 (001 §2.5): signing in before the decision says so, with the due date, until the next try
+  const [review, setReview] = useState<Problem | null>(null);
 
   const onFinish = (values: LoginValues) => {
     if (!captcha.captcha) {
@@ -33,6 +35,7 @@ function AccountLoginForm({ next }: { next: string }) {
       return;
     }
     setFailure(null);
+    setReview(null);
     const body: SignInBody = {
       username: values.username.trim(),
       password: values.password,
@@ -49,6 +52,13 @@ function AccountLoginForm({ next }: { next: string }) {
         // The captcha was consumed by this attempt, whatever the outcome.
         captcha.refresh();
         form.setFieldValue('captchaAnswer', '');
+        if (
+          isApiError(error) &&
+          (error.code === 'auth.registration_under_review' || error.code === 'auth.registration_returned')
+        ) {
+          setReview(error.problem);
+          return;
+        }
         const onField =
           isApiError(error) &&
           applyProblemToForm(form, error.problem, locale, {
@@ -71,6 +81,21 @@ function AccountLoginForm({ next }: { next: string }) {
       disabled={signIn.isPending}
     >
       {failure ? <Alert className="sw-form-alert" type="error" showIcon title={failure} /> : null}
+      {review ? (
+        <Alert
+          className="sw-form-alert"
+          type={review.code === 'auth.registration_returned' ? 'warning' : 'info'}
+          showIcon
+          role="alert"
+          data-testid="registration-review-alert"
+          title={problemMessage(review, locale)}
+          description={
+            review.code === 'auth.registration_returned'
+              ? t('enterpriseReview.signIn.returned')
+              : t('enterpriseReview.signIn.underReview')
+          }
+        />
+      ) : null}
       <Form.Item
         name="username"
         label={t('login.username')}
@@ -109,6 +134,10 @@ function AccountLoginForm({ next }: { next: string }) {
         </Button>
       </Form.Item>
       <p className="sw-auth__links">
+        <Link to="/recover/email">{t('recovery.forgotPassword')}</Link>
+        <span className="sw-footer__sep" aria-hidden="true">
+          |
+        </span>
         {t('login.noAccount')} <Link to="/register">{t('login.registerNow')}</Link>
       </p>
     </Form>

@@ -424,7 +424,8 @@ function RegisterOrganizationForm({
                 message={errorMessage('account.org_code_taken', locale)}
                 description={
                   <span>
-                    {t('orgRegister.takenHelp')} <Link to="/login">{t('orgRegister.takenLogin')}</Link>
+                    {t('orgRegister.takenHelp')} <Link to="/login">{t('orgRegister.takenLogin')}</Link>{' '}
+                    <Link to="/recover/email">{t('recovery.forgotPassword')}</Link>
                   </span>
                 }
               />

@@ -1,0 +1,53 @@
+import type { ConsoleApplicationDetail, DecideBody } from '@sw/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiClient } from '../../../lib/api-client';
+import { caseworkKeys } from './keys';
+
+/** GET /api/console/applications/:id — the reviewer's view of one application. */
+export function useConsoleApplication(id: string | undefined) {
+  return useQuery({
+    queryKey: caseworkKeys.application(id ?? ''),
+    queryFn: ({ signal }) =>
+      apiClient.get<ConsoleApplicationDetail>(`/api/console/applications/${encodeURIComponent(id ?? '')}`, {
+        signal,
+      }),
+    enabled: Boolean(id),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
+/** A step in the console: 领取, 释放, 指派, or a decision; every one carries the version seen. */
+export type ApplicationStep =
+  | { kind: 'claim'; version: number }
+  | { kind: 'release'; version: number }
+  | { kind: 'assign'; version: number; assigneeId: string }
+  | ({ kind: 'decide' } & DecideBody);
+
+/**
+ * POST /api/console/applications/:id/{claim,release,assign,decide}. The answer is the detail as
+ * it is now; the queues and the dashboard are refreshed. A 409 `casework.version_conflict`
+ * means someone else changed it first: the caller tells the user and the detail reloads.
+ */
+export function useApplicationStep(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, ...body }: ApplicationStep) =>
+      apiClient.post<ConsoleApplicationDetail>(
+        `/api/console/applications/${encodeURIComponent(id)}/${kind}`,
+        body,
+      ),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(caseworkKeys.application(id), detail);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'casework.version_conflict') {
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.application(id) });
+      }
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.queues() });
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.dashboard() });
+      void queryClient.invalidateQueries({ queryKey: [...caseworkKeys.all, 'service-staff'] });
+    },
+  });
+}
