@@ -189,7 +189,7 @@ export async function benchCasework(): Promise<string[]> {
   let child: ChildProcess | undefined;
   const db = new pg.Client({ connectionString: url.toString() });
   try {
-    child = spawn(process.execPath, ['apps/server/src/main.ts'], {
+    child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'apps/server/src/main.ts'], {
       cwd: root,
       env: {
         ...process.env,

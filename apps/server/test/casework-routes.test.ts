@@ -249,12 +249,9 @@ describe('console: claim, assign, decide', () => {
       version: console.version,
       action: 'approve',
     });
-    expect(approved.json()).toMatchObject({
-      status: 'approved',
-      final: true,
-      canClaim: false,
-      allowedActions: [],
-    });
+    expect(approved.json()).toMatchObject({ status: 'approved', final: true, assigneeId: ids.reviewerb });
+    const after = (await reviewerB.get(`/api/console/applications/${app.id}`)).json();
+    expect(after).toMatchObject({ canClaim: false, canRelease: false, allowedActions: [] });
     const final = (await applicant.get(`/api/applications/${app.id}`)).json();
     expect(final.progress).toEqual({ current: 2, status: 'finish' });
     expect(final.timeline.map((e: { action: string }) => e.action)).toEqual([

@@ -83,7 +83,14 @@ export async function requireStaff(
   if (auth.account.kind !== 'staff') throw new AppError('auth.forbidden', { status: 403 });
   let grants = staffGrants.get(request);
   if (!grants) {
-    grants = loadStaffGrants(ctx.db, auth.account.id);
+    const nowMs = ctx.clock.now().getTime();
+    const cached = ctx.sessionCache.getGrants(auth.account.id, nowMs);
+    grants = cached
+      ? Promise.resolve(cached)
+      : loadStaffGrants(ctx.db, auth.account.id).then((loaded) => {
+          ctx.sessionCache.setGrants(auth.account.id, loaded, nowMs);
+          return loaded;
+        });
     staffGrants.set(request, grants);
   }
   return { ...auth, grants: await grants };

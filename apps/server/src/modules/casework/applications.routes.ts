@@ -14,6 +14,7 @@ import {
   MyApplicationsQuery,
   ProblemSchema,
   QueueExportQuery,
+  QueueItem,
   QueuePage,
   QueueQuery,
   resolveLocale,
@@ -30,8 +31,9 @@ import { accounts, applications, staffRoles } from '../../db/schema/index.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requireAuth, requireBusinessAccount, requireStaff } from '../../http/auth.ts';
 import { workflowRolesFor } from '../staff/staff-roles.ts';
-import { createDraft, decide, submitApplication, updateDraft } from './applications.service.ts';
+import { createDraft, decide, definitionOf, submitApplication, updateDraft } from './applications.service.ts';
 import { changeAssignment } from './assignment.ts';
+import { presentSummary } from './casework.presenter.ts';
 import {
   consoleDetail,
   consoleServices,
@@ -328,24 +330,31 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
     {
       schema: {
         tags: ['console'],
-        summary: 'A decision (a workflow step of a reviewer or supervisor), version-checked',
+        summary:
+          'A decision (a workflow step of a reviewer or supervisor), version-checked; answers the application as it now stands',
         params: IdParams,
         body: DecideBody,
-        response: { 200: ConsoleApplicationDetail, ...problems },
+        response: { 200: QueueItem, ...problems },
       },
     },
     async (request, reply) => {
       const auth = await requireStaff(ctx, request, reply);
-      const current = await loadForStaff(ctx.db, auth.grants, request.params.id);
-      await decide(ctx, {
+      const loaded = await loadForStaff(ctx.db, auth.grants, request.params.id);
+      const { application } = await decide(ctx, {
         applicationId: request.params.id,
         expectedVersion: request.body.version,
         action: request.body.action,
-        actor: { id: auth.account.id, roles: workflowRolesFor(auth.grants, current.serviceCode) },
+        actor: { id: auth.account.id, roles: workflowRolesFor(auth.grants, loaded.serviceCode) },
         reason: request.body.reason ?? null,
         ip: request.ip,
+        loaded,
       });
-      return consoleDetail(ctx, auth.account, auth.grants, request.params.id);
+      return {
+        ...presentSummary(definitionOf(application.serviceCode), application, ctx.clock.now()),
+        assigneeId: application.assigneeId,
+        // a decision by someone other than the assignee (a supervisor) leaves the assignment as it was
+        assigneeName: application.assigneeId === auth.account.id ? auth.account.name : null,
+      };
     },
   );
 

@@ -15,6 +15,7 @@ import {
   findServiceStaff,
   insertApplication,
   insertApplicationEvent,
+  insertEventWithAudit,
   updateApplicationIfVersion,
 } from './applications.repo.ts';
 import { computeSlaDates } from './calendar/calendar.service.ts';
@@ -359,6 +360,8 @@ export async function decide(
     ip?: string | null;
     /** run inside this transaction (a service that changes more in the same commit) */
     tx?: Db;
+    /** the application as the caller has just read it (staff routes load it to check visibility) */
+    loaded?: ApplicationRow;
     /**
      * called inside the transaction after the step (and after the service's own `onDecided`);
      * may return extra parameters for the step's messages
@@ -369,11 +372,10 @@ export async function decide(
 ): Promise<Decided> {
   const { actor } = input;
   const asApplicant = actor.roles.has('applicant');
-  const row = await loadApplication(
-    input.tx ?? ctx.db,
-    input.applicationId,
-    asApplicant ? actor.id : undefined,
-  );
+  const row =
+    input.loaded?.id === input.applicationId && !asApplicant
+      ? input.loaded
+      : await loadApplication(input.tx ?? ctx.db, input.applicationId, asApplicant ? actor.id : undefined);
   const definition = definitionOf(row.serviceCode);
   if (!definition.actions.includes(input.action)) throw fieldError('action', 'field.invalid');
   if (row.version !== input.expectedVersion) throw versionConflict(row);
@@ -412,31 +414,30 @@ export async function decide(
       ...(sla ? { dueAt: sla.dueAt, remindAt: sla.remindAt, remindedAt: null } : {}),
     });
     if (!application) throw versionConflict(await loadApplication(tx, row.id));
-    const event = await insertApplicationEvent(tx, {
-      applicationId: row.id,
-      actorId: actor.id,
-      action: input.action,
-      fromStatus: row.status,
-      toStatus: transition.to,
-      reason,
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'application.decide',
-      targetType: 'application',
-      targetId: row.id,
-      detail: {
-        number: row.number,
-        service: definition.code,
+    const event = await insertEventWithAudit(
+      tx,
+      {
+        applicationId: row.id,
+        actorId: actor.id,
         action: input.action,
-        role: transition.role,
-        from: row.status,
-        to: transition.to,
+        fromStatus: row.status,
+        toStatus: transition.to,
+        reason,
+        at: now,
       },
-      ip: input.ip ?? null,
-      at: now,
-    });
+      {
+        action: 'application.decide',
+        detail: {
+          number: row.number,
+          service: definition.code,
+          action: input.action,
+          role: transition.role,
+          from: row.status,
+          to: transition.to,
+        },
+        ip: input.ip ?? null,
+      },
+    );
     const decided = { application, event };
     const serviceParams = definition.onDecided ? await definition.onDecided(ctx, tx, decided) : undefined;
     const callerParams = input.effects ? await input.effects(tx, decided) : undefined;

@@ -1,5 +1,6 @@
 import type { AccountView } from '@sw/contracts';
 import type { Database } from '../../db/client.ts';
+import type { StaffGrants } from '../staff/staff-roles.ts';
 import type { AccountRow, SessionRow } from './identity.repo.ts';
 
 export const SESSION_CHANNEL = 'sw_session_invalidate';
@@ -20,6 +21,8 @@ export type CachedSession = {
  */
 export function createSessionCache(opts: { ttlMs: number; maxEntries: number }) {
   const entries = new Map<string, CachedSession>();
+  /** staff roles per account, kept and evicted like the sessions (`account:<id>`) */
+  const grants = new Map<string, { value: StaffGrants; cachedAt: number }>();
   let enabled = false;
 
   return {
@@ -42,18 +45,40 @@ export function createSessionCache(opts: { ttlMs: number; maxEntries: number }) 
       }
       entries.set(tokenHash, entry);
     },
+    getGrants(accountId: string, nowMs: number): StaffGrants | undefined {
+      if (!enabled) return undefined;
+      const entry = grants.get(accountId);
+      if (!entry) return undefined;
+      if (nowMs - entry.cachedAt > opts.ttlMs || nowMs < entry.cachedAt) {
+        grants.delete(accountId);
+        return undefined;
+      }
+      return entry.value;
+    },
+    setGrants(accountId: string, value: StaffGrants, nowMs: number) {
+      if (!enabled) return;
+      if (grants.size >= opts.maxEntries) {
+        const oldest = grants.keys().next().value;
+        if (oldest !== undefined) grants.delete(oldest);
+      }
+      grants.set(accountId, { value, cachedAt: nowMs });
+    },
     /** `session:<hash>` or `account:<id>`, as broadcast on SESSION_CHANNEL. */
     evict(key: string) {
       if (key.startsWith('session:')) {
         entries.delete(key.slice('session:'.length));
       } else if (key.startsWith('account:')) {
         const id = key.slice('account:'.length);
+        grants.delete(id);
         for (const [hash, entry] of entries) if (entry.account.id === id) entries.delete(hash);
       }
     },
     setEnabled(value: boolean) {
       enabled = value;
-      if (!value) entries.clear();
+      if (!value) {
+        entries.clear();
+        grants.clear();
+      }
     },
     get size() {
       return entries.size;

@@ -41,6 +41,10 @@ export function servicesOf(grants: StaffGrants): string[] {
   return [...grants.services.keys()];
 }
 
+/**
+ * Grants and revokes below write the table only; routes that change roles of an account that may
+ * be signed in call refreshAccountSessions afterwards (roles are cached with the sessions).
+ */
 export async function grantStaffRole(
   db: Db,
   values: { accountId: string; role: StaffRole; serviceCode: string; grantedBy: string | null; at: Date },

@@ -11,7 +11,7 @@ import { findCaseworkService } from '../casework/service-definition.ts';
 import { generateInitialPassword } from '../console-accounts/initial-password.ts';
 import { type AccountRow, findAccountByUsername, insertAccount } from '../identity/identity.repo.ts';
 import { hashPassword } from '../identity/passwords.ts';
-import type { RequestMeta } from '../identity/sessions.ts';
+import { type RequestMeta, refreshAccountSessions } from '../identity/sessions.ts';
 import { ALL_SERVICES } from './staff-roles.ts';
 
 /** Grants checked against the registered services; platform_admin is global. */
@@ -167,5 +167,7 @@ export async function setStaffGrants(
       at: now,
     });
   });
+  // the roles are cached with the sessions (every instance evicts on this broadcast)
+  await refreshAccountSessions(ctx, target.id);
   return present(ctx, target, grants);
 }

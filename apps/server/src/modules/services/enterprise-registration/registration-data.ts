@@ -127,16 +127,13 @@ export async function activateRegistration(
         and(eq(organizations.id, application.organizationId), eq(organizations.status, 'pending_review')),
       );
   }
-  await tx
+  const [account] = await tx
     .update(accounts)
     // staff checked the organization's certificates against the form: more than a self-declared
     // account, less than an identity check of the person
     .set({ status: 'active', realNameLevel: 'low', updatedAt: now })
-    .where(and(eq(accounts.id, application.applicantAccountId), eq(accounts.status, 'pending_review')));
-  const [account] = await tx
-    .select({ username: accounts.username })
-    .from(accounts)
-    .where(eq(accounts.id, application.applicantAccountId));
+    .where(and(eq(accounts.id, application.applicantAccountId), eq(accounts.status, 'pending_review')))
+    .returning({ username: accounts.username });
   return { username: account?.username ?? '', signInLink: `${publicBaseUrl(ctx.config)}/login` };
 }
 

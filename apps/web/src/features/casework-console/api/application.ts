@@ -1,4 +1,4 @@
-import type { ConsoleApplicationDetail, DecideBody } from '@sw/contracts';
+import type { ConsoleApplicationDetail, DecideBody, QueueItem } from '@sw/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiClient } from '../../../lib/api-client';
 import { caseworkKeys } from './keys';
@@ -24,20 +24,24 @@ export type ApplicationStep =
   | ({ kind: 'decide' } & DecideBody);
 
 /**
- * POST /api/console/applications/:id/{claim,release,assign,decide}. The answer is the detail as
- * it is now; the queues and the dashboard are refreshed. A 409 `casework.version_conflict`
- * means someone else changed it first: the caller tells the user and the detail reloads.
+ * POST /api/console/applications/:id/{claim,release,assign,decide}. Claim, release and assign
+ * answer the detail as it is now; a decision only the new state, and the detail reloads. The
+ * queues and the dashboard are refreshed. A 409 `casework.version_conflict` means someone else
+ * changed it first: the caller tells the user and the detail reloads.
  */
 export function useApplicationStep(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ kind, ...body }: ApplicationStep) =>
-      apiClient.post<ConsoleApplicationDetail>(
+      apiClient.post<ConsoleApplicationDetail | QueueItem>(
         `/api/console/applications/${encodeURIComponent(id)}/${kind}`,
         body,
       ),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(caseworkKeys.application(id), detail);
+    onSuccess: (answer, step) => {
+      // a decision answers the application's new state only (it is the hot path); the detail reloads
+      if (step.kind === 'decide')
+        void queryClient.invalidateQueries({ queryKey: caseworkKeys.application(id) });
+      else queryClient.setQueryData(caseworkKeys.application(id), answer);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'casework.version_conflict') {
