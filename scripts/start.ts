@@ -30,7 +30,13 @@ if (builtAt < sourcesAt) {
   console.log(
     builtAt === 0 ? 'Building the web app (first start)…' : 'Web sources changed; rebuilding the web app…',
   );
-  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+  // always a production bundle: a server started in test mode (the browser journeys) must not bake
+  // NODE_ENV=test into the web app (antd then gives every element the id "test-id")
+  const result = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
