@@ -139,6 +139,10 @@ test('an enterprise registers for review, a reviewer approves it, the applicant 
     .click();
   await expect(reviewer.getByText(/已提交：/)).toBeVisible();
   await expectAccessible(reviewer);
+  // staff read their in-site messages (assignments, SLA reminders) in the console
+  await reviewer.getByRole('menuitem', { name: /我的消息/ }).click();
+  await expect(reviewer.getByRole('heading', { name: '我的消息' })).toBeVisible();
+  await expectAccessible(reviewer);
 
   // 5. the applicant gets the result by e-mail and signs in
   await expect

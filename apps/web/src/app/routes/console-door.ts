@@ -12,3 +12,4 @@ export { ConsoleOverviewPage } from '../../features/console/components/console-o
 export { DepartmentUsersPage } from '../../features/console/components/department-users-page';
 export { LockoutsPage } from '../../features/console/components/lockouts-page';
 export { SignInLogPage } from '../../features/console/components/sign-in-log-page';
+export { ConsoleMessagesPage } from '../../features/inbox/components/messages-page';

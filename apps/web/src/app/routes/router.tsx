@@ -55,6 +55,7 @@ const QueuePage = lazyNamed(consoleDoor, 'QueuePage');
 const ConsoleApplicationPage = lazyNamed(consoleDoor, 'ConsoleApplicationPage');
 const StaffPage = lazyNamed(consoleDoor, 'StaffPage');
 const SettingsPage = lazyNamed(consoleDoor, 'SettingsPage');
+const ConsoleMessagesPage = lazyNamed(consoleDoor, 'ConsoleMessagesPage');
 const CalendarPage = lazyNamed(consoleDoor, 'CalendarPage');
 
 function page(Component: ComponentType) {
@@ -136,6 +137,7 @@ export const routes: RouteObject[] = [
       { path: 'staff', element: page(StaffPage) },
       { path: 'calendar', element: page(CalendarPage) },
       { path: 'settings', element: page(SettingsPage) },
+      { path: 'messages', element: page(ConsoleMessagesPage) },
       { path: '*', element: <NotFoundResult homePath="/console" /> },
     ],
   },

@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   InboxOutlined,
+  MailOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -23,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useConsoleAccess } from '../../features/casework-console/api/services';
 import { ApplicationTabLabel } from '../../features/casework-console/components/application-tab-label';
+import { UnreadBadge } from '../../features/inbox/components/unread-badge';
 import { LinkButton } from '../link-button';
 import { loginPath, SessionGate } from '../session-gate';
 import { SignOutButton } from '../sign-out-button';
@@ -92,6 +94,12 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
         }))
       : []),
     {
+      key: 'messages',
+      path: '/console/messages',
+      label: t('inbox.menu'),
+      icon: <MailOutlined />,
+    },
+    {
       key: 'overview',
       path: '/console/overview',
       label: t('console.menuOverview'),
@@ -145,6 +153,7 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
         subtitle={t('console.title')}
         tools={
           <>
+            <UnreadBadge to="/console/messages" />
             <span className="sw-header__user">
               <UserOutlined aria-hidden="true" /> {session.account.username}
             </span>

@@ -51,7 +51,15 @@ function CategoryTag({ category }: { category: string }) {
 }
 
 /** The whole message; opening it marks it read. */
-function MessageDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
+function MessageDetail({
+  id,
+  onClose,
+  applicationBase,
+}: {
+  id: string | null;
+  onClose: () => void;
+  applicationBase: string;
+}) {
   const { t } = useTranslation();
   const message = useInboxMessage(id);
   const markRead = useMarkRead();
@@ -99,7 +107,7 @@ function MessageDetail({ id, onClose }: { id: string | null; onClose: () => void
             {m.body}
           </Typography.Paragraph>
           {m.applicationId ? (
-            <Link to={`/account/applications/${m.applicationId}`} onClick={onClose}>
+            <Link to={`${applicationBase}/${m.applicationId}`} onClick={onClose}>
               {t('inbox.viewApplication')}
             </Link>
           ) : null}
@@ -109,8 +117,11 @@ function MessageDetail({ id, onClose }: { id: string | null; onClose: () => void
   );
 }
 
-/** `/account/messages` — 我的消息 (seed 000 §4.9): in-site messages, newest first; a title opens the message. */
-export function MessagesPage() {
+/**
+ * `/account/messages` (and `/console/messages` for staff) — 我的消息 (seed 000 §4.9): in-site
+ * messages, newest first; a title opens the message, which links to its application.
+ */
+export function MessagesPage({ applicationBase = '/account/applications' }: { applicationBase?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<InboxFilters>({ unread: false });
@@ -242,7 +253,12 @@ export function MessagesPage() {
           )}
         </div>
       </Card>
-      <MessageDetail id={openId} onClose={() => setOpenId(null)} />
+      <MessageDetail id={openId} onClose={() => setOpenId(null)} applicationBase={applicationBase} />
     </div>
   );
+}
+
+/** Staff read their messages (assignments, SLA reminders) in the console, where the links lead. */
+export function ConsoleMessagesPage() {
+  return <MessagesPage applicationBase="/console/applications" />;
 }
