@@ -189,22 +189,26 @@ export async function benchCasework(): Promise<string[]> {
   let child: ChildProcess | undefined;
   const db = new pg.Client({ connectionString: url.toString() });
   try {
-    child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'apps/server/src/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        APP_SECRET: SECRET,
-        CAPTCHA_TEST_ANSWER: CAPTCHA,
-        SEED_DEMO_DATA: 'true',
-        DATABASE_URL: url.toString(),
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_SIGN_IN: '1000000',
+    child = spawn(
+      process.execPath,
+      [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), 'apps/server/src/main.ts'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          APP_SECRET: SECRET,
+          CAPTCHA_TEST_ANSWER: CAPTCHA,
+          SEED_DEMO_DATA: 'true',
+          DATABASE_URL: url.toString(),
+          PORT: String(PORT),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          RATE_LIMIT_SIGN_IN: '1000000',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/ready`);
     await db.connect();

@@ -19,6 +19,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ColumnChooser } from '../../../components/column-chooser';
+import { LoadMore } from '../../../components/load-more';
 import { NotFoundResult } from '../../../components/not-found-result';
 import { PageTitle } from '../../../components/page-title';
 import { TableEmpty } from '../../../components/table-empty';
@@ -31,7 +32,6 @@ import { localized, useConsoleServices } from '../api/services';
 import { useStoredColumns } from '../hooks/use-stored-columns';
 import { type QueueFilterValues, toQueueFilters, toQueueFilterValues } from '../utils/casework-utils';
 import { DueText } from './due-text';
-import { LoadMore } from './load-more';
 import { StatusBadge } from './status-badge';
 import '../casework-console.css';
 

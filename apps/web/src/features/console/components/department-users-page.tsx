@@ -3,13 +3,13 @@ import type { ConsoleAccountView } from '@sw/contracts';
 import { Alert, Button, Card, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../../components/load-more';
 import { PageTitle } from '../../../components/page-title';
 import { TableEmpty } from '../../../components/table-empty';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useConsoleAccounts } from '../api/accounts';
 import { DepartmentUserForm } from './department-user-form';
-import { LoadMore } from './load-more';
 
 /** `/console/department-users` — 部委用户: staff create them and find them. */
 export function DepartmentUsersPage() {

@@ -1,33 +1,8 @@
-import { Alert, Button, Table, type TableColumnsType } from 'antd';
+import { Alert, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../../components/load-more';
 import { TableEmpty } from '../../../components/table-empty';
 import { describeError } from '../../../lib/api-client';
-
-/** The foot of a keyset-paged list: 「加载更多」 while there is a next page. */
-export function LoadMore({
-  hasMore,
-  loading,
-  onLoad,
-  count,
-}: {
-  hasMore: boolean;
-  loading: boolean;
-  onLoad: () => void;
-  count: number;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="sw-block-top" style={{ textAlign: 'center' }}>
-      {hasMore ? (
-        <Button onClick={onLoad} loading={loading}>
-          {t('consoleAccounts.loadMore')}
-        </Button>
-      ) : (
-        <span>{t('consoleAccounts.shown', { count })}</span>
-      )}
-    </div>
-  );
-}
 
 type KeysetPages<T> = {
   data?: { pages: { items: T[] }[] };

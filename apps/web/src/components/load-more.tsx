@@ -1,7 +1,7 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** The foot of a keyset-paged list: 「加载更多」 while there is a next page, else the count shown. */
+/** The foot of a keyset-paged list: 「加载更多」 while there is a next page, else how many are shown. */
 export function LoadMore({
   hasMore,
   loading,
@@ -18,10 +18,10 @@ export function LoadMore({
     <div className="sw-block-top" style={{ textAlign: 'center' }}>
       {hasMore ? (
         <Button onClick={onLoad} loading={loading}>
-          {t('casework.loadMore')}
+          {t('common.loadMore')}
         </Button>
       ) : (
-        <span>{t('casework.shown', { count })}</span>
+        <span>{t('common.shownAll', { count })}</span>
       )}
     </div>
   );
