@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
 import type { AccountRow } from '../identity/identity.repo.ts';
 import { notify } from '../messaging/notifications.ts';
 import { getOrganizationById } from '../organizations/organization.repo.ts';
@@ -279,23 +278,22 @@ export async function submitInTransaction(
     updatedAt: now,
   });
   if (!application) throw versionConflict(await loadApplication(tx, row.id));
-  const event = await insertApplicationEvent(tx, {
-    applicationId: row.id,
-    actorId: input.actorId,
-    action: 'submit',
-    fromStatus: DRAFT_STATUS,
-    toStatus: application.status,
-    at: now,
-  });
-  await recordAudit(tx, {
-    actorId: input.actorId,
-    action: 'application.submit',
-    targetType: 'application',
-    targetId: row.id,
-    detail: { number, service: definition.code, to: application.status },
-    ip: input.ip ?? null,
-    at: now,
-  });
+  const event = await insertEventWithAudit(
+    tx,
+    {
+      applicationId: row.id,
+      actorId: input.actorId,
+      action: 'submit',
+      fromStatus: DRAFT_STATUS,
+      toStatus: application.status,
+      at: now,
+    },
+    {
+      action: 'application.submit',
+      detail: { number, service: definition.code, to: application.status },
+      ip: input.ip ?? null,
+    },
+  );
   if (definition.submitMessages)
     await sendTransitionMessages(
       ctx,

@@ -1,10 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
 import type { AccountRow } from '../identity/identity.repo.ts';
 import { notify } from '../messaging/notifications.ts';
 import { type StaffGrants, workflowRolesFor } from '../staff/staff-roles.ts';
-import { findServiceStaff, insertApplicationEvent, updateApplicationIfVersion } from './applications.repo.ts';
+import { findServiceStaff, insertEventWithAudit, updateApplicationIfVersion } from './applications.repo.ts';
 import { definitionOf, loadApplication } from './applications.service.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 import './casework.messages.ts';
@@ -74,24 +73,22 @@ export async function changeAssignment(
       const current = await loadApplication(tx, row.id);
       throw conflict(current.status, current.version);
     }
-    await insertApplicationEvent(tx, {
-      applicationId: row.id,
-      actorId: staff.id,
-      action: change.kind,
-      fromStatus: row.status,
-      toStatus: row.status,
-      reason: null,
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: staff.id,
-      action: `application.${change.kind}`,
-      targetType: 'application',
-      targetId: row.id,
-      detail: { number: row.number, service: row.serviceCode, from: row.assigneeId, to: assigneeId },
-      ip: input.ip,
-      at: now,
-    });
+    await insertEventWithAudit(
+      tx,
+      {
+        applicationId: row.id,
+        actorId: staff.id,
+        action: change.kind,
+        fromStatus: row.status,
+        toStatus: row.status,
+        at: now,
+      },
+      {
+        action: `application.${change.kind}`,
+        detail: { number: row.number, service: row.serviceCode, from: row.assigneeId, to: assigneeId },
+        ip: input.ip,
+      },
+    );
     if (change.kind === 'assign' && assigneeId !== staff.id) {
       await notify(ctx, tx, {
         accountId: change.assigneeId,

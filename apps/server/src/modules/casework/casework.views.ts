@@ -15,7 +15,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { applications } from '../../db/schema/index.ts';
 import { AppError } from '../../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../console-accounts/keyset-cursor.ts';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor.ts';
 import type { AccountRow } from '../identity/identity.repo.ts';
 import { getAccountById } from '../identity/identity.repo.ts';
 import { getOrganizationById } from '../organizations/organization.repo.ts';

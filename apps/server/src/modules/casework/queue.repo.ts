@@ -17,7 +17,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { accounts, applications } from '../../db/schema/index.ts';
-import type { Keyset } from '../console-accounts/console-accounts.repo.ts';
+import type { Keyset } from '../../lib/keyset-cursor.ts';
 import { DRAFT_STATUS } from './service-definition.ts';
 
 /** Shanghai is UTC+8 all year (no daylight saving): a civil day starts at 16:00 UTC the day before. */

@@ -9,6 +9,7 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { decodeCursor, toPage } from '../../lib/keyset-cursor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type AccountRow, getAccountById, revokeSessionsOfAccount } from '../identity/identity.repo.ts';
 import { type RequestMeta, refreshAccountSessions } from '../identity/sessions.ts';
@@ -26,7 +27,6 @@ import {
   findSignIns,
   updateAccountStatus,
 } from './console-accounts.repo.ts';
-import { decodeCursor, toPage } from './keyset-cursor.ts';
 
 type Parsed<T extends z.ZodType> = z.output<T>;
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { inboxMessages } from '../../db/schema/index.ts';
-import type { Keyset } from '../console-accounts/console-accounts.repo.ts';
+import type { Keyset } from '../../lib/keyset-cursor.ts';
 
 export type InboxMessageRow = typeof inboxMessages.$inferSelect;
 

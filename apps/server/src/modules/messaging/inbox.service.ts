@@ -2,7 +2,7 @@ import { INBOX_PREVIEW_LENGTH, type InboxMessageView, type InboxPage, type Inbox
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { decodeCursor, toPage } from '../console-accounts/keyset-cursor.ts';
+import { decodeCursor, toPage } from '../../lib/keyset-cursor.ts';
 import {
   countUnread,
   findInboxMessage,

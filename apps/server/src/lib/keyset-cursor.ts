@@ -1,5 +1,7 @@
-import { AppError } from '../../http/app-error.ts';
-import type { Keyset } from './console-accounts.repo.ts';
+import { AppError } from '../http/app-error.ts';
+
+/** Where a row stands in a list ordered by (timestamp, id): the keyset of the next page. */
+export type Keyset = { at: string; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a PostgreSQL timestamptz as text: `2026-03-01 12:00:00.123456+08` */
