@@ -115,7 +115,7 @@ test('a person adds a passkey, signs out and signs in with it — no username, n
 
   // 我的登录设备 names the way in
   await page.getByRole('menuitem', { name: /我的登录设备/ }).click();
-  await expect(page.getByRole('main').getByText('通行密钥')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('cell', { name: '通行密钥', exact: true })).toBeVisible();
 
   // remove it (with confirmation); it no longer signs in
   await page.getByRole('menuitem', { name: /通行密钥/ }).click();
