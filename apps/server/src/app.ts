@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { isWebRoute } from '@sw/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -10,18 +11,23 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import sjson from 'secure-json-parse';
 import { type Config, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { AppError } from './http/app-error.ts';
+import { assertCleanText, clientErrorHandler, registerInputGuard } from './http/input-guard.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
-import { securityPlugin } from './http/security.ts';
+import { createDatabaseCounters, createRedisCounters } from './http/rate-limit.ts';
+import { ensureCsrfToken, securityPlugin } from './http/security.ts';
 import { createELicenseSimulator } from './integrations/e-license.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createFieldCrypto } from './lib/crypto.ts';
+import { createJobs } from './lib/jobs.ts';
+import { serializeError } from './lib/safe-error.ts';
 import { applicationRoutes } from './modules/casework/applications.routes.ts';
 import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
 import { caseworkRoutes } from './modules/casework/casework.routes.ts';
@@ -31,9 +37,13 @@ import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
-import { organizationRegistrationRoutes } from './modules/identity/organization-registration.routes.ts';
+import {
+  eLicenseSimulatorRoutes,
+  organizationRegistrationRoutes,
+} from './modules/identity/organization-registration.routes.ts';
 import { overseasRegistrationRoutes } from './modules/identity/overseas-registration.routes.ts';
 import { passwordRecoveryRoutes } from './modules/identity/password-recovery.routes.ts';
+import { handlePasswordRecoveryJobs } from './modules/identity/password-recovery.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { inboxRoutes } from './modules/messaging/inbox.routes.ts';
@@ -65,6 +75,12 @@ export type BuildOptions = {
 
 export type App = { app: FastifyInstance; ctx: AppContext };
 
+/** pino's shape for an error, through the one safe serializer (lib/safe-error.ts). */
+const logError = (err: unknown) => {
+  const s = serializeError(err);
+  return { ...s, stack: s.stack ?? '' };
+};
+
 /** Headers and fields that must never reach a log line. */
 const REDACT = [
   'req.headers.cookie',
@@ -90,6 +106,9 @@ export async function build(options: BuildOptions = {}): Promise<App> {
             serializers: {
               // query strings may carry personal numbers; log the path only
               req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+              // every logged error, wherever it is logged: no SQL parameters, no personal numbers
+              err: logError,
+              error: logError,
             },
           },
     bodyLimit: config.bodyLimit,
@@ -97,6 +116,16 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // oversized headers (431) and broken request lines answer problem+json too
+    clientErrorHandler,
+    // ... and so does a URL that is not validly percent-encoded (the router refuses it first)
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        400,
+        error.code === 'FST_ERR_BAD_URL' ? 'request.malformed_url' : 'request.validation_failed',
+      ),
   });
   // JSON as Fastify parses it (prototype-poisoning safe), except that an empty body is
   // "no body" rather than an error: browsers send bodiless POSTs with a JSON content type
@@ -104,12 +133,22 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, sjson.parse(text, null, { protoAction: 'error', constructorAction: 'error' }));
+      parsed = sjson.parse(text, null, { protoAction: 'error', constructorAction: 'error' });
     } catch (cause) {
-      done(new AppError('request.malformed_json', { status: 400, cause }), undefined);
+      return done(new AppError('request.malformed_json', { status: 400, cause }), undefined);
     }
+    // the shared text rule (no control characters, well-formed Unicode) on every string of every body
+    try {
+      assertCleanText(parsed);
+    } catch (err) {
+      return done(err as AppError, undefined);
+    }
+    done(null, parsed);
   });
+  // ... and of every query string and path parameter
+  registerInputGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -126,21 +165,45 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   if (!options.database) await database.migrate();
   const clock = options.clock ?? systemClock;
   const log = app.log;
-  const sms = createSmsSimulator(database.db, log);
+  const fieldCrypto = createFieldCrypto(config.secret);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
+    : null;
+  if (redis) {
+    redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
+    await redis.connect();
+  }
+  const counters = redis ? createRedisCounters(redis) : createDatabaseCounters(database.db, clock);
+  const sms = createSmsSimulator(database.db, fieldCrypto, log);
   const mailer = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl, config.smtpFrom)
-    : createMailSimulator(database.db, log);
-  const messaging = createMessaging({ db: database.db, sms, mailer, clock, log });
+    : createMailSimulator(database.db, fieldCrypto, log);
+  const messaging = createMessaging({
+    db: database.db,
+    crypto: fieldCrypto,
+    sms,
+    mailer,
+    clock,
+    log,
+    retentionMs: config.outboxRetentionMs,
+  });
   const sessionCache = createSessionCache({ ttlMs: 10_000, maxEntries: 50_000 });
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
-    crypto: createFieldCrypto(config.secret),
+    crypto: fieldCrypto,
     clock,
     messaging,
+    jobs: createJobs({ db: database.db, crypto: fieldCrypto, clock, log }),
+    counters,
     sessionCache,
-    eLicense: createELicenseSimulator(log),
+    eLicense: createELicenseSimulator({
+      db: database.db,
+      crypto: fieldCrypto,
+      log,
+      production: config.mode === 'production',
+    }),
     files: createFileStore(config),
     log,
   };
@@ -161,8 +224,20 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(securityPlugin, { config });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets inline style attributes as it renders: its hash-only style-src blocked them.
+    // Scripts stay hash-pinned; nothing is loaded from other origins.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'")
+        .replace(/img-src [^;]*/, "img-src 'self' data:")
+        .replace(/font-src [^;]*/, "font-src 'self' data:")
+        .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
+        .replace(/\s*upgrade-insecure-requests;/, ''),
+  });
+  await app.register(securityPlugin, { config, counters, redis });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(platformRoutes, { ctx, version: VERSION });
@@ -184,7 +259,13 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(calendarRoutes, { ctx });
   await app.register(inboxRoutes, { ctx });
   await app.register(fileRoutes, { ctx });
-  if (config.mode !== 'production') await app.register(devOutboxRoutes, { ctx });
+  handlePasswordRecoveryJobs(ctx);
+  // simulator controls and the dev outbox exist in local and test mode only — never in
+  // production, whatever ALLOW_SIMULATORS says (there, simulators answer by fixed rules)
+  if (config.mode !== 'production') {
+    await app.register(devOutboxRoutes, { ctx });
+    await app.register(eLicenseSimulatorRoutes, { ctx });
+  }
 
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = existsSync(indexHtml);
@@ -193,12 +274,23 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (url.startsWith('/api') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      url.startsWith('/api') ||
+      url.startsWith('/.well-known/') ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       return sendProblem(request, reply, 404, 'request.not_found');
     }
-    // client-side routes of the single-page app: serve the shell, never cache it
+    // client-side routes of the single-page app: serve the shell, never cache it; a path that is
+    // no page of the app still gets the shell (it shows 「页面不存在」) but with 404
     if (hasWeb && !path.extname(url)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+      // the CSRF cookie comes with the page, before any script runs: the first API calls of a
+      // fresh browser then share one token instead of racing to set different ones
+      ensureCsrfToken(config, request, reply);
+      return reply
+        .code(isWebRoute(url) ? 200 : 404)
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { maxAge: 0 });
     }
     if (!hasWeb) {
       return reply
@@ -211,7 +303,9 @@ export async function build(options: BuildOptions = {}): Promise<App> {
 
   app.addHook('onClose', async () => {
     await stopSessionInvalidation();
+    await ctx.jobs.stop();
     await messaging.stop();
+    if (redis) await redis.quit().catch(() => {});
     ctx.files.close();
     if (!options.database) await database.close();
   });

@@ -63,6 +63,10 @@ const Env = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  /** Redis for the hot shared counters (rate limits); unset = the counters live in the database */
+  REDIS_URL: z.string().url().optional(),
+  /** days a delivered message's (encrypted) payload is kept before it is erased */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
 
 export type Mode = 'local' | 'test' | 'production';
@@ -101,6 +105,13 @@ export type Config = {
   passwordHasher: 'process' | 'inline';
   /** where uploaded files go: S3-compatible storage when a bucket is set, else `DATA_DIR/files` */
   s3: S3Config | undefined;
+  redisUrl: string | undefined;
+  outboxRetentionMs: number;
+  /**
+   * Cookies carry `Secure` (and the `__Host-` prefix) when the public address is https or in
+   * production; plain names over http in local and test mode.
+   */
+  secureCookies: boolean;
 };
 
 export type S3Config = {
@@ -193,6 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaTestAnswer: mode === 'test' ? e.CAPTCHA_TEST_ANSWER : undefined,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : mode === 'local',
     passwordHasher: e.PASSWORD_HASHER ?? (mode === 'production' ? 'process' : 'inline'),
+    redisUrl: e.REDIS_URL,
+    outboxRetentionMs: e.OUTBOX_RETENTION_DAYS * 24 * 3_600_000,
+    secureCookies:
+      mode === 'production' || (e.PUBLIC_URL ? new URL(e.PUBLIC_URL).protocol === 'https:' : false),
     s3: e.S3_BUCKET
       ? {
           endpoint: e.S3_ENDPOINT,

@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import type { Counters } from './http/rate-limit.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
 import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/crypto.ts';
+import type { Jobs } from './lib/jobs.ts';
 import type { FileStore } from './modules/files/file-store.ts';
 import type { SessionCache } from './modules/identity/session-cache.ts';
 import type { Messaging } from './modules/messaging/messaging.service.ts';
@@ -16,6 +18,10 @@ export type AppContext = {
   crypto: FieldCrypto;
   clock: Clock;
   messaging: Messaging;
+  /** durable background jobs (work kept out of requests, retried agency calls) */
+  jobs: Jobs;
+  /** rate-limit counters shared by every instance (Redis or the database) */
+  counters: Counters;
   sessionCache: SessionCache;
   /** agency adapters (simulators until a real one is configured) */
   eLicense: ELicenseSimulator;

@@ -32,6 +32,7 @@ async function main() {
     app.log.warn({ simulators }, '[SIMULATOR] agency adapters are simulated; messages go to /dev/outbox');
   }
   ctx.messaging.start();
+  ctx.jobs.start();
   // SLA reminders (one working day left) every minute; their messages go out through the outbox
   // worker. Stopped (its pass finished) when the app closes, before the database does.
   const reminders = startReminderScheduler(ctx);
@@ -46,6 +47,17 @@ async function main() {
     (err) => ctx.log.error({ err }, 'purging unclaimed uploads failed'),
   );
   app.addHook('preClose', () => purge.stop());
+  // delivered messages' payloads erased after OUTBOX_RETENTION_DAYS; expired rate-limit windows
+  const sweep = runPeriodically(
+    10 * 60_000,
+    async () => {
+      const erased = await ctx.messaging.sweep();
+      const windows = await ctx.counters.sweep();
+      if (erased + windows > 0) ctx.log.info({ erased, windows }, 'retention sweep');
+    },
+    (err) => ctx.log.error({ err }, 'retention sweep failed'),
+  );
+  app.addHook('preClose', () => sweep.stop());
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -17,6 +17,7 @@ import {
   inboxMessages,
   organizations,
 } from '../src/db/schema/index.ts';
+import { devOutboxIndex } from '../src/integrations/dev-outbox.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { decide } from '../src/modules/casework/applications.service.ts';
 import { type AccountRow, insertAccount } from '../src/modules/identity/identity.repo.ts';
@@ -203,7 +204,10 @@ async function organizationOf(account: AccountRow) {
 /** The e-mails the simulator delivered to an address (the outbox worker run first). */
 async function mailsTo(address: string) {
   await t.ctx.messaging.deliverDue();
-  return t.ctx.db.select().from(devOutbox).where(eq(devOutbox.to, address.toLowerCase()));
+  return t.ctx.db
+    .select()
+    .from(devOutbox)
+    .where(eq(devOutbox.toBidx, devOutboxIndex(t.ctx.crypto, address)));
 }
 
 async function counts() {

@@ -118,7 +118,7 @@ export class Agent {
     body?: Json | string,
     headers: Record<string, string> = {},
   ) {
-    if (!this.cookies.has(CSRF_COOKIE)) await this.get('/api/csrf');
+    if (!this.csrf()) await this.get('/api/csrf');
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     return this.remember(
       await this.app.inject({
@@ -128,12 +128,17 @@ export class Agent {
         headers: {
           cookie: this.cookieHeader(),
           'accept-language': this.locale,
-          [CSRF_HEADER]: this.cookies.get(CSRF_COOKIE) ?? '',
+          [CSRF_HEADER]: this.csrf() ?? '',
           ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
       }),
     );
+  }
+
+  /** The CSRF cookie, plain or `__Host-` (where cookies are Secure). */
+  csrf(): string | undefined {
+    return this.cookies.get(`__Host-${CSRF_COOKIE}`) ?? this.cookies.get(CSRF_COOKIE);
   }
 
   post(url: string, body?: Json | string, headers?: Record<string, string>) {
@@ -255,4 +260,17 @@ export function organizationBody(
     },
     agreement: true,
   };
+}
+
+/** Outbox rows with their payloads opened (they are encrypted at rest), optionally for one recipient. */
+export async function outboxMessages(t: TestApp, to?: string) {
+  const { outbox } = await import('../src/db/schema/index.ts');
+  const rows = await t.ctx.db.select().from(outbox);
+  const opened = rows.map((r) => ({
+    ...r,
+    payload: r.payloadEnc
+      ? (JSON.parse(t.ctx.crypto.decrypt(r.payloadEnc)) as { to: string; subject?: string; text: string })
+      : null,
+  }));
+  return to ? opened.filter((r) => r.payload?.to === to) : opened;
 }

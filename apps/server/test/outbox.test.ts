@@ -6,6 +6,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devOutbox, outbox } from '../src/db/schema/index.ts';
+import { devOutboxIndex } from '../src/integrations/dev-outbox.ts';
 import { createMailSimulator, createSmtpMailer, senderDomain } from '../src/integrations/mailer.ts';
 import { createSmsSimulator } from '../src/integrations/sms-simulator.ts';
 import type { Mailer, OutgoingMessage, SmsGateway } from '../src/integrations/types.ts';
@@ -17,7 +18,7 @@ import {
   MAX_ATTEMPTS,
   type Messaging,
 } from '../src/modules/messaging/messaging.service.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { createTestApp, outboxMessages, type TestApp } from './helpers.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const clock = fixedClock(new Date('2026-05-06T01:00:00Z'));
@@ -33,8 +34,9 @@ afterAll(async () => {
 function worker(adapters: { sms?: SmsGateway; mailer?: Mailer } = {}): Messaging {
   return createMessaging({
     db: t.ctx.db,
-    sms: adapters.sms ?? createSmsSimulator(t.ctx.db, t.app.log),
-    mailer: adapters.mailer ?? createMailSimulator(t.ctx.db, t.app.log),
+    crypto: t.ctx.crypto,
+    sms: adapters.sms ?? createSmsSimulator(t.ctx.db, t.ctx.crypto, t.app.log),
+    mailer: adapters.mailer ?? createMailSimulator(t.ctx.db, t.ctx.crypto, t.app.log),
     clock,
     log: t.app.log,
   });
@@ -42,7 +44,7 @@ function worker(adapters: { sms?: SmsGateway; mailer?: Mailer } = {}): Messaging
 
 /** The SMS simulator with a hook around each send. */
 function wrappedSms(around: (send: () => Promise<void>, message: OutgoingMessage) => Promise<void>) {
-  const real = createSmsSimulator(t.ctx.db, t.app.log);
+  const real = createSmsSimulator(t.ctx.db, t.ctx.crypto, t.app.log);
   return { ...real, send: (m: OutgoingMessage) => around(() => real.send(m), m) } satisfies SmsGateway;
 }
 
@@ -60,7 +62,10 @@ async function outboxRow(id: string) {
 }
 
 async function delivered(to: string) {
-  return t.ctx.db.select().from(devOutbox).where(eq(devOutbox.to, to));
+  return t.ctx.db
+    .select()
+    .from(devOutbox)
+    .where(eq(devOutbox.toBidx, devOutboxIndex(t.ctx.crypto, to)));
 }
 
 function deferred<T = void>() {
@@ -82,7 +87,7 @@ describe('transactional outbox', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await worker().deliverDue()).toBe(0);
-    expect(await t.ctx.db.$count(outbox, sql`${outbox.payload}->>'to' = '13500000001'`)).toBe(0);
+    expect(await outboxMessages(t, '13500000001')).toEqual([]);
     expect(await delivered('13500000001')).toEqual([]);
   });
 
@@ -103,7 +108,7 @@ describe('transactional outbox', () => {
     expect(await delivered('13500000003')).toEqual([]);
   });
 
-  it('delivers a committed message once, then redacts it', async () => {
+  it('delivers a committed message once, keeps it encrypted, and erases it after the retention period', async () => {
     const id = await t.ctx.db.transaction((tx) =>
       t.ctx.messaging.enqueue(tx, {
         channel: 'email',
@@ -114,13 +119,29 @@ describe('transactional outbox', () => {
     );
     expect(await t.ctx.messaging.deliverDue([id])).toBe(1);
     expect(await t.ctx.messaging.deliverDue([id])).toBe(0);
-    const rows = await t.ctx.db.select().from(devOutbox).where(eq(devOutbox.to, 'abcdef@b.cn'));
-    expect(rows).toMatchObject([{ idempotencyKey: id, subject: 's', text: 'hello 123456' }]);
-    expect(await outboxRow(id)).toMatchObject({
-      status: 'sent',
-      attempts: 1,
-      payload: { to: 'ab**ef@b.cn', text: '[delivered]' },
+    const rows = await delivered('abcdef@b.cn');
+    // the simulator keeps the recipient masked
+    expect(rows).toMatchObject([
+      { idempotencyKey: id, to: 'ab**ef@b.cn', subject: 's', text: 'hello 123456' },
+    ]);
+    const sent = await outboxRow(id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1, recipient: 'ab**ef@b.cn' });
+    // at rest the payload is ciphertext, and opens to the message
+    expect(sent.payloadEnc).toMatch(/^v1\./);
+    expect(JSON.stringify(sent)).not.toContain('abcdef@b.cn');
+    expect(JSON.stringify(sent)).not.toContain('123456');
+    expect(JSON.parse(t.ctx.crypto.decrypt(sent.payloadEnc!))).toEqual({
+      to: 'abcdef@b.cn',
+      subject: 's',
+      text: 'hello 123456',
     });
+    // kept through the retention period (7 days by default), then erased; the row stays
+    clock.advance(6 * 24 * 3_600_000);
+    await t.ctx.messaging.sweep();
+    expect((await outboxRow(id)).payloadEnc).not.toBeNull();
+    clock.advance(2 * 24 * 3_600_000);
+    expect(await t.ctx.messaging.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await outboxRow(id)).toMatchObject({ status: 'sent', payloadEnc: null, recipient: 'ab**ef@b.cn' });
   });
 
   it('(b) delivers exactly once a message committed before a crash, by the worker of the next process', async () => {

@@ -1,3 +1,4 @@
+import { maskIdNumber } from '@sw/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, organizations } from '../src/db/schema/index.ts';
@@ -212,10 +213,17 @@ describe('无卡用户注册 (seed 004 §1.2.2) and 事业单位注册 (§1.4)',
     };
     expect((await agent.post(`/api/dev/e-license/sessions/${id}/authorize`, licence)).statusCode).toBe(200);
     const polled = (await agent.get(`/api/e-license/sessions/${id}`)).json();
+    // the polling route never sends the legal representative's ID number whole
     expect(polled).toMatchObject({
       status: 'authorized',
-      enterprise: { ...licence, orgCode: body.organization.orgCode },
+      enterprise: {
+        ...licence,
+        legalRepIdNumber: maskIdNumber(licence.legalRepIdNumber),
+        orgCode: body.organization.orgCode,
+      },
     });
+    // the authorization belongs to the browser that opened it: another one holding the id gets nothing
+    expect((await new Agent(t.app).get(`/api/e-license/sessions/${id}`)).statusCode).toBe(404);
 
     const tampered = await agent.post('/api/accounts/organization/check', {
       ...body.organization,
@@ -224,10 +232,23 @@ describe('无卡用户注册 (seed 004 §1.2.2) and 事业单位注册 (§1.4)',
     });
     expect(tampered.json().code).toBe('e_license.mismatch');
 
+    // another browser cannot register with this browser's licence authorization
+    const stranger = new Agent(t.app);
+    const stolen = await stranger.post('/api/accounts/organization/check', {
+      ...body.organization,
+      eLicenseSessionId: id,
+    });
+    expect(stolen.json().code).toBe('e_license.session_unknown');
+
+    // the form sends the number as it shows it (masked); the licence's own number is registered
     await withCode(agent, body);
     const res = await agent.post('/api/accounts/organization', {
       ...body,
-      organization: { ...body.organization, eLicenseSessionId: id },
+      organization: {
+        ...body.organization,
+        legalRepIdNumber: polled.enterprise.legalRepIdNumber,
+        eLicenseSessionId: id,
+      },
     });
     expect(res.statusCode).toBe(201);
     const [org] = await t.database.db
@@ -235,6 +256,7 @@ describe('无卡用户注册 (seed 004 §1.2.2) and 事业单位注册 (§1.4)',
       .from(organizations)
       .where(eq(organizations.id, res.json().organizationId));
     expect(org!.source).toBe('e_license');
+    expect(t.ctx.crypto.decrypt(org!.legalRepIdNumberEnc!)).toBe(licence.legalRepIdNumber);
 
     const unknown = await agent.get('/api/e-license/sessions/6b0c5a4e-0d7e-4a52-9a53-3c1f2f0f9b11');
     expect(unknown.statusCode).toBe(404);

@@ -317,7 +317,8 @@ describe('sign-in', () => {
     expect(unknown.statusCode).toBe(401);
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
     expect(strip(wrongPassword.json())).toEqual(strip(unknown.json()));
-    expect(wrongPassword.json().detail).toBe('用户名或密码错误');
+    expect(wrongPassword.json().detail).toBe('用户名或密码错误，还可尝试4次');
+    expect(wrongPassword.json().remainingAttempts).toBe(4);
 
     const audit = await t.ctx.db
       .select()

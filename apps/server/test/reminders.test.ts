@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, devOutbox, inboxMessages, outbox } from '../src/db/schema/index.ts';
+import { applications, devOutbox, inboxMessages } from '../src/db/schema/index.ts';
+import { devOutboxIndex } from '../src/integrations/dev-outbox.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { createDraft, decide, submitApplication } from '../src/modules/casework/applications.service.ts';
 import { computeSlaDates } from '../src/modules/casework/calendar/calendar.service.ts';
@@ -9,7 +10,7 @@ import type { WorkflowRole } from '../src/modules/casework/service-definition.ts
 import { type AccountRow, insertAccount } from '../src/modules/identity/identity.repo.ts';
 import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
 import { sampleService } from './fixtures/sample-service.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { createTestApp, outboxMessages, type TestApp } from './helpers.ts';
 
 /** An instant written in Shanghai time. */
 const cst = (local: string) => new Date(`${local}+08:00`);
@@ -95,7 +96,7 @@ async function remindedAccounts(applicationId: string) {
 }
 
 async function outboxTo(email: string) {
-  return t.ctx.db.select().from(outbox).where(sql`${outbox.payload}->>'to' = ${email}`);
+  return (await outboxMessages(t, email)).map((r) => ({ ...r, payload: r.payload! }));
 }
 
 function staff(a: AccountRow, ...roles: WorkflowRole[]) {
@@ -156,7 +157,7 @@ describe('SLA reminders', () => {
     const mails = await t.ctx.db
       .select()
       .from(devOutbox)
-      .where(eq(devOutbox.to, 'supervisor@example.gov.cn'));
+      .where(eq(devOutbox.toBidx, devOutboxIndex(t.ctx.crypto, 'supervisor@example.gov.cn')));
     expect(mails.filter((m) => m.text.includes(app.number!))).toHaveLength(1);
 
     // not twice

@@ -49,10 +49,21 @@ export type Locale = (typeof LOCALES)[number];
 /** The date written for a document valid without end (seed 004 §1.2.2: 00000000 = 长期). */
 export const LONG_TERM_DATE = '00000000';
 
-/** Headers and cookies shared by server and web. */
+/**
+ * Headers and cookies shared by server and web. Where cookies are Secure (https or production)
+ * their names carry the `__Host-` prefix, which browsers accept only from a secure origin, on
+ * path `/`, without a Domain — so no sibling subdomain can plant or shadow them.
+ */
 export const SESSION_COOKIE = 'sw_session';
 export const CSRF_COOKIE = 'sw_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+export const HOST_PREFIX = '__Host-';
+
+export function cookieNames(secure: boolean): { session: string; csrf: string } {
+  return secure
+    ? { session: `${HOST_PREFIX}${SESSION_COOKIE}`, csrf: `${HOST_PREFIX}${CSRF_COOKIE}` }
+    : { session: SESSION_COOKIE, csrf: CSRF_COOKIE };
+}
 
 /** Organization kinds (brief §5): enterprise, public institution (事业单位), overseas enterprise. */
 export const ORGANIZATION_KINDS = ['enterprise', 'institution', 'overseas'] as const;

@@ -21,6 +21,13 @@ export const ERROR_CODES = {
   'field.too_long': 'The value is longer than allowed.',
   'field.too_short': 'The value is shorter than allowed.',
   'field.unknown': 'The field is not accepted by this route.',
+  'field.control_character':
+    'The text holds a control character (NUL and the like; tab and line breaks only where a field allows them).',
+  'field.malformed_text': 'The text is not well-formed Unicode (a lone surrogate half).',
+  'request.malformed_url': 'The URL is not validly percent-encoded.',
+  'request.header_too_large': 'The request headers are larger than the server accepts (431).',
+  'simulator.unavailable_in_production':
+    'A simulated agency adapter in production: it answers nothing about real people or enterprises.',
   'field.id_number_invalid': 'The identity document number fails its format or check digit.',
   'field.credit_code_invalid': 'The unified social credit code fails GB 32100.',
   'field.org_code_invalid': 'The organization code fails GB 11714.',
@@ -206,6 +213,10 @@ export type ProblemExtensions = {
   current?: { status: string; version: number };
   /** ISO instant: when the review ends, on `auth.registration_under_review` (the detail names the day) */
   dueAt?: string;
+  /** wrong passwords still allowed before the lock, on `auth.invalid_credentials` */
+  remainingAttempts?: number;
+  /** seconds until the lock lifts or the limit resets, on `auth.account_locked` and `request.rate_limited` */
+  retryAfterSeconds?: number;
 };
 
 export function isErrorCode(value: string): value is ErrorCode {

@@ -20,4 +20,6 @@ export * from './geo/country-lookup.ts';
 export * from './geo/division-lookup.ts';
 export * from './i18n/error-messages.ts';
 export * from './masking.ts';
+export * from './text-safety.ts';
 export * from './validators/index.ts';
+export * from './web-routes.ts';

@@ -1,12 +1,12 @@
 import type { AccountView } from '@sw/contracts';
-import { SESSION_COOKIE } from '@sw/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { AccountRow, SessionRow } from '../modules/identity/identity.repo.ts';
 import { type RequestMeta, resolveSession } from '../modules/identity/sessions.ts';
 import { loadStaffGrants, type StaffGrants } from '../modules/staff/staff-roles.ts';
 import { AppError } from './app-error.ts';
-import { isSecureRequest } from './security.ts';
+import { requestLocale } from './problem.ts';
+import { cookiePolicy, csrfCookieOf } from './security.ts';
 
 export type Auth = { account: AccountRow; session: SessionRow; view: AccountView; token: string };
 
@@ -14,14 +14,24 @@ const resolved = new WeakMap<FastifyRequest, Promise<Auth | null>>();
 
 /** Who is asking, as sessions and audits record it: client address and user agent. */
 export function requestMeta(request: FastifyRequest): RequestMeta {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+  return { ip: request.ip, userAgent: request.headers['user-agent'], locale: requestLocale(request) };
+}
+
+/**
+ * What binds an anonymous flow (an e-licence authorization, a recovery in progress) to the
+ * browser that started it: a keyed hash of its CSRF cookie, which another site can neither read
+ * nor set. Null when the browser has none yet (it gets one with any page or API GET).
+ */
+export function browserKeyOf(ctx: AppContext, request: FastifyRequest): string | null {
+  const cookie = csrfCookieOf(ctx.config, request);
+  return cookie ? ctx.crypto.hashSecret('browser', cookie) : null;
 }
 
 /** The signed-in account behind the session cookie, resolved once per request. */
 export function getAuth(ctx: AppContext, request: FastifyRequest): Promise<Auth | null> {
   let pending = resolved.get(request);
   if (!pending) {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookiePolicy(ctx.config).session];
     pending =
       token && token.length <= 64
         ? resolveSession(ctx, token).then((s) =>
@@ -46,7 +56,7 @@ export async function requireAuth(
 ): Promise<Auth> {
   const auth = await getAuth(ctx, request);
   if (!auth) {
-    if (request.cookies[SESSION_COOKIE]) clearSessionCookie(request, reply);
+    if (request.cookies[cookiePolicy(ctx.config).session]) clearSessionCookie(ctx, request, reply);
     throw new AppError('auth.unauthenticated', { status: 401 });
   }
   // the manual's forced steps are for a first sign-in by username and password; a card does all
@@ -110,24 +120,36 @@ export async function requirePlatformAdmin(
   return auth;
 }
 
+/** The session token this browser sent, if any (whatever its state). */
+export function sessionCookieOf(ctx: AppContext, request: FastifyRequest): string | undefined {
+  return request.cookies[cookiePolicy(ctx.config).session];
+}
+
 /**
  * A browser-session cookie (no Expires): closing the browser on a shared computer ends it,
  * and the server enforces the idle and absolute limits whatever the browser keeps.
  */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
+export function setSessionCookie(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+) {
+  const policy = cookiePolicy(ctx.config);
+  reply.setCookie(policy.session, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecureRequest(request),
+    secure: policy.secure(request),
   });
 }
 
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, {
+export function clearSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply) {
+  const policy = cookiePolicy(ctx.config);
+  reply.clearCookie(policy.session, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecureRequest(request),
+    secure: policy.secure(request),
   });
 }

@@ -7,6 +7,7 @@ import {
   type Locale,
   type Problem,
   type ProblemExtensions,
+  problemText,
   resolveLocale,
 } from '@sw/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -27,32 +28,38 @@ const TITLES: Record<number, string> = {
   410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-export function buildProblem(
-  request: FastifyRequest,
+/** The problem+json body for a code in a language (no request needed: see clientErrorHandler). */
+export function buildProblemBody(
+  locale: Locale,
   status: number,
   code: ErrorCode,
+  requestId: string,
   fieldErrors: AppFieldError[] = [],
   extensions: ProblemExtensions = {},
 ): Problem {
-  const locale = requestLocale(request);
   const problem: Problem = {
     ...extensions,
     type: `https://singlewindow.dev/problems/${code.replace('.', '/')}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
-    detail: errorMessage(
-      code,
-      locale,
-      extensions.dueAt ? { dueDate: formatProblemDay(extensions.dueAt, locale) } : undefined,
-    ),
-    requestId: String(request.id),
+    detail: problemText(code, locale, {
+      ...(extensions.dueAt ? { dueDate: formatProblemDay(extensions.dueAt, locale) } : {}),
+      ...(extensions.remainingAttempts !== undefined
+        ? { remainingAttempts: extensions.remainingAttempts }
+        : {}),
+      ...(extensions.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: extensions.retryAfterSeconds }
+        : {}),
+    }),
+    requestId,
   };
   if (fieldErrors.length > 0) {
     problem.errors = fieldErrors.map<FieldError>((f) => ({
@@ -62,6 +69,16 @@ export function buildProblem(
     }));
   }
   return problem;
+}
+
+export function buildProblem(
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  fieldErrors: AppFieldError[] = [],
+  extensions: ProblemExtensions = {},
+): Problem {
+  return buildProblemBody(requestLocale(request), status, code, String(request.id), fieldErrors, extensions);
 }
 
 export function sendProblem(
@@ -141,6 +158,8 @@ export function registerProblemHandlers(app: FastifyInstance) {
       return sendProblem(request, reply, 400, 'request.validation_failed', prefixed);
     }
     switch (error.code) {
+      case 'FST_ERR_BAD_URL':
+        return sendProblem(request, reply, 400, 'request.malformed_url');
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendProblem(request, reply, 400, 'request.malformed_json');

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.ts';
-import { devOutbox } from '../db/schema/index.ts';
+import type { FieldCrypto } from '../lib/crypto.ts';
+import { writeDevOutbox } from './dev-outbox.ts';
 import type { Mailer, OutgoingMessage } from './types.ts';
 
 const DEFAULT_SUBJECT = '单一窗口';
@@ -55,24 +56,18 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
  * E-mail simulator for local and test mode: writes to the dev outbox (/dev/outbox), one
  * message per idempotency key, so a second attempt of the same message is a no-op.
  */
-export function createMailSimulator(db: Db, log: { info(obj: object, msg: string): void }): Mailer {
+export function createMailSimulator(
+  db: Db,
+  crypto: FieldCrypto,
+  log: { info(obj: object, msg: string): void },
+): Mailer {
   return {
     name: 'mail-simulator',
     isSimulator: true,
     async send(message) {
-      const written = await db
-        .insert(devOutbox)
-        .values({
-          channel: 'email',
-          to: message.to,
-          subject: message.subject ?? null,
-          text: message.text,
-          idempotencyKey: message.idempotencyKey,
-        })
-        .onConflictDoNothing({ target: devOutbox.idempotencyKey })
-        .returning({ id: devOutbox.id });
+      const written = await writeDevOutbox(db, crypto, 'email', message);
       log.info(
-        { adapter: 'mail-simulator', duplicate: written.length === 0 },
+        { adapter: 'mail-simulator', duplicate: !written },
         '[SIMULATOR] e-mail written to the dev outbox, not sent',
       );
     },

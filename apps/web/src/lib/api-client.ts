@@ -3,9 +3,11 @@ import {
   CSRF_HEADER,
   type ErrorCode,
   errorMessage,
+  HOST_PREFIX,
   isErrorCode,
   type Locale,
   type Problem,
+  problemText,
 } from '@sw/contracts';
 import type { FormInstance } from 'antd';
 import { formatChinaDate } from './format';
@@ -54,6 +56,15 @@ function readCookie(name: string): string | null {
   return null;
 }
 
+/**
+ * The CSRF token as the page's own cookie holds it — `__Host-sw_csrf` where cookies are Secure,
+ * `sw_csrf` over plain http. The server sets it with the page itself, so it is there before the
+ * first request; it is read at every request, so all tabs agree on it.
+ */
+export function csrfCookie(): string | null {
+  return readCookie(`${HOST_PREFIX}${CSRF_COOKIE}`) ?? readCookie(CSRF_COOKIE);
+}
+
 let pendingCsrf: Promise<string> | null = null;
 
 /** Fetches a fresh CSRF token; the response also sets the `sw_csrf` cookie for later requests. */
@@ -67,7 +78,7 @@ function fetchCsrfToken(): Promise<string> {
 }
 
 async function csrfToken(): Promise<string> {
-  return readCookie(CSRF_COOKIE) ?? fetchCsrfToken();
+  return csrfCookie() ?? fetchCsrfToken();
 }
 
 function fallbackCode(status: number): ErrorCode {
@@ -107,6 +118,8 @@ async function toApiError(response: Response): Promise<ApiError> {
       // documented extensions (ProblemExtensions) travel on
       ...(body.current ? { current: body.current } : {}),
       ...(typeof body.dueAt === 'string' ? { dueAt: body.dueAt } : {}),
+      ...(typeof body.remainingAttempts === 'number' ? { remainingAttempts: body.remainingAttempts } : {}),
+      ...(typeof body.retryAfterSeconds === 'number' ? { retryAfterSeconds: body.retryAfterSeconds } : {}),
     });
   }
   return new ApiError({
@@ -213,8 +226,12 @@ function messageOfCode(
 
 /** Translates a problem by its `code` (falling back to the server's `detail`), with its extensions filled in. */
 export function problemMessage(problem: Problem, locale: Locale = currentLocale()): string {
-  const params = problem.dueAt ? { dueDate: formatChinaDate(problem.dueAt) } : undefined;
-  return messageOfCode(problem.code, problem.detail || problem.title, locale, params);
+  if (!isErrorCode(problem.code)) return problem.detail || problem.title;
+  return problemText(problem.code, locale, {
+    ...(problem.dueAt ? { dueDate: formatChinaDate(problem.dueAt) } : {}),
+    ...(problem.remainingAttempts !== undefined ? { remainingAttempts: problem.remainingAttempts } : {}),
+    ...(problem.retryAfterSeconds !== undefined ? { retryAfterSeconds: problem.retryAfterSeconds } : {}),
+  });
 }
 
 /** A message for anything a request may throw. */

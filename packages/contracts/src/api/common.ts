@@ -18,6 +18,8 @@ export const ProblemSchema = z
     requestId: z.string(),
     current: z.object({ status: z.string(), version: z.number().int() }).optional(),
     dueAt: z.iso.datetime().optional(),
+    remainingAttempts: z.number().int().optional(),
+    retryAfterSeconds: z.number().int().optional(),
   })
   .meta({ id: 'Problem' });
 

@@ -78,12 +78,18 @@ export const OrganizationStep = z
       ) {
         ctx.addIssue({ code: 'custom', path: ['orgCode'], ...fieldIssue('field.org_code_mismatch') });
       }
+      // from the e-business licence the form holds the number masked: the server registers the
+      // licence's own number, so only a masked number from a licence skips the format check
+      const maskedFromLicence =
+        typeof o.eLicenseSessionId === 'string' &&
+        typeof o.legalRepIdNumber === 'string' &&
+        o.legalRepIdNumber.includes('*');
       checkIdDocument(
         ctx,
         'legalRep',
         {
           idType: o.legalRepIdType,
-          idNumber: o.legalRepIdNumber,
+          idNumber: maskedFromLicence ? undefined : o.legalRepIdNumber,
           idValidFrom: o.legalRepIdValidFrom,
           idValidTo: o.legalRepIdValidTo,
         },

@@ -20,6 +20,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'field.too_long': '填写的内容超过长度限制',
     'field.too_short': '填写的内容长度不足',
     'field.unknown': '包含不允许提交的信息项',
+    'field.control_character': '内容中含有不允许的控制字符',
+    'field.malformed_text': '内容中含有无法识别的字符',
+    'request.malformed_url': '访问地址格式错误',
+    'request.header_too_large': '请求头过大，请清除本站 Cookie 后重试',
+    'simulator.unavailable_in_production': '该外部服务暂不可用（模拟器不在生产环境提供数据）',
     'field.id_number_invalid': '证件号码格式不正确',
     'field.credit_code_invalid': '统一社会信用代码格式不正确',
     'field.org_code_invalid': '组织机构代码格式不正确',
@@ -52,7 +57,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'request.cursor_invalid': '分页参数无效，请从第一页重新查询',
 
     'auth.invalid_credentials': '用户名或密码错误',
-    'auth.account_locked': '登录失败次数过多，账号已被临时锁定，请稍后再试',
+    'auth.account_locked': '登录失败次数过多，账号已被临时锁定',
     'auth.account_disabled': '账号已停用或尚未激活',
     'auth.unauthenticated': '请先登录',
     'auth.forbidden': '您没有权限进行此操作',
@@ -162,6 +167,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'field.too_long': '填寫的內容超出長度上限',
     'field.too_short': '填寫的內容長度不足',
     'field.unknown': '包含不接受的資料欄位',
+    'field.control_character': '內容中含有不允許的控制字元',
+    'field.malformed_text': '內容中含有無法識別的字元',
+    'request.malformed_url': '網址格式錯誤',
+    'request.header_too_large': '請求標頭過大，請清除本站 Cookie 後重試',
+    'simulator.unavailable_in_production': '此外部服務暫不可用（模擬器不在正式環境提供資料）',
     'field.id_number_invalid': '證件號碼格式不正確',
     'field.credit_code_invalid': '統一社會信用代碼格式不正確',
     'field.org_code_invalid': '組織機構代碼格式不正確',
@@ -194,7 +204,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'request.cursor_invalid': '分頁參數無效，請由第一頁重新查詢',
 
     'auth.invalid_credentials': '用戶名稱或密碼錯誤',
-    'auth.account_locked': '登入失敗次數過多，帳戶已暫時鎖定，請稍後再試',
+    'auth.account_locked': '登入失敗次數過多，帳戶已暫時鎖定',
     'auth.account_disabled': '帳戶已停用或尚未啟用',
     'auth.unauthenticated': '請先登入',
     'auth.forbidden': '閣下沒有權限進行此操作',
@@ -304,6 +314,12 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'field.too_long': 'The entry is too long.',
     'field.too_short': 'The entry is too short.',
     'field.unknown': 'The submission contains a field that is not accepted.',
+    'field.control_character': 'The text contains a control character that is not allowed.',
+    'field.malformed_text': 'The text contains characters that cannot be read.',
+    'request.malformed_url': 'The address is not valid.',
+    'request.header_too_large': 'The request headers are too large; clear this site’s cookies and retry.',
+    'simulator.unavailable_in_production':
+      'This outside service is not available (a simulator gives no data in production).',
     'field.id_number_invalid': 'The identity document number is invalid.',
     'field.credit_code_invalid': 'The unified social credit code is invalid.',
     'field.org_code_invalid': 'The organization code is invalid.',
@@ -339,8 +355,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'request.cursor_invalid': 'The page position is invalid. Please search again from the first page.',
 
     'auth.invalid_credentials': 'Incorrect username or password.',
-    'auth.account_locked':
-      'Too many failed sign-in attempts. The account is temporarily locked; please try again later.',
+    'auth.account_locked': 'Too many failed sign-in attempts. The account is temporarily locked.',
     'auth.account_disabled': 'The account is disabled or not yet activated.',
     'auth.unauthenticated': 'Please sign in first.',
     'auth.forbidden': 'You do not have permission to do this.',
@@ -463,6 +478,38 @@ export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<st
   const message = ERROR_MESSAGES[locale][code];
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+const ATTEMPTS_LEFT: Record<Locale, string> = {
+  'zh-CN': '，还可尝试{n}次',
+  'zh-HK': '，還可嘗試{n}次',
+  en: ' ({n} attempts left before the account is locked)',
+};
+const RETRY_IN: Record<Locale, string> = {
+  'zh-CN': '（约{m}分钟后可再试）',
+  'zh-HK': '（約{m}分鐘後可再試）',
+  en: ' (try again in about {m} min)',
+};
+
+/**
+ * A problem's message with what its extensions add: the day a review ends (`dueAt`, already
+ * formatted by the caller as `dueDate`), the tries left before a lock, the minutes until it lifts.
+ * Server (problem+json `detail`) and web (translation by code) both word problems through this.
+ */
+export function problemText(
+  code: ErrorCode,
+  locale: Locale,
+  ext: { dueDate?: string; remainingAttempts?: number; retryAfterSeconds?: number } = {},
+): string {
+  let text = errorMessage(code, locale, ext.dueDate ? { dueDate: ext.dueDate } : undefined);
+  if (typeof ext.remainingAttempts === 'number' && ext.remainingAttempts > 0) {
+    text = text.replace(/[。.]$/, '') + ATTEMPTS_LEFT[locale].replace('{n}', String(ext.remainingAttempts));
+  }
+  if (typeof ext.retryAfterSeconds === 'number' && ext.retryAfterSeconds > 0) {
+    const minutes = Math.max(1, Math.ceil(ext.retryAfterSeconds / 60));
+    text = text.replace(/[。.]$/, '') + RETRY_IN[locale].replace('{m}', String(minutes));
+  }
+  return text;
 }
 
 /** A day as problem details name it, in China's time zone: 2026年11月24日 / 24 November 2026. */

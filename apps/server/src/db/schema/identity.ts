@@ -9,6 +9,7 @@ import {
 } from '@sw/contracts/enums';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -175,6 +176,8 @@ export const signInAudit = pgTable(
   'sign_in_audit',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** insertion order, for the tamper-evident chain (audit_seals) */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     /** what was typed, lower-cased; kept to trace attacks on unknown names */
     identifier: varchar('identifier', { length: 64 }).notNull(),
@@ -184,7 +187,11 @@ export const signInAudit = pgTable(
     userAgent: varchar('user_agent', { length: 400 }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sign_in_audit_at_idx').on(t.at), index('sign_in_audit_account_idx').on(t.accountId, t.at)],
+  (t) => [
+    index('sign_in_audit_at_idx').on(t.at),
+    index('sign_in_audit_account_idx').on(t.accountId, t.at),
+    uniqueIndex('sign_in_audit_seq_uq').on(t.seq),
+  ],
 );
 
 /**

@@ -5,3 +5,5 @@ export * from './identity.ts';
 export * from './messaging.ts';
 export * from './passkeys.ts';
 export * from './pki.ts';
+export * from './platform.ts';
+export * from './simulators.ts';

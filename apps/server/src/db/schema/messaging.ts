@@ -17,15 +17,22 @@ export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed'
 
 /**
  * Transactional outbox: a row is written in the same transaction as the change that
- * causes the message, and a worker delivers it. `payload` carries the recipient in
- * clear (it must reach the gateway), so rows are purged once sent.
+ * causes the message, and a worker delivers it. The message (recipient, subject, text — which
+ * may hold a one-time code) is AES-GCM-encrypted in `payload_enc`; `recipient` is the masked
+ * address for support and audits. A delivered message's payload is erased after the retention
+ * period (OUTBOX_RETENTION_DAYS).
  */
 export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     channel: messageChannel('channel').notNull(),
-    payload: jsonb('payload').$type<{ to: string; subject?: string; text: string }>().notNull(),
+    /** JSON `{to, subject?, text}`, encrypted; null once erased after delivery */
+    payloadEnc: text('payload_enc'),
+    /** the recipient masked (138****1234, lo*****ng@126.com) */
+    recipient: varchar('recipient', { length: 200 }).notNull().default(''),
+    /** rows written before payloads were encrypted; re-sealed into payload_enc at start */
+    legacyPayload: jsonb('payload').$type<{ to: string; subject?: string; text: string }>(),
     status: outboxStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,16 +40,24 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_sent_idx').on(t.sentAt).where(sql`${t.payloadEnc} is not null`),
+  ],
 );
 
-/** Where the SMS and e-mail simulators deliver in local and test mode (shown at /dev/outbox). */
+/**
+ * Where the SMS and e-mail simulators deliver in local and test mode (shown at /dev/outbox).
+ * The recipient is kept masked, with a blind index to find a number's or address's messages.
+ */
 export const devOutbox = pgTable(
   'dev_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     channel: messageChannel('channel').notNull(),
+    /** masked recipient */
     to: varchar('to', { length: 200 }).notNull(),
+    toBidx: varchar('to_bidx', { length: 64 }).notNull(),
     subject: varchar('subject', { length: 300 }),
     text: text('text').notNull(),
     /** the outbox message it delivers: a second delivery of the same message is ignored */
@@ -51,6 +66,7 @@ export const devOutbox = pgTable(
   },
   (t) => [
     index('dev_outbox_created_idx').on(t.createdAt),
+    index('dev_outbox_to_idx').on(t.toBidx, t.createdAt),
     uniqueIndex('dev_outbox_idempotency_uq').on(t.idempotencyKey),
   ],
 );

@@ -64,6 +64,7 @@ export function presentLockout(
     mobileEnc: string | null;
   },
   crypto: FieldCrypto,
+  threshold: number,
 ): LockoutView {
   // sign-in by mobile locks `m:<blind index>`: show the account's number, masked, when it is known
   const byMobile = row.identifier.startsWith('m:');
@@ -76,7 +77,9 @@ export function presentLockout(
     via: byMobile ? 'mobile' : 'username',
     accountId: row.accountId,
     username: row.username,
-    failures: row.failures,
+    // attempts refused while locked are counted too (the lock check and the count are one step);
+    // the failures that locked it are at most the threshold
+    failures: Math.min(row.failures, threshold),
     lockedUntil: (row.lockedUntil ?? new Date(0)).toISOString(),
   };
 }

@@ -100,7 +100,7 @@ export async function changeAccountStatus(
 export async function listLockouts(ctx: AppContext, actor: AccountRow): Promise<LockoutView[]> {
   authorize(actor, 'account.unlock');
   const rows = await findActiveLockouts(ctx.db, ctx.clock.now(), LOCKOUT_LIST_LIMIT);
-  return rows.map((row) => presentLockout(row, ctx.crypto));
+  return rows.map((row) => presentLockout(row, ctx.crypto, ctx.config.lockout.threshold));
 }
 
 /** 账号解锁: forgets the failures of one identifier, so its owner can sign in again at once. */

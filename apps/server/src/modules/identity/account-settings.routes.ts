@@ -70,7 +70,7 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
         await requireAuth(ctx, request, reply);
       }
       const result = await changePassword(ctx, auth, request.body, requestMeta(request));
-      if (result.signedOut) clearSessionCookie(request, reply);
+      if (result.signedOut) clearSessionCookie(ctx, request, reply);
       return result;
     },
   );

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import {
   accounts,
   captchas,
@@ -284,32 +284,43 @@ export async function findThrottle(db: Db, identifier: string) {
 }
 
 /**
- * Counts one more failure in a single statement (safe under concurrent attempts on any
- * instance); a lock that has run out starts the count again. Returns the new state.
+ * Counts an attempt as a failure before its password is verified, in one statement — so the check
+ * and the count are one atomic step, and a parallel burst on any number of instances gets at most
+ * `threshold` verifications. `admitted` is false while the identifier is locked (the count keeps
+ * rising, and is forgotten when the lock runs out: the next attempt starts at 1). A success
+ * clears the row (startSignedInSession). Returns the failures so far, this one included.
  */
-export async function recordSignInFailure(
+export async function admitSignInAttempt(
   db: Db,
   identifier: string,
   now: Date,
   threshold: number,
   lockMs: number,
-) {
+): Promise<{ admitted: boolean; failures: number; lockedUntil: Date | null }> {
   const lockUntil = new Date(now.getTime() + lockMs);
-  const expired = sql`(${signInThrottle.lockedUntil} is not null and ${signInThrottle.lockedUntil} <= ${now})`;
-  const next = sql`case when ${expired} then 1 else ${signInThrottle.failures} + 1 end`;
-  const [row] = await db
-    .insert(signInThrottle)
-    .values({ identifier, failures: 1, lockedUntil: threshold <= 1 ? lockUntil : null, updatedAt: now })
-    .onConflictDoUpdate({
-      target: signInThrottle.identifier,
-      set: {
-        failures: next,
-        lockedUntil: sql`case when ${next} >= ${threshold} then ${lockUntil}::timestamptz else null end`,
-        updatedAt: now,
-      },
-    })
-    .returning();
-  return row!;
+  const rows = rowsOf<{ failures: number; locked_until: Date | string | null }>(
+    await db.execute(sql`
+      insert into sign_in_throttle as t (identifier, failures, locked_until, updated_at)
+      values (${identifier}, 1, ${threshold <= 1 ? lockUntil : null}::timestamptz, ${now})
+      on conflict (identifier) do update set
+        failures = case when t.locked_until is not null and t.locked_until <= ${now} then 1
+                        else t.failures + 1 end,
+        locked_until = case
+          when t.locked_until is not null and t.locked_until <= ${now}
+            then ${threshold <= 1 ? lockUntil : null}::timestamptz
+          when t.locked_until is not null then t.locked_until
+          when t.failures + 1 >= ${threshold} then ${lockUntil}::timestamptz
+          else null end,
+        updated_at = ${now}
+      returning failures, locked_until`),
+  );
+  const row = rows[0]!;
+  const failures = Number(row.failures);
+  return {
+    admitted: failures <= threshold,
+    failures,
+    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+  };
 }
 
 export async function clearSignInFailures(db: Db, identifier: string) {

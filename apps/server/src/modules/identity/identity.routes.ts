@@ -8,7 +8,6 @@ import {
   ProblemSchema,
   RegisterIndividualBody,
   RegisterResponse,
-  SESSION_COOKIE,
   SendCodeResponse,
   SendEmailCodeBody,
   SendSmsCodeBody,
@@ -22,7 +21,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { clearSessionCookie, getAuth, requestMeta, requireAuth, setSessionCookie } from '../../http/auth.ts';
+import {
+  clearSessionCookie,
+  getAuth,
+  requestMeta,
+  requireAuth,
+  sessionCookieOf,
+  setSessionCookie,
+} from '../../http/auth.ts';
 import { ensureCsrfToken } from '../../http/security.ts';
 import { createCaptcha, verifyCaptcha } from './captcha.service.ts';
 import { presentAccount } from './identity.presenter.ts';
@@ -54,7 +60,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
         response: { 200: z.object({ token: z.string() }) },
       },
     },
-    async (request, reply) => ({ token: ensureCsrfToken(request, reply) }),
+    async (request, reply) => ({ token: ensureCsrfToken(ctx.config, request, reply) }),
   );
 
   app.post(
@@ -192,10 +198,10 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request, reply) => {
       // rotation: a sign-in always gets a new token; any session this browser had ends (revoked
       // by its hash without reading it first)
-      const previous = request.cookies[SESSION_COOKIE];
+      const previous = sessionCookieOf(ctx, request);
       const result = await signInWithPassword(ctx, request.body, requestMeta(request));
       if (previous && previous.length <= 64) await endSession(ctx, previous);
-      setSessionCookie(request, reply, result.token);
+      setSessionCookie(ctx, request, reply, result.token);
       return {
         account: presentAccount(result.account, ctx.crypto),
         method: result.method,
@@ -216,7 +222,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request, reply) => {
       const auth = await getAuth(ctx, request);
       if (auth) await endSession(ctx, auth.token);
-      clearSessionCookie(request, reply);
+      clearSessionCookie(ctx, request, reply);
       return reply.code(204).send(null);
     },
   );
@@ -283,7 +289,8 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       await signOutDevice(ctx, auth.account.id, request.params.id);
-      if (request.params.id === publicSessionId(auth.session.tokenHash)) clearSessionCookie(request, reply);
+      if (request.params.id === publicSessionId(auth.session.tokenHash))
+        clearSessionCookie(ctx, request, reply);
       return reply.code(204).send(null);
     },
   );
@@ -302,7 +309,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       const auth = await requireAuth(ctx, request, reply);
       const keep = request.body.keepCurrent ? auth.session.tokenHash : undefined;
       const signedOut = await signOutDevices(ctx, auth.account.id, keep);
-      if (!keep) clearSessionCookie(request, reply);
+      if (!keep) clearSessionCookie(ctx, request, reply);
       return { signedOut };
     },
   );

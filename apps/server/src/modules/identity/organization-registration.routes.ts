@@ -1,31 +1,43 @@
 import {
   ELicenseSession,
   ELicenseSimulatorAuthorizeBody,
+  maskIdNumber,
   OrganizationCheckResponse,
   OrganizationStep,
   ProblemSchema,
   RegisterOrganizationBody,
 } from '@sw/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { browserKeyOf } from '../../http/auth.ts';
 import type { ELicenseAuthorization } from '../../integrations/e-license.ts';
 import { isRegistrationReviewOn } from '../platform/settings.ts';
 import { checkOrganizationAvailable, registerOrganization } from './register-organization.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
 
-function presentLicence(a: ELicenseAuthorization, simulator: boolean): ELicenseSession {
+/** The legal representative's ID number leaves masked: registration takes it from the licence itself. */
+export function presentLicence(a: ELicenseAuthorization, simulator: boolean): ELicenseSession {
   return {
     id: a.id,
     status: a.status,
     qrPayload: a.qrPayload,
     expiresAt: a.expiresAt.toISOString(),
     simulator,
-    enterprise: a.enterprise,
+    enterprise: a.enterprise
+      ? { ...a.enterprise, legalRepIdNumber: maskIdNumber(a.enterprise.legalRepIdNumber) }
+      : null,
   };
+}
+
+/** The browser's binding, which every licence call needs (the CSRF check gave it one for a POST). */
+function requireBrowserKey(ctx: AppContext, request: FastifyRequest): string {
+  const key = browserKeyOf(ctx, request);
+  if (!key) throw new AppError('e_license.session_unknown', { status: 404 });
+  return key;
 }
 
 /**
@@ -56,7 +68,7 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
     },
     async (request) => {
       await refuseWhileReviewed(ctx);
-      await checkOrganizationAvailable(ctx, request.body);
+      await checkOrganizationAvailable(ctx, request.body, browserKeyOf(ctx, request));
       return { available: true as const };
     },
   );
@@ -77,7 +89,7 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
     },
     async (request, reply) => {
       await refuseWhileReviewed(ctx);
-      return reply.code(201).send(await registerOrganization(ctx, request.body));
+      return reply.code(201).send(await registerOrganization(ctx, request.body, browserKeyOf(ctx, request)));
     },
   );
 
@@ -91,8 +103,8 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
         response: { 201: ELicenseSession, 429: ProblemSchema },
       },
     },
-    async (_request, reply) => {
-      const started = await ctx.eLicense.start(ctx.clock.now());
+    async (request, reply) => {
+      const started = await ctx.eLicense.start(requireBrowserKey(ctx, request), ctx.clock.now());
       return reply.code(201).send(presentLicence(started, ctx.eLicense.isSimulator));
     },
   );
@@ -102,35 +114,45 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
     {
       schema: {
         tags: ['identity'],
-        summary: 'Poll an e-business-licence authorization; once confirmed it carries the enterprise data',
+        summary:
+          'Poll an e-business-licence authorization (only from the browser that opened it); once confirmed it carries the enterprise data, ID number masked',
         params: z.strictObject({ id: z.uuid() }),
         response: { 200: ELicenseSession, 404: ProblemSchema },
       },
     },
     async (request) => {
-      const found = await ctx.eLicense.get(request.params.id, ctx.clock.now());
+      const found = await ctx.eLicense.get(
+        request.params.id,
+        requireBrowserKey(ctx, request),
+        ctx.clock.now(),
+      );
       if (!found) throw new AppError('e_license.session_unknown', { status: 404 });
       return presentLicence(found, ctx.eLicense.isSimulator);
     },
   );
+}
 
-  if (ctx.eLicense.isSimulator) {
-    app.post(
-      '/api/dev/e-license/sessions/:id/authorize',
-      {
-        schema: {
-          tags: ['dev'],
-          summary: 'SIMULATOR: confirm an authorization as the licence app would',
-          params: z.strictObject({ id: z.uuid() }),
-          body: ELicenseSimulatorAuthorizeBody,
-          response: { 200: ELicenseSession, 400: ProblemSchema, 404: ProblemSchema },
-        },
+/**
+ * SIMULATOR control: what the licence app does when its holder confirms. Registered only in
+ * local and test mode (app.ts registers simulator controls nowhere else).
+ */
+export async function eLicenseSimulatorRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.post(
+    '/api/dev/e-license/sessions/:id/authorize',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: 'SIMULATOR: confirm an authorization as the licence app would (local and test mode only)',
+        params: z.strictObject({ id: z.uuid() }),
+        body: ELicenseSimulatorAuthorizeBody,
+        response: { 200: ELicenseSession, 400: ProblemSchema, 404: ProblemSchema },
       },
-      async (request) => {
-        const done = ctx.eLicense.authorize(request.params.id, request.body, ctx.clock.now());
-        if (!done) throw new AppError('e_license.session_unknown', { status: 404 });
-        return presentLicence(done, true);
-      },
-    );
-  }
+    },
+    async (request) => {
+      const done = await ctx.eLicense.authorize(request.params.id, request.body, ctx.clock.now());
+      if (!done) throw new AppError('e_license.session_unknown', { status: 404 });
+      return presentLicence(done, true);
+    },
+  );
 }

@@ -128,3 +128,11 @@ export async function checkOneTimeCode(
 export async function consumeCheckedCode(ctx: AppContext, tx: Db, id: string, field: string) {
   if (!(await consumeOtp(tx, id, ctx.clock.now()))) throw fieldError(field, 'otp.expired');
 }
+
+/**
+ * Spends one of a checked code's tries without refusing it: for an answer that tells something
+ * only a prover may learn (an identity number already registered), so one code buys few answers.
+ */
+export async function spendCodeTry(ctx: AppContext, id: string) {
+  await incrementOtpAttempts(ctx.db, id);
+}

@@ -1,4 +1,5 @@
 import {
+  type Locale,
   maskEmail,
   PASSWORD_RESET_LINK_MINUTES,
   type PasswordRecoveryAccepted,
@@ -72,11 +73,13 @@ function recoverable(account: AccountRow | undefined): account is AccountRow {
 
 const ACCEPTED: PasswordRecoveryAccepted = { accepted: true, expiresInMinutes: PASSWORD_RESET_LINK_MINUTES };
 
+const RECOVERY_JOB = 'password-recovery.email';
+
 /**
  * 邮箱找回 (seed 001 §2.6): username + image captcha → an e-mail with a single-use link, valid
- * 30 minutes, to the account's address. The answer is the same whether or not the account
- * exists, has an address or was sent a link just now (at most one a minute and five a day per
- * account, so the address cannot be flooded from many IPs). A new link retires older ones.
+ * 30 minutes, to the account's address. The answer is the same, and takes the same time, whether
+ * or not the account exists: after the captcha the request only writes a job (the same for every
+ * username) and answers; the job looks the account up and sends the link (sendPasswordResetLink).
  */
 export async function requestPasswordResetEmail(
   ctx: AppContext,
@@ -84,8 +87,35 @@ export async function requestPasswordResetEmail(
   meta: RequestMeta,
 ): Promise<PasswordRecoveryAccepted> {
   await verifyCaptcha(ctx, body.captchaId, body.captchaAnswer);
-  const account = await findAccountByUsername(ctx.db, body.username.trim());
-  if (!recoverable(account)) return ACCEPTED;
+  const id = await ctx.jobs.enqueue(ctx.db, RECOVERY_JOB, {
+    username: body.username.trim(),
+    ip: meta.ip,
+    locale: meta.locale ?? null,
+  });
+  ctx.jobs.kick([id]);
+  return ACCEPTED;
+}
+
+/** Registers the job that does the account-dependent part of 邮箱找回. */
+export function handlePasswordRecoveryJobs(ctx: AppContext) {
+  ctx.jobs.handle(RECOVERY_JOB, async (payload) => {
+    const p = payload as { username: string; ip: string | null; locale: Locale | null };
+    await sendPasswordResetLink(ctx, p.username, p.ip, p.locale ?? undefined);
+  });
+}
+
+/**
+ * The link itself, for an account that may have one: at most one a minute and five a day per
+ * account (so the address cannot be flooded from many IPs); a new link retires older ones.
+ */
+async function sendPasswordResetLink(
+  ctx: AppContext,
+  username: string,
+  ip: string | null,
+  locale: Locale | undefined,
+) {
+  const account = await findAccountByUsername(ctx.db, username);
+  if (!recoverable(account)) return;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await lockActionTokens(tx, PURPOSE, account.id);
@@ -113,17 +143,17 @@ export async function requestPasswordResetEmail(
       },
       channels: ['email'],
       category: 'security',
+      ...(locale ? { locale } : {}),
     });
     await recordAudit(tx, {
       actorId: account.id,
       action: 'account.password_reset_link_sent',
       targetType: 'account',
       targetId: account.id,
-      ip: meta.ip,
+      ip,
       at: now,
     });
   });
-  return ACCEPTED;
 }
 
 /** Whether a reset link still works, and for which account (username masked). */

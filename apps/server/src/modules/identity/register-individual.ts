@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { findAccountByUsername, findIndividualByIdNumber, insertAccount } from './identity.repo.ts';
-import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
+import { checkOneTimeCode, consumeCheckedCode, spendCodeTry } from './otp.service.ts';
 import { hashPassword } from './passwords.ts';
 
 function normalizeIdNumber(v: string) {
@@ -14,13 +14,32 @@ function normalizeIdNumber(v: string) {
 }
 
 /**
- * 个人用户注册 (seed 004 §1.3). Checks run first (so a wrong code is counted even if the
- * request then fails); the account is written and the code consumed in one transaction.
+ * 个人用户注册 (seed 004 §1.3). The code is checked first (a wrong one counts even if the request
+ * then fails), then the uniqueness rules; the account is written and the code consumed in one
+ * transaction.
  */
 export async function registerIndividual(ctx: AppContext, body: RegisterIndividualBody) {
   const idNumber = normalizeIdNumber(body.idNumber);
   const idBidx = ctx.crypto.blindIndex(`id:${body.idType}`, idNumber);
   const byEmail = EMAIL_VERIFIABLE_ID_TYPES.includes(body.idType) && !body.mobile;
+
+  const email = body.email.trim().toLowerCase();
+  // the proof comes first: whether an identity number is registered is told only to a caller who
+  // has just proven the mobile number (or address) — never to anyone who types a citizen's number
+  const codeField = byEmail ? 'emailCode' : 'smsCode';
+  const codeId = byEmail
+    ? await checkOneTimeCode(
+        ctx,
+        { channel: 'email', target: email, purpose: 'register' },
+        body.emailCode!,
+        codeField,
+      )
+    : await checkOneTimeCode(
+        ctx,
+        { channel: 'sms', target: body.mobile!, purpose: 'register' },
+        body.smsCode!,
+        codeField,
+      );
 
   const conflicts: AppFieldError[] = [];
   if (await findAccountByUsername(ctx.db, body.username)) {
@@ -28,29 +47,16 @@ export async function registerIndividual(ctx: AppContext, body: RegisterIndividu
   }
   if (await findIndividualByIdNumber(ctx.db, body.idType, idBidx)) {
     conflicts.push({ path: 'idNumber', code: 'account.id_number_taken' });
+    // each such answer spends one of the code's tries: one code cannot test many numbers
+    await spendCodeTry(ctx, codeId);
   }
   if (conflicts.length > 0) throw new AppError(conflicts[0]!.code, { status: 409, fieldErrors: conflicts });
-
-  const email = body.email.trim().toLowerCase();
-  const codeId = byEmail
-    ? await checkOneTimeCode(
-        ctx,
-        { channel: 'email', target: email, purpose: 'register' },
-        body.emailCode!,
-        'emailCode',
-      )
-    : await checkOneTimeCode(
-        ctx,
-        { channel: 'sms', target: body.mobile!, purpose: 'register' },
-        body.smsCode!,
-        'smsCode',
-      );
 
   const passwordHash = await hashPassword(body.password);
   const now = ctx.clock.now();
   try {
     return await ctx.db.transaction(async (tx) => {
-      await consumeCheckedCode(ctx, tx, codeId, byEmail ? 'emailCode' : 'smsCode');
+      await consumeCheckedCode(ctx, tx, codeId, codeField);
       const account = await insertAccount(tx, {
         username: body.username,
         kind: 'individual',

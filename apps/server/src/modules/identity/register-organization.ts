@@ -1,4 +1,4 @@
-import type { OrganizationStep, RegisterOrganizationBody } from '@sw/contracts';
+import { maskIdNumber, type OrganizationStep, type RegisterOrganizationBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
@@ -22,26 +22,44 @@ function organizationTaken(which: 'orgCode' | 'creditCode') {
 }
 
 /** Step 1 alone: is this organization free to register? (so the form can say so before step 2) */
-export async function checkOrganizationAvailable(ctx: AppContext, org: OrganizationStep) {
+export async function checkOrganizationAvailable(
+  ctx: AppContext,
+  org: OrganizationStep,
+  browserKey: string | null,
+) {
   if (await findOrganizationByOrgCode(ctx.db, org.orgCode)) throw organizationTaken('orgCode');
   if (await findOrganizationByCreditCode(ctx.db, org.creditCode)) throw organizationTaken('creditCode');
-  if (org.eLicenseSessionId) await checkAgainstLicence(ctx, org);
+  if (org.eLicenseSessionId) await checkAgainstLicence(ctx, org, browserKey);
 }
 
-/** Data that claims to come from the e-business licence must equal what the licence service returned. */
-async function checkAgainstLicence(ctx: AppContext, org: OrganizationStep) {
-  const auth = await ctx.eLicense.get(org.eLicenseSessionId!, ctx.clock.now());
+/**
+ * Data that claims to come from the e-business licence must equal what the licence service
+ * returned to this browser. The form holds the legal representative's ID number masked (the
+ * polling route never sends it whole), so the licence's own number is the one registered.
+ * Returns that number.
+ */
+async function checkAgainstLicence(
+  ctx: AppContext,
+  org: OrganizationStep,
+  browserKey: string | null,
+): Promise<string> {
+  const auth = browserKey
+    ? await ctx.eLicense.get(org.eLicenseSessionId!, browserKey, ctx.clock.now())
+    : null;
   if (!auth) throw fieldError(`${ORG}.eLicenseSessionId`, 'e_license.session_unknown', 409);
   if (auth.status !== 'authorized' || !auth.enterprise) {
     throw fieldError(`${ORG}.eLicenseSessionId`, 'e_license.pending', 409);
   }
   const e = auth.enterprise;
+  const typed = org.legalRepIdNumber.replace(/[()（）\s-]/g, '');
   const differs =
     e.creditCode !== org.creditCode ||
     e.name !== org.name ||
     e.legalRepName !== org.legalRepName ||
-    e.legalRepIdNumber !== org.legalRepIdNumber;
+    org.legalRepIdType !== e.legalRepIdType ||
+    (typed !== e.legalRepIdNumber && typed !== maskIdNumber(e.legalRepIdNumber));
   if (differs) throw fieldError(`${ORG}.eLicenseSessionId`, 'e_license.mismatch', 409);
+  return e.legalRepIdNumber;
 }
 
 /**
@@ -49,7 +67,11 @@ async function checkAgainstLicence(ctx: AppContext, org: OrganizationStep) {
  * written together in one transaction — never an organization without its administrator.
  * Checks run first so the form gets every conflict at once; the unique indexes settle races.
  */
-export async function registerOrganization(ctx: AppContext, body: RegisterOrganizationBody) {
+export async function registerOrganization(
+  ctx: AppContext,
+  body: RegisterOrganizationBody,
+  browserKey: string | null,
+) {
   const { organization: org, administrator: admin } = body;
   const conflicts: AppFieldError[] = [];
   if (await findOrganizationByOrgCode(ctx.db, org.orgCode)) {
@@ -61,7 +83,7 @@ export async function registerOrganization(ctx: AppContext, body: RegisterOrgani
     conflicts.push({ path: `${ADMIN}.username`, code: 'account.username_taken' });
   }
   if (conflicts.length > 0) throw new AppError(conflicts[0]!.code, { status: 409, fieldErrors: conflicts });
-  if (org.eLicenseSessionId) await checkAgainstLicence(ctx, org);
+  const licensedIdNumber = org.eLicenseSessionId ? await checkAgainstLicence(ctx, org, browserKey) : null;
 
   const codeId = await checkOneTimeCode(
     ctx,
@@ -72,7 +94,7 @@ export async function registerOrganization(ctx: AppContext, body: RegisterOrgani
   const passwordHash = await hashPassword(admin.password);
   const now = ctx.clock.now();
   const email = admin.email.trim().toLowerCase();
-  const legalRepIdNumber = org.legalRepIdNumber.replace(/[()（）\s-]/g, '');
+  const legalRepIdNumber = licensedIdNumber ?? org.legalRepIdNumber.replace(/[()（）\s-]/g, '');
   const adminIdNumber = admin.idNumber.replace(/[()（）\s-]/g, '');
   try {
     return await ctx.db.transaction(async (tx) => {

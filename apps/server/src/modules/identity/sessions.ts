@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { notify } from '../../db/client.ts';
@@ -15,10 +16,18 @@ import {
 } from './identity.repo.ts';
 import { SESSION_CHANNEL } from './session-cache.ts';
 
-/** Writing last_seen_at on every request would make every GET a write; once a minute is enough for a 30-minute idle limit. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * Writing last_seen_at on every request would make every GET a write. Once a minute is enough
+ * for a 30-minute idle limit; a short limit is touched a quarter of it apart, so activity always
+ * extends the window whatever SESSION_IDLE_MINUTES says (touching only every minute let a
+ * 1-minute session die under a request every 20 s).
+ */
+export function touchInterval(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 4));
+}
 
-export type RequestMeta = { ip: string; userAgent: string | undefined };
+/** Who is asking: client address, user agent, and the language the request asked for. */
+export type RequestMeta = { ip: string; userAgent: string | undefined; locale?: Locale };
 
 export async function startSession(ctx: AppContext, accountId: string, method: string, meta: RequestMeta) {
   const token = randomToken();
@@ -38,8 +47,9 @@ export async function startSession(ctx: AppContext, accountId: string, method: s
 }
 
 /**
- * A successful sign-in's three writes — the session, the account's last sign-in time and the audit
- * row — in one statement: one round trip and one commit instead of three.
+ * A successful sign-in's writes — the session, the account's last sign-in time, the audit row and,
+ * for a password sign-in, the end of its failure count (`throttleKey`) — in one statement: one
+ * round trip and one commit instead of four.
  */
 export async function startSignedInSession(
   ctx: AppContext,
@@ -47,6 +57,7 @@ export async function startSignedInSession(
   method: string,
   meta: RequestMeta,
   identifier: string,
+  throttleKey: string | null = null,
 ) {
   const token = randomToken();
   const now = ctx.clock.now();
@@ -59,6 +70,8 @@ export async function startSignedInSession(
     ), a as (
       insert into sign_in_audit (account_id, identifier, method, outcome, ip, user_agent, at)
       values (${accountId}, ${identifier}, ${method}, 'success', ${meta.ip}, ${userAgent}, ${now})
+    ), t as (
+      delete from sign_in_throttle where ${throttleKey}::text is not null and identifier = ${throttleKey}::text
     )
     update accounts set last_sign_in_at = ${now} where id = ${accountId}`);
   return { token, expiresAt };
@@ -71,20 +84,23 @@ export async function resolveSession(ctx: AppContext, token: string) {
   let entry = ctx.sessionCache.get(tokenHash, now.getTime());
   if (entry) {
     const { session } = entry;
-    if (
-      session.expiresAt <= now ||
-      session.lastSeenAt.getTime() <= now.getTime() - ctx.config.sessionIdleMs
-    ) {
+    if (session.expiresAt <= now) {
       ctx.sessionCache.evict(`session:${tokenHash}`);
       return null;
     }
-  } else {
+    // idle by this instance's copy: another instance may have seen activity since — ask the database
+    if (session.lastSeenAt.getTime() <= now.getTime() - ctx.config.sessionIdleMs) {
+      ctx.sessionCache.evict(`session:${tokenHash}`);
+      entry = undefined;
+    }
+  }
+  if (!entry) {
     const found = await findLiveSession(ctx.db, tokenHash, now, ctx.config.sessionIdleMs);
     if (!found) return null;
     entry = { ...found, view: presentAccount(found.account, ctx.crypto), cachedAt: now.getTime() };
     ctx.sessionCache.set(tokenHash, entry);
   }
-  if (now.getTime() - entry.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - entry.session.lastSeenAt.getTime() > touchInterval(ctx.config.sessionIdleMs)) {
     await touchSession(ctx.db, tokenHash, now);
     entry.session = { ...entry.session, lastSeenAt: now };
   }

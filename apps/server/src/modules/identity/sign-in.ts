@@ -1,24 +1,33 @@
-import { isValidMobile, maskMobile, type SignInBody } from '@sw/contracts';
+import { isValidMobile, maskEmail, maskIdNumber, maskMobile, type SignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { registrationReviewProblem } from '../services/enterprise-registration/review-state.ts';
 import { verifyCaptcha } from './captcha.service.ts';
 import {
+  admitSignInAttempt,
   clearSignInFailures,
   findAccountByPhoneLogin,
   findAccountByUsername,
-  findThrottle,
   insertSignInAudit,
-  recordSignInFailure,
 } from './identity.repo.ts';
 import { verifyPassword } from './passwords.ts';
 import { type RequestMeta, startSignedInSession } from './sessions.ts';
 
+/** An e-mail address or an identity-number-like string typed where a username goes. */
+function looksPersonal(typed: string): boolean {
+  return typed.includes('@') || /^[0-9]{14,17}[0-9Xx]$/.test(typed);
+}
+
 type Outcome = 'success' | 'captcha_failed' | 'unknown_account' | 'bad_password' | 'not_active' | 'locked';
 
+/** 429 with the time left, in the Retry-After header and in the message (「约15分钟后可再试」). */
 function lockedError(until: Date, now: Date) {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError('auth.account_locked', { status: 429, headers: { 'retry-after': String(seconds) } });
+  return new AppError('auth.account_locked', {
+    status: 429,
+    headers: { 'retry-after': String(seconds) },
+    extensions: { retryAfterSeconds: seconds },
+  });
 }
 
 /**
@@ -33,9 +42,17 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
   // eleven digits starting 13–19: a mobile number with 手机号登录 on, or else a username
   const byMobile = isValidMobile(typed);
   const mobileIndex = byMobile ? ctx.crypto.blindIndex('mobile', typed) : null;
-  // the throttle key and the audit never hold the number itself
-  const identifier = mobileIndex ? `m:${mobileIndex.slice(0, 62)}` : typed.toLowerCase().slice(0, 64);
-  const audited = byMobile ? maskMobile(typed) : identifier;
+  // the throttle key and the audit never hold a personal number or address typed as a name: a
+  // mobile number, an ID number or an e-mail address is kept as a keyed hash and shown masked
+  const personal = byMobile || looksPersonal(typed);
+  const identifier = personal
+    ? `${byMobile ? 'm' : 'h'}:${(mobileIndex ?? ctx.crypto.blindIndex('sign-in-name', typed.toLowerCase())).slice(0, 62)}`
+    : typed.toLowerCase().slice(0, 64);
+  const audited = byMobile
+    ? maskMobile(typed)
+    : personal
+      ? (typed.includes('@') ? maskEmail(typed) : maskIdNumber(typed)).slice(0, 64)
+      : identifier;
   const audit = (outcome: Outcome, accountId: string | null) =>
     insertSignInAudit(ctx.db, {
       accountId,
@@ -54,33 +71,34 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
     throw err;
   }
 
-  const now = ctx.clock.now();
-  // both lookups at once: a round trip less of waiting on every sign-in
-  let [throttle, account] = await Promise.all([
-    findThrottle(ctx.db, identifier),
-    mobileIndex ? findAccountByPhoneLogin(ctx.db, mobileIndex) : findAccountByUsername(ctx.db, identifier),
-  ]);
+  let account = mobileIndex
+    ? await findAccountByPhoneLogin(ctx.db, mobileIndex)
+    : await findAccountByUsername(ctx.db, identifier);
   // eleven digits may also be a username (a card-created operator is named after its card number)
   if (!account && mobileIndex) account = await findAccountByUsername(ctx.db, typed);
   // one failure count per account, whichever name was typed (username or mobile number); per
   // typed name when no account has it, so both lock alike
   const key = account ? account.username.toLowerCase() : identifier;
-  if (key !== identifier) throttle = await findThrottle(ctx.db, key);
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+  // counted before the password is verified, in the same statement that checks the lock: a burst
+  // of parallel attempts gets at most LOCKOUT_THRESHOLD verifications
+  const { threshold, durationMs } = ctx.config.lockout;
+  const attempt = await admitSignInAttempt(ctx.db, key, ctx.clock.now(), threshold, durationMs);
+  if (!attempt.admitted) {
     await audit('locked', null);
-    throw lockedError(throttle.lockedUntil, now);
+    throw lockedError(attempt.lockedUntil ?? ctx.clock.now(), ctx.clock.now());
   }
 
   const passwordOk = await verifyPassword(account?.passwordHash, body.password);
   if (!account || !passwordOk) {
     await audit(account ? 'bad_password' : 'unknown_account', account?.id ?? null);
-    const { threshold, durationMs } = ctx.config.lockout;
-    const state = await recordSignInFailure(ctx.db, key, ctx.clock.now(), threshold, durationMs);
-    if (state.lockedUntil) throw lockedError(state.lockedUntil, ctx.clock.now());
-    throw new AppError('auth.invalid_credentials', { status: 401 });
+    if (attempt.lockedUntil) throw lockedError(attempt.lockedUntil, ctx.clock.now());
+    throw new AppError('auth.invalid_credentials', {
+      status: 401,
+      extensions: { remainingAttempts: threshold - attempt.failures },
+    });
   }
-  if (throttle) await clearSignInFailures(ctx.db, key);
   if (account.status !== 'active') {
+    await clearSignInFailures(ctx.db, key);
     await audit('not_active', account.id);
     // a registration with review (seed 001): say until when, or that it was returned
     if (account.status === 'pending_review') throw await registrationReviewProblem(ctx.db, account.id);
@@ -88,7 +106,7 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
   }
 
   const method = byMobile ? 'mobile' : 'password';
-  const session = await startSignedInSession(ctx, account.id, method, meta, audited);
+  const session = await startSignedInSession(ctx, account.id, method, meta, audited, key);
   return {
     account: { ...account, lastSignInAt: ctx.clock.now() },
     method,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { devOutboxIndex } from '../../integrations/dev-outbox.ts';
 import { findDevOutbox } from './messaging.repo.ts';
 
 export const DevOutboxMessage = z.object({
@@ -14,7 +15,8 @@ export const DevOutboxMessage = z.object({
 });
 
 /**
- * What the SMS and e-mail simulators "sent", newest first. Registered only in local and
+ * What the SMS and e-mail simulators "sent", newest first, recipients masked (`?to=` finds one
+ * number's or address's messages by its blind index). Registered only in local and
  * test mode: in production the route does not exist.
  */
 export async function devOutboxRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -33,11 +35,19 @@ export async function devOutboxRoutes(fastify: FastifyInstance, { ctx }: { ctx: 
       },
     },
     async (request) => {
+      const { to, limit } = request.query;
       const rows = await findDevOutbox(ctx.db, {
-        ...(request.query.to ? { to: request.query.to } : {}),
-        limit: request.query.limit,
+        ...(to ? { toBidx: devOutboxIndex(ctx.crypto, to) } : {}),
+        limit,
       });
-      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      return rows.map((r) => ({
+        id: r.id,
+        channel: r.channel,
+        to: r.to,
+        subject: r.subject,
+        text: r.text,
+        createdAt: r.createdAt.toISOString(),
+      }));
     },
   );
 }

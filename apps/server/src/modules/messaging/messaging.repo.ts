@@ -1,25 +1,59 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { devOutbox, outbox } from '../../db/schema/index.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxMessage = { channel: 'sms' | 'email'; to: string; subject?: string; text: string };
+export type OutboxPayload = { to: string; subject?: string; text: string };
 
-export async function insertOutboxMessage(db: Db, message: NewOutboxMessage, now: Date): Promise<string> {
+/** Writes a message whose payload the caller has already encrypted. */
+export async function insertOutboxMessage(
+  db: Db,
+  values: { channel: 'sms' | 'email'; payloadEnc: string; recipient: string },
+  now: Date,
+): Promise<string> {
   const [row] = await db
     .insert(outbox)
-    .values({
-      channel: message.channel,
-      createdAt: now,
-      nextAttemptAt: now,
-      payload: {
-        to: message.to,
-        text: message.text,
-        ...(message.subject ? { subject: message.subject } : {}),
-      },
-    })
+    .values({ ...values, createdAt: now, nextAttemptAt: now })
     .returning({ id: outbox.id });
   return row!.id;
+}
+
+/** Rows written before payloads were encrypted (at most a handful, once). */
+export async function findLegacyPayloads(db: Db, limit: number) {
+  return db
+    .select({ id: outbox.id, channel: outbox.channel, legacyPayload: outbox.legacyPayload })
+    .from(outbox)
+    .where(isNotNull(outbox.legacyPayload))
+    .limit(limit);
+}
+
+export async function resealLegacyPayload(db: Db, id: string, payloadEnc: string, recipient: string) {
+  await db
+    .update(outbox)
+    .set({ payloadEnc, recipient, legacyPayload: null })
+    .where(and(eq(outbox.id, id), isNotNull(outbox.legacyPayload)));
+}
+
+/**
+ * Erases the payload (recipient, text) of messages delivered — or given up — before `before`;
+ * the row stays, with its masked recipient, as the record that a message went out.
+ */
+export async function eraseDeliveredPayloads(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ payloadEnc: null })
+    .where(
+      and(
+        isNotNull(outbox.payloadEnc),
+        or(
+          and(eq(outbox.status, 'sent'), lt(outbox.sentAt, before)),
+          and(eq(outbox.status, 'failed'), lt(outbox.createdAt, before)),
+        ),
+      ),
+    )
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 /**
@@ -52,11 +86,11 @@ export async function claimDueMessages(db: Db, now: Date, leaseMs: number, limit
  * another worker already marked the message, nothing happens (the adapter's idempotency key
  * made the second send a no-op at the receiving side).
  */
-export async function markMessageSent(db: Db, id: string, now: Date, redactedTo: string) {
-  // the message text may hold a one-time code: keep only what an audit needs
+export async function markMessageSent(db: Db, id: string, now: Date) {
+  // the payload stays encrypted for the retention period, then eraseDeliveredPayloads clears it
   await db
     .update(outbox)
-    .set({ status: 'sent', sentAt: now, payload: { to: redactedTo, text: '[delivered]' }, lastError: null })
+    .set({ status: 'sent', sentAt: now, lastError: null })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
 }
 
@@ -93,11 +127,12 @@ export async function releaseClaim(db: Db, id: string, claimedAttempts: number, 
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), eq(outbox.attempts, claimedAttempts)));
 }
 
-export async function findDevOutbox(db: Db, opts: { to?: string; limit: number }) {
+/** The simulators' deliveries, newest first; `toBidx` finds one recipient's (see devOutboxIndex). */
+export async function findDevOutbox(db: Db, opts: { toBidx?: string; limit: number }) {
   return db
     .select()
     .from(devOutbox)
-    .where(opts.to ? eq(devOutbox.to, opts.to) : undefined)
+    .where(opts.toBidx ? eq(devOutbox.toBidx, opts.toBidx) : undefined)
     .orderBy(desc(devOutbox.createdAt))
     .limit(opts.limit);
 }

@@ -3,13 +3,19 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Mailer, SmsGateway } from '../../integrations/types.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { FieldCrypto } from '../../lib/crypto.ts';
+import { safeErrorText } from '../../lib/safe-error.ts';
 import {
   claimDueMessages,
+  eraseDeliveredPayloads,
+  findLegacyPayloads,
   insertOutboxMessage,
   markMessageFailed,
   markMessageSent,
   type NewOutboxMessage,
+  type OutboxPayload,
   releaseClaim,
+  resealLegacyPayload,
 } from './messaging.repo.ts';
 
 /** How long a claimed message is left to its worker before another may take it again. */
@@ -35,10 +41,20 @@ export type Messaging = {
   enqueue(tx: Db, message: NewOutboxMessage): Promise<string>;
   /** Delivers due messages now (all, or the given ids); returns how many were sent. */
   deliverDue(ids?: string[]): Promise<number>;
+  /**
+   * Erases the payloads of messages delivered (or given up) more than the retention period ago,
+   * and re-seals any payload written in clear by an older version; returns how many were erased.
+   */
+  sweep(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
   readonly adapters: { sms: SmsGateway; mailer: Mailer };
 };
+
+/** The masked recipient kept beside the encrypted payload (and in logs). */
+export function maskRecipient(channel: 'sms' | 'email', to: string): string {
+  return channel === 'sms' ? maskMobile(to) : maskEmail(to);
+}
 
 /** Exponential backoff: 5 s, 10 s, 20 s … capped at 30 minutes. */
 export function backoffMs(attempt: number): number {
@@ -47,12 +63,18 @@ export function backoffMs(attempt: number): number {
 
 export function createMessaging(deps: {
   db: Db;
+  crypto: FieldCrypto;
   sms: SmsGateway;
   mailer: Mailer;
   clock: Clock;
   log: FastifyBaseLogger;
+  /** how long a delivered message's payload is kept (encrypted) before it is erased */
+  retentionMs?: number;
 }): Messaging {
-  const { db, sms, mailer, clock, log } = deps;
+  const { db, crypto, sms, mailer, clock, log } = deps;
+  const retentionMs = deps.retentionMs ?? 7 * 24 * 3_600_000;
+  const seal = (p: OutboxPayload) => crypto.encrypt(JSON.stringify(p));
+  const open = (sealed: string) => JSON.parse(crypto.decrypt(sealed)) as OutboxPayload;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
 
@@ -68,10 +90,10 @@ export function createMessaging(deps: {
         break;
       }
       const adapter = row.channel === 'sms' ? sms : mailer;
-      const redacted = row.channel === 'sms' ? maskMobile(row.payload.to) : maskEmail(row.payload.to);
       try {
-        await adapter.send({ ...row.payload, idempotencyKey: row.id });
-        await markMessageSent(db, row.id, clock.now(), redacted);
+        if (!row.payloadEnc) throw new Error('message payload missing');
+        await adapter.send({ ...open(row.payloadEnc), idempotencyKey: row.id });
+        await markMessageSent(db, row.id, clock.now());
         sent++;
       } catch (err) {
         const giveUp = row.attempts >= MAX_ATTEMPTS;
@@ -80,13 +102,8 @@ export function createMessaging(deps: {
           { outboxId: row.id, channel: row.channel, attempts: row.attempts, giveUp },
           'message delivery failed',
         );
-        await markMessageFailed(
-          db,
-          row.id,
-          row.attempts,
-          retryAt,
-          err instanceof Error ? err.message : String(err),
-        );
+        // an SMTP or gateway error may quote the address: stored scrubbed, like the logs
+        await markMessageFailed(db, row.id, row.attempts, retryAt, safeErrorText(err));
       }
     }
     return sent;
@@ -94,7 +111,31 @@ export function createMessaging(deps: {
 
   return {
     adapters: { sms, mailer },
-    enqueue: (tx, message) => insertOutboxMessage(tx, message, clock.now()),
+    enqueue: (tx, message) =>
+      insertOutboxMessage(
+        tx,
+        {
+          channel: message.channel,
+          recipient: maskRecipient(message.channel, message.to),
+          payloadEnc: seal({
+            to: message.to,
+            text: message.text,
+            ...(message.subject ? { subject: message.subject } : {}),
+          }),
+        },
+        clock.now(),
+      ),
+    async sweep() {
+      for (;;) {
+        const legacy = await findLegacyPayloads(db, 100);
+        if (legacy.length === 0) break;
+        for (const row of legacy) {
+          const p = row.legacyPayload!;
+          await resealLegacyPayload(db, row.id, seal(p), maskRecipient(row.channel, p.to));
+        }
+      }
+      return eraseDeliveredPayloads(db, new Date(clock.now().getTime() - retentionMs));
+    },
     async deliverDue(ids) {
       return deliverBatch(ids);
     },

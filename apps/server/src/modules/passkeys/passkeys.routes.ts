@@ -158,7 +158,7 @@ export async function passkeyRoutes(fastify: FastifyInstance, { ctx }: { ctx: Ap
       const previous = await getAuth(ctx, request);
       const result = await signInWithPasskey(ctx, request.body, requestMeta(request));
       if (previous) await endSession(ctx, previous.token);
-      setSessionCookie(request, reply, result.token);
+      setSessionCookie(ctx, request, reply, result.token);
       return {
         account: presentAccount(result.account, ctx.crypto),
         method: 'passkey',

@@ -109,7 +109,7 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
       const previous = await getAuth(ctx, request);
       const result = await signInWithCard(ctx, request.body, requestMeta(request));
       if (previous) await endSession(ctx, previous.token);
-      setSessionCookie(request, reply, result.token);
+      setSessionCookie(ctx, request, reply, result.token);
       return {
         account: presentAccount(result.account, ctx.crypto),
         method: 'card',

@@ -1,5 +1,4 @@
 import {
-  CSRF_COOKIE,
   CSRF_HEADER,
   type ErrorCode,
   isErrorCode,
@@ -8,20 +7,12 @@ import {
   UPLOAD_TOKEN_HEADER,
   type UploadedFile,
 } from '@sw/contracts';
-import { ApiError, apiClient } from '../../lib/api-client';
+import { ApiError, apiClient, csrfCookie } from '../../lib/api-client';
 import { currentLocale } from '../../lib/i18n';
-
-function readCookie(name: string): string | null {
-  for (const part of document.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return null;
-}
 
 /** The double-submit token, as api-client sends it: the cookie, or a fresh one from /api/csrf. */
 async function csrfToken(fresh: boolean): Promise<string> {
-  const cookie = fresh ? null : readCookie(CSRF_COOKIE);
+  const cookie = fresh ? null : csrfCookie();
   if (cookie) return cookie;
   return (await apiClient.get<{ token: string }>('/api/csrf')).token;
 }

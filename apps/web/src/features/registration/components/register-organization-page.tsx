@@ -477,7 +477,12 @@ function RegisterOrganizationForm({
               dependencies={[['organization', 'legalRepIdType']]}
               normalize={(v: string | undefined) => v?.toUpperCase()}
               validateFirst
-              rules={[requiredRule(locale), maxLengthRule(30, locale), idNumberRule(legalRepIdType, locale)]}
+              rules={
+                // from the licence the number arrives masked and is registered from the licence itself
+                licence
+                  ? [requiredRule(locale)]
+                  : [requiredRule(locale), maxLengthRule(30, locale), idNumberRule(legalRepIdType, locale)]
+              }
             >
               <Input maxLength={30} autoComplete="off" readOnly={licence !== null} />
             </Form.Item>

@@ -1,0 +1,14 @@
+import { pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/**
+ * The e-business-licence simulator's authorizations (integrations/e-license.ts), in the database
+ * so that every instance sees the same ones. `browser_key` binds an authorization to the browser
+ * that opened it; the enterprise data (with the legal representative's ID number) is encrypted.
+ */
+export const simELicenseSessions = pgTable('sim_e_license_sessions', {
+  id: uuid('id').primaryKey(),
+  browserKey: varchar('browser_key', { length: 64 }).notNull(),
+  status: varchar('status', { length: 12 }).notNull(),
+  enterpriseEnc: text('enterprise_enc'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,145 @@
+import { type ComponentType, Suspense } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { NotFoundResult } from '../../components/not-found-result';
+import { PageLoading } from '../../components/page-loading';
+import { WorkspaceIndex } from '../../components/workspace/workspace-index';
+import { lazyNamed } from './lazy-named';
+
+// One chunk per front door (see the *-door modules).
+const portal = () => import('./portal-door');
+const account = () => import('./account-door');
+const apps = () => import('./apps-door');
+const mobile = () => import('./mobile-door');
+const consoleDoor = () => import('./console-door');
+
+const PortalLayout = lazyNamed(portal, 'PortalLayout');
+const HomePage = lazyNamed(portal, 'HomePage');
+const LoginPage = lazyNamed(portal, 'LoginPage');
+const RegisterChoicePage = lazyNamed(portal, 'RegisterChoicePage');
+const RegisterIndividualPage = lazyNamed(portal, 'RegisterIndividualPage');
+const RegisterOverseasPage = lazyNamed(portal, 'RegisterOverseasPage');
+const RegisterEnterpriseRoute = lazyNamed(portal, 'RegisterEnterpriseRoute');
+const EnterpriseCorrectionPage = lazyNamed(portal, 'EnterpriseCorrectionPage');
+const RegisterInstitutionPage = lazyNamed(portal, 'RegisterInstitutionPage');
+const DevOutboxPage = lazyNamed(portal, 'DevOutboxPage');
+const FirstSignInPage = lazyNamed(portal, 'FirstSignInPage');
+const RecoverEmailPage = lazyNamed(portal, 'RecoverEmailPage');
+
+const AccountLayout = lazyNamed(account, 'AccountLayout');
+const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
+const DevicesPage = lazyNamed(account, 'DevicesPage');
+const PasskeysPage = lazyNamed(account, 'PasskeysPage');
+const OperatorsPage = lazyNamed(account, 'OperatorsPage');
+const MyCardsPage = lazyNamed(account, 'MyCardsPage');
+const MessagesPage = lazyNamed(account, 'MessagesPage');
+const MyApplicationsPage = lazyNamed(account, 'MyApplicationsPage');
+const ApplicationDetailPage = lazyNamed(account, 'ApplicationDetailPage');
+
+const AppsLayout = lazyNamed(apps, 'AppsLayout');
+const ServiceListPage = lazyNamed(apps, 'ServiceListPage');
+
+const MobileLayout = lazyNamed(mobile, 'MobileLayout');
+const HubHome = lazyNamed(mobile, 'HubHome');
+const HubServices = lazyNamed(mobile, 'HubServices');
+const HubMinePage = lazyNamed(mobile, 'HubMinePage');
+
+const ConsoleLayout = lazyNamed(consoleDoor, 'ConsoleLayout');
+const ConsoleOverviewPage = lazyNamed(consoleDoor, 'ConsoleOverviewPage');
+const DepartmentUsersPage = lazyNamed(consoleDoor, 'DepartmentUsersPage');
+const AccountsPage = lazyNamed(consoleDoor, 'AccountsPage');
+const LockoutsPage = lazyNamed(consoleDoor, 'LockoutsPage');
+const SignInLogPage = lazyNamed(consoleDoor, 'SignInLogPage');
+const CardAdminPage = lazyNamed(consoleDoor, 'CardAdminPage');
+const DashboardPage = lazyNamed(consoleDoor, 'DashboardPage');
+const QueuePage = lazyNamed(consoleDoor, 'QueuePage');
+const ConsoleApplicationPage = lazyNamed(consoleDoor, 'ConsoleApplicationPage');
+const StaffPage = lazyNamed(consoleDoor, 'StaffPage');
+const SettingsPage = lazyNamed(consoleDoor, 'SettingsPage');
+const ConsoleMessagesPage = lazyNamed(consoleDoor, 'ConsoleMessagesPage');
+const CalendarPage = lazyNamed(consoleDoor, 'CalendarPage');
+
+function page(Component: ComponentType) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+/** The one route tree of the web app: five doors, each a layout route with its pages. */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: page(PortalLayout),
+    children: [
+      { index: true, element: page(HomePage) },
+      { path: 'login', element: page(LoginPage) },
+      { path: 'register', element: page(RegisterChoicePage) },
+      { path: 'register/individual', element: page(RegisterIndividualPage) },
+      { path: 'register/overseas', element: page(RegisterOverseasPage) },
+      { path: 'register/enterprise', element: page(RegisterEnterpriseRoute) },
+      { path: 'register/enterprise/correction', element: page(EnterpriseCorrectionPage) },
+      { path: 'register/institution', element: page(RegisterInstitutionPage) },
+      { path: 'dev/outbox', element: page(DevOutboxPage) },
+      { path: 'first-sign-in', element: page(FirstSignInPage) },
+      { path: 'recover/email', element: page(RecoverEmailPage) },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
+  {
+    path: '/account',
+    element: page(AccountLayout),
+    children: [
+      { index: true, element: <WorkspaceIndex defaultPath="/account/info" /> },
+      { path: 'info', element: page(AccountInfoPage) },
+      { path: 'devices', element: page(DevicesPage) },
+      { path: 'passkeys', element: page(PasskeysPage) },
+      { path: 'operators', element: page(OperatorsPage) },
+      { path: 'cards', element: page(MyCardsPage) },
+      { path: 'messages', element: page(MessagesPage) },
+      { path: 'applications', element: page(MyApplicationsPage) },
+      { path: 'applications/:id', element: page(ApplicationDetailPage) },
+      { path: '*', element: <NotFoundResult homePath="/account" /> },
+    ],
+  },
+  {
+    path: '/apps',
+    element: page(AppsLayout),
+    children: [
+      { index: true, element: page(ServiceListPage) },
+      { path: '*', element: <NotFoundResult homePath="/apps" /> },
+    ],
+  },
+  {
+    path: '/m',
+    element: page(MobileLayout),
+    children: [
+      { index: true, element: page(HubHome) },
+      { path: 'services', element: page(HubServices) },
+      { path: 'me', element: page(HubMinePage) },
+      { path: '*', element: <NotFoundResult homePath="/m" /> },
+    ],
+  },
+  {
+    path: '/console',
+    element: page(ConsoleLayout),
+    children: [
+      { index: true, element: <WorkspaceIndex defaultPath="/console/dashboard" /> },
+      { path: 'dashboard', element: page(DashboardPage) },
+      { path: 'queue/:view', element: page(QueuePage) },
+      { path: 'applications/:id', element: page(ConsoleApplicationPage) },
+      { path: 'overview', element: page(ConsoleOverviewPage) },
+      { path: 'department-users', element: page(DepartmentUsersPage) },
+      { path: 'accounts', element: page(AccountsPage) },
+      { path: 'lockouts', element: page(LockoutsPage) },
+      { path: 'sign-in-log', element: page(SignInLogPage) },
+      { path: 'cards', element: page(CardAdminPage) },
+      { path: 'staff', element: page(StaffPage) },
+      { path: 'calendar', element: page(CalendarPage) },
+      { path: 'settings', element: page(SettingsPage) },
+      { path: 'messages', element: page(ConsoleMessagesPage) },
+      { path: '*', element: <NotFoundResult homePath="/console" /> },
+    ],
+  },
+  { path: '/index.html', element: <Navigate to="/" replace /> },
+];
