@@ -28,6 +28,17 @@ export default defineConfig({
           env: { NODE_ENV: 'test' },
         },
       },
+      {
+        test: {
+          // two server processes behind nginx (npm run test:cluster; .ci/run); skipped elsewhere
+          name: 'cluster',
+          include: ['apps/server/cluster/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

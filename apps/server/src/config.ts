@@ -65,6 +65,8 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
   /** Redis for the hot shared counters (rate limits); unset = the counters live in the database */
   REDIS_URL: z.string().url().optional(),
+  /** how often each instance looks for SLA reminders that are due */
+  SLA_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** days a delivered message's (encrypted) payload is kept before it is erased */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 });
@@ -107,6 +109,7 @@ export type Config = {
   s3: S3Config | undefined;
   redisUrl: string | undefined;
   outboxRetentionMs: number;
+  reminderIntervalMs: number;
   /**
    * Cookies carry `Secure` (and the `__Host-` prefix) when the public address is https or in
    * production; plain names over http in local and test mode.
@@ -206,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHasher: e.PASSWORD_HASHER ?? (mode === 'production' ? 'process' : 'inline'),
     redisUrl: e.REDIS_URL,
     outboxRetentionMs: e.OUTBOX_RETENTION_DAYS * 24 * 3_600_000,
+    reminderIntervalMs: e.SLA_REMINDER_INTERVAL_SECONDS * 1000,
     secureCookies:
       mode === 'production' || (e.PUBLIC_URL ? new URL(e.PUBLIC_URL).protocol === 'https:' : false),
     s3: e.S3_BUCKET

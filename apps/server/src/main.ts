@@ -35,7 +35,7 @@ async function main() {
   ctx.jobs.start();
   // SLA reminders (one working day left) every minute; their messages go out through the outbox
   // worker. Stopped (its pass finished) when the app closes, before the database does.
-  const reminders = startReminderScheduler(ctx);
+  const reminders = startReminderScheduler(ctx, config.reminderIntervalMs);
   app.addHook('preClose', () => reminders.stop());
   // anonymous uploads (registration with review) that no submission claimed within a day
   const purge = runPeriodically(
