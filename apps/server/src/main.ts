@@ -1,6 +1,7 @@
 import { build } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runPeriodically } from './lib/periodic.ts';
+import { startAuditSealer } from './modules/audit/index.ts';
 import { startReminderScheduler } from './modules/casework/reminders.ts';
 import { purgeUnclaimedFiles } from './modules/files/files.service.ts';
 import { describeDemoAccounts, seedDemoData } from './modules/identity/demo-data.ts';
@@ -47,6 +48,9 @@ async function main() {
     (err) => ctx.log.error({ err }, 'purging unclaimed uploads failed'),
   );
   app.addHook('preClose', () => purge.stop());
+  // the tamper-evident audit chains: seals appended every second, one instance at a time
+  const sealer = startAuditSealer(ctx);
+  app.addHook('preClose', () => sealer.stop());
   // delivered messages' payloads erased after OUTBOX_RETENTION_DAYS; expired rate-limit windows
   const sweep = runPeriodically(
     10 * 60_000,

@@ -106,6 +106,9 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     db,
     kind: 'postgres',
     migrate: async () => {
+      // nothing pending: touch nothing, so a least-privilege role (drizzle/roles.sql: no CREATE) can
+      // start the server; migrations are then applied by a start or `npm run db:migrate` as the owner
+      if (await checkReady(db)) return;
       const conn = await pool.connect();
       try {
         await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -398,6 +398,8 @@ export const en: Messages = {
     sms: 'SMS',
     email: 'E-mail',
     empty: 'The outbox is empty',
+    search: 'Find by recipient',
+    searchPlaceholder: 'Full mobile number or e-mail address (recipients are shown masked)',
   },
   columns: {
     choose: 'Choose columns',

@@ -383,6 +383,8 @@ export const zhCN = {
     sms: '短信',
     email: '邮件',
     empty: '发件箱为空',
+    search: '按收件人查找',
+    searchPlaceholder: '输入完整手机号或邮箱（收件人仅以掩码显示）',
   },
   columns: {
     choose: '选择显示列',

@@ -384,6 +384,8 @@ export const zhHK: Messages = {
     sms: '短訊',
     email: '電郵',
     empty: '寄件匣沒有訊息',
+    search: '按收件人查找',
+    searchPlaceholder: '輸入完整手機號碼或電郵（收件人只以遮蔽形式顯示）',
   },
   columns: {
     choose: '選擇顯示欄位',

@@ -178,7 +178,8 @@ export const signInAudit = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** insertion order, for the tamper-evident chain (audit_seals) */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
-    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** no ON DELETE action: a foreign-key action runs as the table owner and would rewrite audit rows */
+    accountId: uuid('account_id').references(() => accounts.id),
     /** what was typed, lower-cased; kept to trace attacks on unknown names */
     identifier: varchar('identifier', { length: 64 }).notNull(),
     method: varchar('method', { length: 20 }).notNull(),

@@ -11,15 +11,16 @@ export type OutboxMessage = {
   createdAt: string;
 };
 
-export function getOutbox(): Promise<OutboxMessage[]> {
-  return apiClient.get<OutboxMessage[]>('/api/dev/outbox');
+/** The simulators' messages, or one recipient's (found by its full number or address: they are stored masked). */
+export function getOutbox(to?: string): Promise<OutboxMessage[]> {
+  return apiClient.get<OutboxMessage[]>('/api/dev/outbox', { query: { to: to || undefined } });
 }
 
 /** Newest first, whatever order the server sends. */
-export function useOutbox() {
+export function useOutbox(to?: string) {
   return useQuery({
-    queryKey: ['dev-outbox'],
-    queryFn: getOutbox,
+    queryKey: ['dev-outbox', to ?? ''],
+    queryFn: () => getOutbox(to),
     select: (messages) => [...messages].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
     refetchOnWindowFocus: true,
   });

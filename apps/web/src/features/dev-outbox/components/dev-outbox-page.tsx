@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnChooser } from '../../../components/column-chooser';
@@ -13,7 +13,8 @@ const ALL_COLUMNS = ['createdAt', 'channel', 'to', 'subject', 'text'] as const;
 /** `/dev/outbox` — what the SMS and e-mail simulators caught, newest first. */
 export function DevOutboxPage() {
   const { t } = useTranslation();
-  const { data, isFetching, isError, error, refetch } = useOutbox();
+  const [recipient, setRecipient] = useState('');
+  const { data, isFetching, isError, error, refetch } = useOutbox(recipient.trim());
   const [visible, setVisible] = useState<string[]>([...ALL_COLUMNS]);
 
   const columns: TableColumnsType<OutboxMessage> = [
@@ -75,6 +76,15 @@ export function DevOutboxPage() {
       <Alert className="sw-block" type="info" showIcon title={t('outbox.notice')} />
       {isError ? <Alert className="sw-block" type="error" showIcon title={describeError(error)} /> : null}
       <Card>
+        <Input.Search
+          className="sw-block"
+          aria-label={t('outbox.search')}
+          placeholder={t('outbox.searchPlaceholder')}
+          allowClear
+          enterButton={t('outbox.search')}
+          style={{ maxWidth: 560 }}
+          onSearch={(value) => setRecipient(value)}
+        />
         <Table<OutboxMessage>
           rowKey="id"
           size="middle"
