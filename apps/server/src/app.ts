@@ -29,18 +29,20 @@ import { createFieldCrypto } from './lib/crypto.ts';
 import { createJobs } from './lib/jobs.ts';
 import { serializeError } from './lib/safe-error.ts';
 import { applicationRoutes } from './modules/casework/applications.routes.ts';
+import { attachmentRoutes } from './modules/casework/attachments.routes.ts';
 import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
 import { caseworkRoutes } from './modules/casework/casework.routes.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
-import { consoleAccountRoutes } from './modules/console-accounts/console-accounts.routes.ts';
 import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
+import { consoleAccountRoutes } from './modules/identity/administration/console-accounts.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import {
   eLicenseSimulatorRoutes,
   organizationRegistrationRoutes,
 } from './modules/identity/organization-registration.routes.ts';
+import { organizationRoutes } from './modules/identity/organizations/organization.routes.ts';
 import { overseasRegistrationRoutes } from './modules/identity/overseas-registration.routes.ts';
 import { passwordRecoveryRoutes } from './modules/identity/password-recovery.routes.ts';
 import { handlePasswordRecoveryJobs } from './modules/identity/password-recovery.ts';
@@ -48,15 +50,14 @@ import { createSessionCache, subscribeSessionInvalidation } from './modules/iden
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { inboxRoutes } from './modules/messaging/inbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
-import { organizationRoutes } from './modules/organizations/organization.routes.ts';
 import { passkeyRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { pkiRoutes } from './modules/pki/pki.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { settingsRoutes } from './modules/platform/settings.routes.ts';
 // services register with the casework engine when their definition is imported
 import './modules/services/enterprise-registration/definition.ts';
+import { staffRoutes } from './modules/identity/staff/staff.routes.ts';
 import { enterpriseRegistrationRoutes } from './modules/services/enterprise-registration/enterprise-registration.routes.ts';
-import { staffRoutes } from './modules/staff/staff.routes.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -259,6 +260,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(calendarRoutes, { ctx });
   await app.register(inboxRoutes, { ctx });
   await app.register(fileRoutes, { ctx });
+  await app.register(attachmentRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
   // simulator controls and the dev outbox exist in local and test mode only — never in
   // production, whatever ALLOW_SIMULATORS says (there, simulators answer by fixed rules)

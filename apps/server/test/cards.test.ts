@@ -18,6 +18,7 @@ import { fixedClock } from '../src/lib/clock.ts';
 import { createFieldCrypto } from '../src/lib/crypto.ts';
 import { insertAccount } from '../src/modules/identity/identity.repo.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
+import { grantStaffRole } from '../src/modules/identity/staff-roles.ts';
 import { ensureAuthority, loadAuthority } from '../src/modules/pki/authority.ts';
 import {
   createAuthorityCertificate,
@@ -28,7 +29,6 @@ import {
 } from '../src/modules/pki/certificates.ts';
 import { mayAdministratorModifyOperator } from '../src/modules/pki/pki.policy.ts';
 import { deleteChallengesExpiredBefore } from '../src/modules/pki/pki.repo.ts';
-import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
 import { Agent, createTestApp, registerIndividual, residentId, type TestApp } from './helpers.ts';
 
 const clock = fixedClock(new Date());

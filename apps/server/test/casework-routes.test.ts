@@ -5,7 +5,7 @@ import { applications, auditEvents, inboxMessages } from '../src/db/schema/index
 import { fixedClock } from '../src/lib/clock.ts';
 import { insertAccount } from '../src/modules/identity/identity.repo.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
-import { grantStaffRole, type StaffRole } from '../src/modules/staff/staff-roles.ts';
+import { grantStaffRole, type StaffRole } from '../src/modules/identity/staff-roles.ts';
 import { sampleService } from './fixtures/sample-service.ts';
 import { Agent, createTestApp, registerIndividual, type TestApp } from './helpers.ts';
 

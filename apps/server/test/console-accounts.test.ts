@@ -4,7 +4,7 @@ import { accounts, auditEvents, signInAudit, signInThrottle } from '../src/db/sc
 import { fixedClock } from '../src/lib/clock.ts';
 import { insertAccount, insertSignInAudit } from '../src/modules/identity/identity.repo.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
-import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
+import { grantStaffRole } from '../src/modules/identity/staff-roles.ts';
 import { Agent, createTestApp, registerIndividual, type TestApp } from './helpers.ts';
 
 const clock = fixedClock(new Date('2026-03-02T02:00:00Z'));

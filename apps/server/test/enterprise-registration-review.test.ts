@@ -22,7 +22,7 @@ import { fixedClock } from '../src/lib/clock.ts';
 import { decide } from '../src/modules/casework/applications.service.ts';
 import { type AccountRow, insertAccount } from '../src/modules/identity/identity.repo.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
-import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
+import { grantStaffRole } from '../src/modules/identity/staff-roles.ts';
 import { Agent, createTestApp, creditCode, organizationBody, residentId, type TestApp } from './helpers.ts';
 
 // Thursday 30 April 2026, 10:00 in Shanghai: 1–5 May is the 劳动节 holiday, so the 2 working

@@ -14,9 +14,9 @@ import { createDraft, decide, submitApplication } from '../src/modules/casework/
 import { S3FileStore } from '../src/modules/files/file-store.ts';
 import { claimUploads, cleanFileName, purgeUnclaimedFiles } from '../src/modules/files/files.service.ts';
 import { type AccountRow, insertAccount } from '../src/modules/identity/identity.repo.ts';
+import { insertOrganization } from '../src/modules/identity/organizations/organization.repo.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
-import { insertOrganization } from '../src/modules/organizations/organization.repo.ts';
-import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
+import { grantStaffRole } from '../src/modules/identity/staff-roles.ts';
 import { type FakeS3, startFakeS3 } from './fixtures/fake-s3.ts';
 import { DOCUMENT_MAX, LARGE_MAX, PHOTO_MAX } from './fixtures/files-service.ts';
 import { Agent, createTestApp, type TestApp } from './helpers.ts';

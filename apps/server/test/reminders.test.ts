@@ -8,7 +8,7 @@ import { computeSlaDates } from '../src/modules/casework/calendar/calendar.servi
 import { runReminderPass, SLA_REMINDER_TEMPLATE } from '../src/modules/casework/reminders.ts';
 import type { WorkflowRole } from '../src/modules/casework/service-definition.ts';
 import { type AccountRow, insertAccount } from '../src/modules/identity/identity.repo.ts';
-import { grantStaffRole } from '../src/modules/staff/staff-roles.ts';
+import { grantStaffRole } from '../src/modules/identity/staff-roles.ts';
 import { sampleService } from './fixtures/sample-service.ts';
 import { createTestApp, outboxMessages, type TestApp } from './helpers.ts';
 

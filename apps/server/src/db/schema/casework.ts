@@ -6,7 +6,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -150,61 +149,5 @@ export const applicationFiles = pgTable(
   (t) => [
     primaryKey({ columns: [t.applicationId, t.fileId] }),
     index('application_files_file_idx').on(t.fileId),
-  ],
-);
-
-/**
- * Staff roles (issue 4 §6): `platform_admin` (service_code `*`), and `reviewer` or `supervisor`
- * for one service.
- */
-export const staffRoles = pgTable(
-  'staff_roles',
-  {
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    role: varchar('role', { length: 20 }).$type<'platform_admin' | 'reviewer' | 'supervisor'>().notNull(),
-    serviceCode: varchar('service_code', { length: 40 }).notNull(),
-    grantedBy: uuid('granted_by'),
-    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.accountId, t.role, t.serviceCode] }),
-    index('staff_roles_service_idx').on(t.serviceCode, t.role),
-    check('staff_roles_role_check', sql`${t.role} in ('platform_admin', 'reviewer', 'supervisor')`),
-  ],
-);
-
-/** Platform settings changed in the console, e.g. `registration.review` (「注册需审核」). */
-export const platformSettings = pgTable('platform_settings', {
-  key: varchar('key', { length: 60 }).primaryKey(),
-  value: jsonb('value').$type<unknown>().notNull(),
-  updatedBy: uuid('updated_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-/**
- * Single-use links sent by e-mail: password recovery (001 §2.6) and the correction of a
- * returned registration. Only the token's SHA-256 is stored.
- */
-export const actionTokens = pgTable(
-  'action_tokens',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    purpose: varchar('purpose', { length: 30 })
-      .$type<'password_reset' | 'registration_correction'>()
-      .notNull(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id),
-    applicationId: uuid('application_id').references(() => applications.id),
-    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('action_tokens_hash_uq').on(t.tokenHash),
-    index('action_tokens_account_idx').on(t.accountId, t.purpose),
   ],
 );

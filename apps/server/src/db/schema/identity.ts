@@ -11,10 +11,12 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -206,3 +208,52 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Staff roles (issue 4 §6): `platform_admin` (service_code `*`), and `reviewer` or `supervisor`
+ * for one service.
+ */
+export const staffRoles = pgTable(
+  'staff_roles',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    role: varchar('role', { length: 20 }).$type<'platform_admin' | 'reviewer' | 'supervisor'>().notNull(),
+    serviceCode: varchar('service_code', { length: 40 }).notNull(),
+    grantedBy: uuid('granted_by'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.role, t.serviceCode] }),
+    index('staff_roles_service_idx').on(t.serviceCode, t.role),
+    check('staff_roles_role_check', sql`${t.role} in ('platform_admin', 'reviewer', 'supervisor')`),
+  ],
+);
+
+/**
+ * Single-use links sent by e-mail: password recovery (001 §2.6) and the correction of a
+ * returned registration. Only the token's SHA-256 is stored.
+ */
+export const actionTokens = pgTable(
+  'action_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: varchar('purpose', { length: 30 })
+      .$type<'password_reset' | 'registration_correction'>()
+      .notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** the application a link is about (registration correction); no foreign key: casework owns that table */
+    applicationId: uuid('application_id'),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('action_tokens_hash_uq').on(t.tokenHash),
+    index('action_tokens_account_idx').on(t.accountId, t.purpose),
+  ],
+);

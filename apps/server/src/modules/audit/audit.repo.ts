@@ -1,5 +1,6 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema/index.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -24,4 +25,15 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
     ip: entry.ip ?? null,
     at: entry.at,
   });
+}
+
+/**
+ * The audit row as a statement fragment (`insert into audit_events … values …`), for a caller that
+ * writes its change and the audit row in one statement (a CTE), so a hot path pays one round trip.
+ * The audit module still owns the table and the SQL that writes it.
+ */
+export function auditInsertSql(entry: AuditEntry): SQL {
+  return sql`insert into ${auditEvents} (actor_id, action, target_type, target_id, detail, ip, at)
+    values (${entry.actorId}, ${entry.action}, ${entry.targetType}, ${entry.targetId ?? null},
+            ${JSON.stringify(entry.detail ?? {})}::jsonb, ${entry.ip ?? null}, ${entry.at.toISOString()}::timestamptz)`;
 }

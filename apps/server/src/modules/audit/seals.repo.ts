@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
-import { auditSeals } from '../../db/schema/index.ts';
+import { auditSeals } from '../../db/schema/audit.ts';
 import type { AuditChain, ChainColumn, ChainName, RawAuditRow } from './chain.ts';
 
 /** The advisory lock that makes one instance at a time the sealer (taken per transaction). */

@@ -1,15 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  accounts,
-  applicationEvents,
-  applicationFiles,
-  applications,
-  auditEvents,
-  files,
-  inboxMessages,
-  staffRoles,
-} from '../../db/schema/index.ts';
+import { applicationEvents, applicationFiles, applications } from '../../db/schema/casework.ts';
+import { auditInsertSql } from '../audit/index.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplicationRow = typeof applications.$inferInsert;
@@ -85,55 +77,6 @@ export async function findApplicationFiles(db: Db, applicationId: string) {
     .orderBy(asc(applicationFiles.addedAt));
 }
 
-/** The accounts holding `role` for a service. */
-export async function findServiceStaff(
-  db: Db,
-  serviceCode: string,
-  role: 'reviewer' | 'supervisor',
-): Promise<string[]> {
-  const rows = await db
-    .select({ accountId: staffRoles.accountId })
-    .from(staffRoles)
-    .where(and(eq(staffRoles.serviceCode, serviceCode), eq(staffRoles.role, role)));
-  return rows.map((r) => r.accountId);
-}
-
-/** The attachments of an application with their file data, in the order they were added. */
-export async function findAttachmentDetails(db: Db, applicationId: string) {
-  return db
-    .select({
-      fileId: files.id,
-      slot: applicationFiles.slot,
-      name: files.name,
-      mime: files.mime,
-      size: files.size,
-      thumbnailKey: files.thumbnailKey,
-    })
-    .from(applicationFiles)
-    .innerJoin(files, eq(files.id, applicationFiles.fileId))
-    .where(eq(applicationFiles.applicationId, applicationId))
-    .orderBy(asc(applicationFiles.addedAt), asc(files.id));
-}
-
-/** The in-site messages an application sent one account, newest first. */
-export async function findApplicationMessages(db: Db, applicationId: string, accountId: string) {
-  return db
-    .select()
-    .from(inboxMessages)
-    .where(and(eq(inboxMessages.applicationId, applicationId), eq(inboxMessages.accountId, accountId)))
-    .orderBy(desc(inboxMessages.createdAt));
-}
-
-/** Names of the accounts that acted on an application, for the console's timeline. */
-export async function findAccountNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: accounts.id, name: accounts.name })
-    .from(accounts)
-    .where(inArray(accounts.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /**
  * A timeline event and its audit row in one statement (one round trip instead of two: a
  * decision's transaction is short, and its statements are most of its cost).
@@ -156,9 +99,15 @@ export async function insertEventWithAudit(
   // node-postgres and PGlite both answer with `rows`
   const result = (await db.execute(sql`
     with audit as (
-      insert into ${auditEvents} (actor_id, action, target_type, target_id, detail, ip, at)
-      values (${event.actorId ?? null}, ${audit.action}, 'application', ${event.applicationId},
-              ${JSON.stringify(audit.detail)}::jsonb, ${audit.ip}, ${event.at.toISOString()}::timestamptz)
+      ${auditInsertSql({
+        actorId: event.actorId ?? null,
+        action: audit.action,
+        targetType: 'application',
+        targetId: event.applicationId,
+        detail: audit.detail,
+        ip: audit.ip,
+        at: event.at,
+      })}
     )
     insert into ${applicationEvents} (application_id, actor_id, action, from_status, to_status, reason, at)
     values (${event.applicationId}, ${event.actorId ?? null}, ${event.action}, ${event.fromStatus ?? null},
@@ -177,4 +126,59 @@ export async function insertEventWithAudit(
     reason: row.reason,
     at: new Date(row.at),
   };
+}
+
+/** How many open applications of a service each of these accounts holds (for 指派). */
+export async function countOpenByAssignee(
+  db: Db,
+  serviceCode: string,
+  ids: string[],
+): Promise<Map<string | null, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: applications.assigneeId, n: count() })
+    .from(applications)
+    .where(
+      and(
+        inArray(applications.assigneeId, ids),
+        eq(applications.serviceCode, serviceCode),
+        isNull(applications.decidedAt),
+      ),
+    )
+    .groupBy(applications.assigneeId);
+  return new Map(rows.map((o) => [o.id, o.n]));
+}
+
+/** The reason given with the latest step `action` of an application (e.g. why it was returned). */
+export async function findLatestReason(
+  db: Db,
+  applicationId: string,
+  action: string,
+): Promise<string | null> {
+  const [event] = await db
+    .select({ reason: applicationEvents.reason })
+    .from(applicationEvents)
+    .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.action, action)))
+    .orderBy(desc(applicationEvents.at), desc(applicationEvents.id))
+    .limit(1);
+  return event?.reason ?? null;
+}
+
+/** An account's latest application to a service (its status and due date), if any. */
+export async function findLatestApplicationOf(db: Db, accountId: string, serviceCode: string) {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.applicantAccountId, accountId), eq(applications.serviceCode, serviceCode)))
+    .orderBy(desc(applications.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** The name and code the queues show for an application's applicant (after a correction). */
+export async function setApplicantIdentity(db: Db, id: string, name: string, code: string | null) {
+  await db
+    .update(applications)
+    .set({ applicantName: name, applicantCode: code })
+    .where(eq(applications.id, id));
 }

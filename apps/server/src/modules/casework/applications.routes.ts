@@ -22,15 +22,19 @@ import {
   ServiceStaffMember,
   SubmitApplicationBody,
 } from '@sw/contracts';
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { accounts, applications, staffRoles } from '../../db/schema/index.ts';
 import { AppError } from '../../http/app-error.ts';
-import { requireAuth, requireBusinessAccount, requireStaff } from '../../http/auth.ts';
-import { workflowRolesFor } from '../staff/staff-roles.ts';
+import {
+  findServiceStaffMembers,
+  requireAuth,
+  requireBusinessAccount,
+  requireStaff,
+  workflowRolesFor,
+} from '../identity/index.ts';
+import { countOpenByAssignee } from './applications.repo.ts';
 import { createDraft, decide, definitionOf, submitApplication, updateDraft } from './applications.service.ts';
 import { changeAssignment } from './assignment.ts';
 import { presentSummary } from './casework.presenter.ts';
@@ -373,26 +377,9 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
       const { code } = request.params;
       if (!findCaseworkService(code) || (!auth.grants.platformAdmin && !auth.grants.services.has(code)))
         throw new AppError('casework.service_unknown', { status: 404 });
-      const grants = await ctx.db
-        .select({ id: accounts.id, name: accounts.name, username: accounts.username, role: staffRoles.role })
-        .from(staffRoles)
-        .innerJoin(accounts, eq(accounts.id, staffRoles.accountId))
-        .where(and(eq(staffRoles.serviceCode, code), inArray(staffRoles.role, ['reviewer', 'supervisor'])));
+      const grants = await findServiceStaffMembers(ctx.db, code);
       const ids = [...new Set(grants.map((g) => g.id))];
-      const open = ids.length
-        ? await ctx.db
-            .select({ id: applications.assigneeId, n: count() })
-            .from(applications)
-            .where(
-              and(
-                inArray(applications.assigneeId, ids),
-                eq(applications.serviceCode, code),
-                isNull(applications.decidedAt),
-              ),
-            )
-            .groupBy(applications.assigneeId)
-        : [];
-      const openBy = new Map(open.map((o) => [o.id, o.n]));
+      const openBy = await countOpenByAssignee(ctx.db, code, ids);
       return ids.map((id) => {
         const mine = grants.filter((g) => g.id === id);
         return {

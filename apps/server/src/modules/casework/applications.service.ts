@@ -3,15 +3,13 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import { notify } from '../messaging/notifications.ts';
-import { getOrganizationById } from '../organizations/organization.repo.ts';
+import { type AccountRow, findServiceStaff, getOrganizationById } from '../identity/index.ts';
+import { notify } from '../messaging/index.ts';
 import {
   type ApplicationEventRow,
   type ApplicationRow,
   findApplicationById,
   findApplicationFiles,
-  findServiceStaff,
   insertApplication,
   insertApplicationEvent,
   insertEventWithAudit,

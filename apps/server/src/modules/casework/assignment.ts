@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import { notify } from '../messaging/notifications.ts';
-import { type StaffGrants, workflowRolesFor } from '../staff/staff-roles.ts';
-import { findServiceStaff, insertEventWithAudit, updateApplicationIfVersion } from './applications.repo.ts';
+import type { AccountRow } from '../identity/index.ts';
+import { findServiceStaff, type StaffGrants, workflowRolesFor } from '../identity/index.ts';
+import { notify } from '../messaging/index.ts';
+import { insertEventWithAudit, updateApplicationIfVersion } from './applications.repo.ts';
 import { definitionOf, loadApplication } from './applications.service.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 import './casework.messages.ts';

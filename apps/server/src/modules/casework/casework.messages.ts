@@ -1,4 +1,4 @@
-import { registerMessageTemplates } from '../messaging/notifications.ts';
+import { registerMessageTemplates } from '../messaging/index.ts';
 
 /** Messages of the engine itself (the services register their own). */
 registerMessageTemplates({

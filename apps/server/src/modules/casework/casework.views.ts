@@ -13,22 +13,21 @@ import { maskEmail, maskMobile } from '@sw/contracts';
 import { and, desc, eq, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { applications } from '../../db/schema/index.ts';
+import { applications } from '../../db/schema/casework.ts';
 import { AppError } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import { getAccountById } from '../identity/identity.repo.ts';
-import { getOrganizationById } from '../organizations/organization.repo.ts';
-import { type StaffGrants, workflowRolesFor } from '../staff/staff-roles.ts';
+import type { AccountRow } from '../identity/index.ts';
 import {
-  type ApplicationRow,
   findAccountNames,
-  findApplicationById,
-  findApplicationEvents,
-  findApplicationMessages,
-  findAttachmentDetails,
-} from './applications.repo.ts';
+  getAccountById,
+  getOrganizationById,
+  type StaffGrants,
+  workflowRolesFor,
+} from '../identity/index.ts';
+import { findMessagesAbout } from '../messaging/index.ts';
+import { type ApplicationRow, findApplicationById, findApplicationEvents } from './applications.repo.ts';
 import { definitionOf, readForm } from './applications.service.ts';
+import { findAttachedFiles } from './attachments.repo.ts';
 import {
   allowedActions,
   attachmentRules,
@@ -86,7 +85,14 @@ export async function listMyApplications(
 }
 
 async function attachmentsOf(db: Db, definition: ReturnType<typeof definitionOf>, applicationId: string) {
-  const rows = await findAttachmentDetails(db, applicationId);
+  const rows = (await findAttachedFiles(db, applicationId)).map((a) => ({
+    fileId: a.file.id,
+    slot: a.slot,
+    name: a.file.name,
+    mime: a.file.mime,
+    size: a.file.size,
+    thumbnailKey: a.file.thumbnailKey,
+  }));
   return rows.map((r) => ({
     fileId: r.fileId,
     slot: r.slot,
@@ -120,7 +126,7 @@ export async function getMyApplication(
   const [events, attachments, messages] = await Promise.all([
     findApplicationEvents(ctx.db, row.id),
     attachmentsOf(ctx.db, definition, row.id),
-    findApplicationMessages(ctx.db, row.id, account.id),
+    findMessagesAbout(ctx.db, row.id, account.id),
   ]);
   return {
     ...presentSummary(definition, row, now),

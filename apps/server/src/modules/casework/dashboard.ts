@@ -1,9 +1,9 @@
 import type { Dashboard } from '@sw/contracts';
 import { and, count, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { applications } from '../../db/schema/index.ts';
+import { applications } from '../../db/schema/casework.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { StaffGrants } from '../staff/staff-roles.ts';
+import type { StaffGrants } from '../identity/index.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 import { stateName } from './casework.presenter.ts';
 import { visibleServices } from './casework.views.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { applicationNumberCounters } from '../../db/schema/index.ts';
+import { applicationNumberCounters } from '../../db/schema/casework.ts';
 import { AppError } from '../../http/app-error.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 

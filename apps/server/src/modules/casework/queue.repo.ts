@@ -14,10 +14,10 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { accounts, applications } from '../../db/schema/index.ts';
+import { applications } from '../../db/schema/casework.ts';
 import type { Keyset } from '../../lib/keyset-cursor.ts';
+import { accountNameSql } from '../identity/index.ts';
 import { DRAFT_STATUS } from './service-definition.ts';
 
 /** Shanghai is UTC+8 all year (no daylight saving): a civil day starts at 16:00 UTC the day before. */
@@ -37,8 +37,6 @@ export type QueueFilter = Omit<QueueQuery, 'cursor' | 'limit'> & {
   viewerId: string;
   now: Date;
 };
-
-const assignee = alias(accounts, 'assignee');
 
 /** The WHERE of a queue: view, visibility and filters; drafts are never in a queue. */
 export function queueConditions(f: QueueFilter): SQL | undefined {
@@ -95,11 +93,10 @@ export async function findQueuePage(
   const rows = await db
     .select({
       application: applications,
-      assigneeName: assignee.name,
+      assigneeName: accountNameSql(applications.assigneeId),
       at: sql<string>`${column}::text`,
     })
     .from(applications)
-    .leftJoin(assignee, eq(assignee.id, applications.assigneeId))
     .where(and(queueConditions(f), isNotNull(column), keyset))
     .orderBy(
       desc ? sql`${column} desc` : sql`${column} asc`,

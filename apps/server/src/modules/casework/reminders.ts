@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { applications } from '../../db/schema/index.ts';
+import { applications } from '../../db/schema/casework.ts';
 import { runPeriodically } from '../../lib/periodic.ts';
-import { notify, registerMessageTemplates } from '../messaging/notifications.ts';
-import { findServiceStaff } from './applications.repo.ts';
+import { findServiceStaff } from '../identity/index.ts';
+import { notify, registerMessageTemplates } from '../messaging/index.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 import {
   type AnyServiceDefinition,

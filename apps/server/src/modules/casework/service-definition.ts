@@ -2,11 +2,11 @@ import type { AccountKind, Locale, RealNameLevel } from '@sw/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import type { NotificationChannel } from '../messaging/notifications.ts';
+import { registerRoleService, type WorkflowRole } from '../identity/index.ts';
+import type { NotificationChannel } from '../messaging/index.ts';
 import type { ApplicationEventRow, ApplicationRow } from './applications.repo.ts';
 
-/** Who takes a step of a workflow: the applicant, or staff holding a role for the service. */
-export type WorkflowRole = 'applicant' | 'reviewer' | 'supervisor';
+export type { WorkflowRole };
 
 /** One allowed step: where it leads, who may take it, whether a reason must be given. */
 export type Transition<State extends string> = {
@@ -127,6 +127,7 @@ export function registerCaseworkService<S extends string, A extends string>(
       throw new Error(`number prefix ${definition.prefix} used by ${other.code} and ${definition.code}`);
   }
   definitions.set(definition.code, definition);
+  registerRoleService(definition.code);
 }
 
 export function findCaseworkService(code: string): AnyServiceDefinition | undefined {

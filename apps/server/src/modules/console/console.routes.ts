@@ -3,9 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireStaff } from '../../http/auth.ts';
-import { countAccountsByKind, countSignInsSince } from '../identity/identity.repo.ts';
-import { startOfChinaDay } from '../identity/otp.service.ts';
+import { countAccountsByKind, countSignInsSince, requireStaff, startOfChinaDay } from '../identity/index.ts';
 
 export async function consoleRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,9 +1,9 @@
 import type { AccountKind } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { safeEqual, sha256Hex } from '../../lib/crypto.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import { loadStaffGrants } from '../staff/staff-roles.ts';
-import { type FileRow, findOwnerOrganization, findServicesUsingFile } from './files.repo.ts';
+import { type AccountRow, getAccountById, loadStaffGrants } from '../identity/index.ts';
+import { fileUsage } from './file-usage.ts';
+import type { FileRow } from './files.repo.ts';
 
 /** Who asks for a file: a signed-in account, and/or the upload token of an anonymous upload. */
 export type FileViewer = { account: AccountRow | null; uploadToken?: string | undefined };
@@ -43,13 +43,13 @@ export async function mayReadFile(
   if (!account) return null;
   if (file.ownerAccountId === account.id) return 'owner';
   if (ORGANIZATION_ADMIN_KINDS.has(account.kind) && account.organizationId) {
-    const organizationId = await findOwnerOrganization(ctx.db, file.ownerAccountId);
-    if (organizationId === account.organizationId) return 'organization_admin';
+    const owner = await getAccountById(ctx.db, file.ownerAccountId);
+    if (owner?.organizationId === account.organizationId) return 'organization_admin';
   }
   if (account.kind === 'staff') {
     const grants = await loadStaffGrants(ctx.db, account.id);
     if (grants.services.size === 0) return null;
-    const services = await findServicesUsingFile(ctx.db, file.id);
+    const services = await fileUsage().servicesOf(ctx.db, file.id);
     if (services.some((code) => (grants.services.get(code)?.size ?? 0) > 0)) return 'service_staff';
   }
   return null;

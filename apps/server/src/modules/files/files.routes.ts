@@ -1,7 +1,5 @@
 import multipart from '@fastify/multipart';
 import {
-  ApplicationAttachments,
-  AttachFileBody,
   DownloadFileQuery,
   FileId,
   isInlinePreviewable,
@@ -15,10 +13,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { getAuth, requireAuth, requireStaff } from '../../http/auth.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { listCaseworkServices } from '../casework/service-definition.ts';
-import { attachFile, detachFile, listAttachments } from './attachments.service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { getAuth, requireAuth } from '../identity/index.ts';
+import { fileUsage } from './file-usage.ts';
 import type { FileViewer } from './files.policy.ts';
 import { presentFile } from './files.presenter.ts';
 import type { FileRow } from './files.repo.ts';
@@ -42,15 +39,12 @@ const MULTIPART_OVERHEAD = 16 * 1024;
 const SIGNED_IN_UPLOADS_PER_MINUTE = 120;
 
 const FileParams = z.strictObject({ id: FileId });
-const AttachmentParams = z.strictObject({ id: z.uuid(), fileId: FileId });
-const ApplicationParams = z.strictObject({ id: z.uuid() });
+const _AttachmentParams = z.strictObject({ id: z.uuid(), fileId: FileId });
+const _ApplicationParams = z.strictObject({ id: z.uuid() });
 
 /** The largest size any attachment rule allows: the parser's own ceiling, whatever the route. */
 function largestRule(): number {
-  return Math.max(
-    1024 * 1024,
-    ...listCaseworkServices().flatMap((s) => s.attachments.map((a) => a.maxBytes)),
-  );
+  return Math.max(1024 * 1024, fileUsage().largestUpload());
 }
 
 function viewerOf(ctx: AppContext, request: FastifyRequest): Promise<FileViewer> {
@@ -168,12 +162,10 @@ export async function fileRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
       },
     },
     async (request, reply) => {
-      const { definition, rule } = findUploadRule(request.query.service, request.query.slot);
-      const auth = definition.anonymousUploads
-        ? await getAuth(ctx, request)
-        : await requireAuth(ctx, request, reply);
+      const { rule, anonymous, applicantKinds } = findUploadRule(request.query.service, request.query.slot);
+      const auth = anonymous ? await getAuth(ctx, request) : await requireAuth(ctx, request, reply);
       // only those who may apply store files for it (not staff, not administrators doing no business)
-      if (auth && !definition.anonymousUploads && !definition.applicantKinds.includes(auth.account.kind))
+      if (auth && !anonymous && !applicantKinds.includes(auth.account.kind))
         throw new AppError('casework.applicant_kind_forbidden', { status: 403 });
       if (!request.isMultipart()) throw new AppError('request.unsupported_media_type', { status: 415 });
       const declared = Number(request.headers['content-length']);
@@ -267,70 +259,6 @@ export async function fileRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
     },
     async (request, reply) => {
       await deleteFile(ctx, await viewerOf(ctx, request), request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.get(
-    '/api/applications/:id/attachments',
-    {
-      schema: {
-        tags: ['files'],
-        summary: 'The attachment slots of an application and the files in them',
-        description: 'For the applicant, and for staff of its service once it is submitted.',
-        params: ApplicationParams,
-        response: { 200: ApplicationAttachments, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = await requireAuth(ctx, request, reply);
-      if (auth.account.kind === 'staff') {
-        const staff = await requireStaff(ctx, request, reply);
-        return listAttachments(ctx, request.params.id, { staffGrants: staff.grants });
-      }
-      return listAttachments(ctx, request.params.id, { applicantId: auth.account.id });
-    },
-  );
-
-  app.post(
-    '/api/applications/:id/attachments',
-    {
-      schema: {
-        tags: ['files'],
-        summary: 'Attach one of your files to your application (draft, or when returned for correction)',
-        params: ApplicationParams,
-        body: AttachFileBody,
-        response: { 200: ApplicationAttachments, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = await requireAuth(ctx, request, reply);
-      return attachFile(ctx, {
-        applicationId: request.params.id,
-        applicantId: auth.account.id,
-        slot: request.body.slot,
-        fileId: request.body.fileId,
-      });
-    },
-  );
-
-  app.delete(
-    '/api/applications/:id/attachments/:fileId',
-    {
-      schema: {
-        tags: ['files'],
-        summary: 'Take a file out of your application (the file stays yours)',
-        params: AttachmentParams,
-        response: { 204: z.null(), ...problems },
-      },
-    },
-    async (request, reply) => {
-      const auth = await requireAuth(ctx, request, reply);
-      await detachFile(ctx, {
-        applicationId: request.params.id,
-        applicantId: auth.account.id,
-        fileId: request.params.fileId,
-      });
       return reply.code(204).send(null);
     },
   );

@@ -6,12 +6,11 @@ import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
+import { AppError, type AppFieldError } from '../../http/app-error.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
-import { definitionOf } from '../casework/applications.service.ts';
-import type { AnyServiceDefinition, AttachmentRule } from '../casework/service-definition.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
+import type { AccountRow } from '../identity/index.ts';
 import { FileObjectMissingError } from './file-store.ts';
+import { fileUsage, requireUploadTarget, type UploadRule, type UploadTarget } from './file-usage.ts';
 import { type FileViewer, mayDeleteFile, mayReadFile, type ReadAccess } from './files.policy.ts';
 import {
   claimFile,
@@ -21,7 +20,6 @@ import {
   findFileById,
   findUnclaimedFiles,
   insertFile,
-  isFileAttached,
 } from './files.repo.ts';
 
 /** Enough of the start of a file for file-type to recognise every format it knows (zip-based ones too). */
@@ -42,15 +40,9 @@ const THUMBNAIL_TYPES: ReadonlySet<string> = new Set([
 /** An unclaimed anonymous upload lives this long (then purgeUnclaimedFiles removes it). */
 export const UNCLAIMED_FILE_TTL_MS = 24 * 3_600_000;
 
-/** The attachment slot an upload answers, and whether it may come without an account. */
-export function findUploadRule(
-  serviceCode: string,
-  slot: string,
-): { definition: AnyServiceDefinition; rule: AttachmentRule } {
-  const definition = definitionOf(serviceCode);
-  const rule = definition.attachments.find((r) => r.slot === slot);
-  if (!rule) throw fieldError('slot', 'casework.attachment_slot_unknown');
-  return { definition, rule };
+/** The slot an upload answers (the casework engine says what it accepts), or 404/400. */
+export function findUploadRule(serviceCode: string, slot: string): UploadTarget {
+  return requireUploadTarget(serviceCode, slot);
 }
 
 function tooLarge(): AppError {
@@ -114,7 +106,7 @@ async function streamIntoStore(
   ctx: AppContext,
   key: string,
   source: Readable,
-  rule: AttachmentRule,
+  rule: UploadRule,
   isTruncated: () => boolean,
 ): Promise<Stored> {
   const hash = createHash('sha256');
@@ -213,7 +205,7 @@ async function thumbnailOf(image: Buffer): Promise<{ thumbnail: Buffer; width: n
 }
 
 export type UploadInput = {
-  rule: AttachmentRule;
+  rule: UploadRule;
   /** the multipart part's bytes and the name the browser gave */
   stream: Readable;
   filename: string;
@@ -316,7 +308,7 @@ export async function deleteFile(ctx: AppContext, viewer: FileViewer, id: string
   const file = await findFileById(ctx.db, id);
   if (!file || !mayDeleteFile(viewer, file)) throw new AppError('file.not_found', { status: 404 });
   await ctx.db.transaction(async (tx) => {
-    if (await isFileAttached(tx, id)) throw new AppError('file.in_use', { status: 409 });
+    if ((await fileUsage().inUse(tx, [id])).has(id)) throw new AppError('file.in_use', { status: 409 });
     await deleteFileRow(tx, id);
   });
   await removeObjects(ctx, [file.storageKey, file.thumbnailKey]);
@@ -365,14 +357,20 @@ export async function purgeUnclaimedFiles(ctx: AppContext, olderThan?: Date): Pr
   const before = olderThan ?? new Date(ctx.clock.now().getTime() - UNCLAIMED_FILE_TTL_MS);
   let total = 0;
   for (;;) {
-    const batch = await findUnclaimedFiles(ctx.db, before, 100);
-    if (batch.length === 0) return total;
+    const found = await findUnclaimedFiles(ctx.db, before, 100);
+    if (found.length === 0) return total;
+    // an unclaimed file is never attached (a submission claims what it attaches): checked anyway
+    const used = await fileUsage().inUse(
+      ctx.db,
+      found.map((f) => f.id),
+    );
+    const batch = found.filter((f) => !used.has(f.id));
     const deleted = await deleteUnclaimedFiles(
       ctx.db,
       batch.map((f) => f.id),
     );
     for (const file of deleted) await removeObjects(ctx, [file.storageKey, file.thumbnailKey]);
     total += deleted.length;
-    if (batch.length < 100 || deleted.length === 0) return total;
+    if (found.length < 100 || deleted.length === 0) return total;
   }
 }

@@ -12,7 +12,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { clearSessionCookie, requestMeta, requireAuth } from '../../http/auth.ts';
 import {
   changePassword,
   createOperator,
@@ -21,6 +20,7 @@ import {
   setPhoneLogin,
   verifyFirstSignInCode,
 } from './account-settings.ts';
+import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
 
 const problems = {
   400: ProblemSchema,

@@ -8,11 +8,11 @@ import {
 } from '@sw/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { accounts } from '../../db/schema/index.ts';
+import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
-import type { Auth } from '../../http/auth.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Auth } from './auth.ts';
 import { verifyCaptcha } from './captcha.service.ts';
 import { findAccountByUsername, insertAccount } from './identity.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode, sendOneTimeCode } from './otp.service.ts';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, gte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { actionTokens } from '../../db/schema/index.ts';
+import { actionTokens } from '../../db/schema/identity.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { ALL_SERVICES, grantStaffRole, type StaffRole } from '../staff/staff-roles.ts';
+import { ALL_SERVICES, grantStaffRole, type StaffRole } from '../identity/index.ts';
 import { findAccountByUsername, insertAccount } from './identity.repo.ts';
 import { hashPassword } from './passwords.ts';
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import {
   accounts,
@@ -7,7 +7,7 @@ import {
   sessions,
   signInAudit,
   signInThrottle,
-} from '../../db/schema/index.ts';
+} from '../../db/schema/identity.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccountRow = typeof accounts.$inferInsert;
@@ -325,4 +325,143 @@ export async function admitSignInAttempt(
 
 export async function clearSignInFailures(db: Db, identifier: string) {
   await db.delete(signInThrottle).where(eq(signInThrottle.identifier, identifier));
+}
+
+/** Names of the accounts that acted on an application, for the console's timeline. */
+export async function findAccountNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(inArray(accounts.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * An account's name as a scalar subquery, for another module's query that shows who holds
+ * something (the queue's assignee): one statement, and the accounts table stays identity's.
+ */
+export function accountNameSql(accountId: AnyColumn | SQL): SQL<string | null> {
+  return sql<string | null>`(select ${accounts.name} from ${accounts} where ${accounts.id} = ${accountId})`;
+}
+
+/** Locks an account row for the rest of the transaction (a per-account count stays true). */
+export async function lockAccount(tx: Db, accountId: string): Promise<void> {
+  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for('update');
+}
+
+/** The usernames of these accounts. */
+export async function findUsernames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, username: accounts.username })
+    .from(accounts)
+    .where(inArray(accounts.id, ids));
+  return new Map(rows.map((r) => [r.id, r.username]));
+}
+
+// for the card rules (pki) --------------------------------------------------------------
+
+const ADMIN_KINDS = ['enterprise_admin', 'institution_admin', 'overseas'] as const;
+
+/** The organization's one administrator (accounts_org_admin_uq). */
+export async function findOrganizationAdmin(db: Db, organizationId: string) {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.organizationId, organizationId), inArray(accounts.kind, [...ADMIN_KINDS])))
+    .limit(1);
+  return row;
+}
+
+/** The organization's operator with this ID document (accounts_operator_id_uq). */
+export async function findOperatorByIdentity(
+  db: Db,
+  organizationId: string,
+  idType: NonNullable<AccountRow['idType']>,
+  idNumberBidx: string,
+) {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.organizationId, organizationId),
+        eq(accounts.kind, 'enterprise_operator'),
+        eq(accounts.idType, idType),
+        eq(accounts.idNumberBidx, idNumberBidx),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Sets the password and activates the account if it is inactive; undefined otherwise. */
+export async function activateInactiveAccount(db: Db, id: string, passwordHash: string, at: Date) {
+  const [row] = await db
+    .update(accounts)
+    .set({ passwordHash, status: 'active', updatedAt: at })
+    .where(and(eq(accounts.id, id), eq(accounts.status, 'inactive')))
+    .returning();
+  return row;
+}
+
+/** An account's username as a scalar subquery (see accountNameSql). */
+export function accountUsernameSql(accountId: AnyColumn | SQL): SQL<string | null> {
+  return sql<
+    string | null
+  >`(select ${accounts.username} from ${accounts} where ${accounts.id} = ${accountId})`;
+}
+
+/**
+ * A successful sign-in's account stamp and audit row as two CTE parts (`touched`, `audited`),
+ * each written only when `guard` holds — for a sign-in path that spends its proof in the same
+ * statement (a card's challenge): one round trip, and the tables stay identity's.
+ */
+export function signInRecordSql(
+  values: {
+    accountId: string;
+    identifier: string;
+    method: string;
+    ip: string;
+    userAgent: string | null;
+    at: Date;
+  },
+  guard: SQL,
+): SQL {
+  const at = values.at.toISOString();
+  return sql`touched as (
+      update ${accounts} set last_sign_in_at = ${at}::timestamptz
+      where id = ${values.accountId} and ${guard}
+      returning id
+    ), audited as (
+      insert into ${signInAudit} (account_id, identifier, method, outcome, ip, user_agent, at)
+      select ${values.accountId}, ${values.identifier}, ${values.method}, 'success', ${values.ip},
+             ${values.userAgent}, ${at}::timestamptz
+      where ${guard}
+      returning id
+    )`;
+}
+
+/** Changes an account's registration data (a corrected registration); the username stays. */
+export async function updateAccount(db: Db, id: string, values: Partial<NewAccountRow>) {
+  await db.update(accounts).set(values).where(eq(accounts.id, id));
+}
+
+/**
+ * Activates an account waiting for review (registration approved) with a real-name level; returns
+ * its username, or undefined when it was not waiting.
+ */
+export async function activatePendingAccount(
+  db: Db,
+  id: string,
+  realNameLevel: AccountRow['realNameLevel'],
+  at: Date,
+): Promise<string | undefined> {
+  const [row] = await db
+    .update(accounts)
+    .set({ status: 'active', realNameLevel, updatedAt: at })
+    .where(and(eq(accounts.id, id), eq(accounts.status, 'pending_review')))
+    .returning({ username: accounts.username });
+  return row?.username;
 }

@@ -21,6 +21,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { ensureCsrfToken } from '../../http/security.ts';
 import {
   clearSessionCookie,
   getAuth,
@@ -28,8 +29,7 @@ import {
   requireAuth,
   sessionCookieOf,
   setSessionCookie,
-} from '../../http/auth.ts';
-import { ensureCsrfToken } from '../../http/security.ts';
+} from './auth.ts';
 import { createCaptcha, verifyCaptcha } from './captcha.service.ts';
 import { presentAccount } from './identity.presenter.ts';
 import { findAccountByUsername } from './identity.repo.ts';

@@ -12,9 +12,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { browserKeyOf } from '../../http/auth.ts';
 import type { ELicenseAuthorization } from '../../integrations/e-license.ts';
-import { isRegistrationReviewOn } from '../platform/settings.ts';
+import { isRegistrationReviewOn } from '../platform/index.ts';
+import { browserKeyOf } from './auth.ts';
 import { checkOrganizationAvailable, registerOrganization } from './register-organization.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };

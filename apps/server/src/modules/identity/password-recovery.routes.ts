@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta } from '../../http/auth.ts';
+import { requestMeta } from './auth.ts';
 import {
   checkPasswordResetLink,
   requestPasswordResetEmail,

@@ -9,11 +9,11 @@ import {
 } from '@sw/contracts';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { accounts } from '../../db/schema/index.ts';
+import { accounts } from '../../db/schema/identity.ts';
 import { AppError } from '../../http/app-error.ts';
 import { publicBaseUrl } from '../../lib/public-url.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { notify, registerMessageTemplates } from '../messaging/notifications.ts';
+import { recordAudit } from '../audit/index.ts';
+import { notify, registerMessageTemplates } from '../messaging/index.ts';
 import {
   consumeActionToken,
   findLiveActionToken,

@@ -2,12 +2,12 @@ import { maskIdNumber, type OrganizationStep, type RegisterOrganizationBody } fr
 import type { AppContext } from '../../context.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
+import { findAccountByUsername, insertAccount } from './identity.repo.ts';
 import {
   findOrganizationByCreditCode,
   findOrganizationByOrgCode,
   insertOrganization,
-} from '../organizations/organization.repo.ts';
-import { findAccountByUsername, insertAccount } from './identity.repo.ts';
+} from './organizations/organization.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
 import { hashPassword } from './passwords.ts';
 

@@ -2,8 +2,8 @@ import { normalizePhone, type RegisterOverseasBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { insertOrganization } from '../organizations/organization.repo.ts';
 import { findAccountByUsername, insertAccount } from './identity.repo.ts';
+import { insertOrganization } from './organizations/organization.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
 import { hashPassword } from './passwords.ts';
 

@@ -1,6 +1,6 @@
 import type { AccountView } from '@sw/contracts';
 import type { Database } from '../../db/client.ts';
-import type { StaffGrants } from '../staff/staff-roles.ts';
+import type { StaffGrants } from '../identity/index.ts';
 import type { AccountRow, SessionRow } from './identity.repo.ts';
 
 export const SESSION_CHANNEL = 'sw_session_invalidate';

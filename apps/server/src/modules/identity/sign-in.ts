@@ -1,7 +1,7 @@
 import { isValidMobile, maskEmail, maskIdNumber, maskMobile, type SignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import { registrationReviewProblem } from '../services/enterprise-registration/review-state.ts';
 import { verifyCaptcha } from './captcha.service.ts';
 import {
   admitSignInAttempt,
@@ -16,6 +16,23 @@ import { type RequestMeta, startSignedInSession } from './sessions.ts';
 /** An e-mail address or an identity-number-like string typed where a username goes. */
 function looksPersonal(typed: string): boolean {
   return typed.includes('@') || /^[0-9]{14,17}[0-9Xx]$/.test(typed);
+}
+
+type PendingReviewExplainer = (db: Db, accountId: string) => Promise<AppError>;
+let pendingReviewExplainer: PendingReviewExplainer | null = null;
+
+/**
+ * What to tell someone who gave the right password for an account waiting for review: the service
+ * that reviews registrations says (until when, or that it was returned). Identity knows no service.
+ */
+export function explainPendingReviewWith(explainer: PendingReviewExplainer) {
+  pendingReviewExplainer = explainer;
+}
+
+function explainPendingReview(db: Db, accountId: string): Promise<AppError> {
+  return pendingReviewExplainer
+    ? pendingReviewExplainer(db, accountId)
+    : Promise.resolve(new AppError('auth.account_disabled', { status: 403 }));
 }
 
 type Outcome = 'success' | 'captcha_failed' | 'unknown_account' | 'bad_password' | 'not_active' | 'locked';
@@ -101,7 +118,7 @@ export async function signInWithPassword(ctx: AppContext, body: SignInBody, meta
     await clearSignInFailures(ctx.db, key);
     await audit('not_active', account.id);
     // a registration with review (seed 001): say until when, or that it was returned
-    if (account.status === 'pending_review') throw await registrationReviewProblem(ctx.db, account.id);
+    if (account.status === 'pending_review') throw await explainPendingReview(ctx.db, account.id);
     throw new AppError('auth.account_disabled', { status: 403 });
   }
 

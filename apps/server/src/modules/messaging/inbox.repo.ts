@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { inboxMessages } from '../../db/schema/index.ts';
+import { inboxMessages } from '../../db/schema/messaging.ts';
 import type { Keyset } from '../../lib/keyset-cursor.ts';
 
 export type InboxMessageRow = typeof inboxMessages.$inferSelect;
@@ -89,4 +89,13 @@ export async function markAllInboxMessagesRead(db: Db, accountId: string, now: D
     .where(and(eq(inboxMessages.accountId, accountId), isNull(inboxMessages.readAt)))
     .returning({ id: inboxMessages.id });
   return rows.length;
+}
+
+/** The in-site messages an application sent one account, newest first. */
+export async function findMessagesAbout(db: Db, applicationId: string, accountId: string) {
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(and(eq(inboxMessages.applicationId, applicationId), eq(inboxMessages.accountId, accountId)))
+    .orderBy(desc(inboxMessages.createdAt));
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { devOutbox, outbox } from '../../db/schema/index.ts';
+import { devOutbox, outbox } from '../../db/schema/messaging.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxMessage = { channel: 'sms' | 'email'; to: string; subject?: string; text: string };

@@ -1,8 +1,8 @@
 import type { Locale } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { inboxMessages } from '../../db/schema/index.ts';
-import { getAccountById } from '../identity/identity.repo.ts';
+import { inboxMessages } from '../../db/schema/messaging.ts';
+import { getAccountById } from '../identity/index.ts';
 
 /** Where a notification goes: the in-site inbox (站内信), e-mail, SMS. */
 export type NotificationChannel = 'inbox' | 'email' | 'sms';

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accounts, passkeyCredentials, webauthnChallenges } from '../../db/schema/index.ts';
+import { passkeyCredentials, webauthnChallenges } from '../../db/schema/passkeys.ts';
+import { lockAccount } from '../identity/index.ts';
 
 export type PasskeyRow = typeof passkeyCredentials.$inferSelect;
 export type ChallengePurpose = 'register' | 'authenticate';
@@ -74,7 +75,7 @@ export async function findPasskeysOfAccount(db: Db, accountId: string): Promise<
 
 /** Serialises passkey changes of one account inside the caller's transaction (the per-account cap holds under races). */
 export async function lockAccountForPasskeys(tx: Db, accountId: string) {
-  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for('update');
+  await lockAccount(tx, accountId);
 }
 
 export async function countPasskeysOfAccount(db: Db, accountId: string): Promise<number> {

@@ -12,9 +12,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { getAuth, requestMeta, requireAuth, setSessionCookie } from '../../http/auth.ts';
-import { presentAccount } from '../identity/identity.presenter.ts';
-import { endSession } from '../identity/sessions.ts';
+import {
+  endSession,
+  getAuth,
+  presentAccount,
+  requestMeta,
+  requireAuth,
+  setSessionCookie,
+} from '../identity/index.ts';
 import {
   finishPasskeyRegistration,
   listPasskeys,

@@ -7,9 +7,8 @@ import type { AddPasskeyBody, PasskeyOptionsResponse, PasskeyView } from '@sw/co
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import type { RequestMeta } from '../identity/sessions.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { AccountRow, RequestMeta } from '../identity/index.ts';
 import { presentPasskey, transportsOf } from './passkeys.presenter.ts';
 import {
   consumeChallenge,

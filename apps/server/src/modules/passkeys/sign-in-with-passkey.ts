@@ -6,8 +6,12 @@ import {
 import type { PasskeyOptionsResponse, PasskeySignInBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { getAccountById, insertSignInAudit } from '../identity/identity.repo.ts';
-import { type RequestMeta, startSignedInSession } from '../identity/sessions.ts';
+import {
+  getAccountById,
+  insertSignInAudit,
+  type RequestMeta,
+  startSignedInSession,
+} from '../identity/index.ts';
 import { transportsOf } from './passkeys.presenter.ts';
 import { advancePasskeyCounter, consumeChallenge, findPasskeyById } from './passkeys.repo.ts';
 import { CHALLENGE_TTL_MS, issueChallenge } from './passkeys.service.ts';

@@ -1,9 +1,9 @@
 import type { BindCardBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import { getOrganizationById } from '../organizations/organization.repo.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { AccountRow } from '../identity/index.ts';
+import { getOrganizationById } from '../identity/index.ts';
 import { checkCardProof, withSpentChallenge } from './card-proof.ts';
 import { presentCard } from './pki.presenter.ts';
 import { bindCard, findCardsOfAccount, lockOrganizationCode, unbindCards } from './pki.repo.ts';

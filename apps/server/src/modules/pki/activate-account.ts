@@ -1,12 +1,14 @@
 import type { ActivateAccountBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { Auth } from '../../http/auth.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { presentAccount } from '../identity/identity.presenter.ts';
-import { hashPassword } from '../identity/passwords.ts';
-import { refreshAccountSessions } from '../identity/sessions.ts';
-import { activateInactiveAccount } from './pki.repo.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Auth } from '../identity/index.ts';
+import {
+  activateInactiveAccount,
+  hashPassword,
+  presentAccount,
+  refreshAccountSessions,
+} from '../identity/index.ts';
 
 /**
  * 账号激活 (seed 004 §3.1): an account the card rules created is inactive and has no password;

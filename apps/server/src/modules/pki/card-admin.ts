@@ -1,9 +1,8 @@
 import type { CardStatus } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { revokeSessionsOfAccountByMethod } from '../identity/identity.repo.ts';
-import { refreshAccountSessions } from '../identity/sessions.ts';
+import { recordAudit } from '../audit/index.ts';
+import { refreshAccountSessions, revokeSessionsOfAccountByMethod } from '../identity/index.ts';
 import type { Actor } from './issue-card.ts';
 import { presentStaffCard } from './pki.presenter.ts';
 import { getCardById, getStaffCard, revokeCard, searchCards } from './pki.repo.ts';

@@ -3,7 +3,7 @@ import type { CardChallengeResponse, CardProof, ErrorCode } from '@sw/contracts'
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
+import type { AccountRow } from '../identity/index.ts';
 import { type LoadedAuthority, loadAuthority } from './authority.ts';
 import { isIssuedBy, pemToDer, readCertificate, validityAt, verifyCardSignature } from './certificates.ts';
 import { type CardRow, deleteChallengesExpiredBefore, findCardBySerial, spendChallenge } from './pki.repo.ts';

@@ -3,17 +3,22 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   type AccountRow,
+  findOperatorByIdentity,
+  findOrganizationAdmin,
+  findOrganizationByOrgCode,
   getAccountById,
   insertAccount,
+  insertOrganization,
   insertSignInAudit,
+  type RequestMeta,
   recordSuccessfulSignIn,
+  refreshAccountSessions,
   revokeSessionsOfAccount,
-} from '../identity/identity.repo.ts';
-import { type RequestMeta, refreshAccountSessions, startSession } from '../identity/sessions.ts';
-import { findOrganizationByOrgCode, insertOrganization } from '../organizations/organization.repo.ts';
+  startSession,
+} from '../identity/index.ts';
 import {
   CardProofError,
   type CheckedProof,
@@ -27,8 +32,6 @@ import {
   bindCard,
   type CardRow,
   findLiveCardsOfAccount,
-  findOperatorByIdentity,
-  findOrganizationAdmin,
   getCardById,
   lockOrganizationCode,
   spendChallengeForSignIn,

@@ -3,7 +3,7 @@ import type { IssueCardInput } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { authorityForSigning, loadAuthority } from './authority.ts';
 import {
   buildPkcs12,

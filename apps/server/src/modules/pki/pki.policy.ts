@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { getAccountById } from '../identity/identity.repo.ts';
+import { getAccountById } from '../identity/index.ts';
 import { countLiveCards } from './pki.repo.ts';
 
 const ADMIN_KINDS = new Set(['enterprise_admin', 'institution_admin', 'overseas']);

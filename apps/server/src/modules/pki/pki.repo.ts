@@ -1,12 +1,13 @@
 import type { CardStatus } from '@sw/contracts';
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accounts, cardChallenges, cards, pkiAuthority, signInAudit } from '../../db/schema/index.ts';
+import { cardChallenges, cards, pkiAuthority } from '../../db/schema/pki.ts';
+import { accountUsernameSql, getAccountById, signInRecordSql } from '../identity/index.ts';
 
 export type CardRow = typeof cards.$inferSelect;
 export type NewCardRow = typeof cards.$inferInsert;
 export type AuthorityRow = typeof pkiAuthority.$inferSelect;
-type AccountRow = typeof accounts.$inferSelect;
+type AccountRow = NonNullable<Awaited<ReturnType<typeof getAccountById>>>;
 
 const AUTHORITY_ID = 1;
 
@@ -44,9 +45,8 @@ export async function findCardByCardNo(db: Db, cardNo: string): Promise<CardRow 
 
 function buildFindCardBySerial(db: Db) {
   return db
-    .select({ card: cards, account: accounts })
+    .select()
     .from(cards)
-    .leftJoin(accounts, eq(accounts.id, cards.accountId))
     .where(eq(cards.serial, sql.placeholder('serial')))
     .limit(1)
     .prepare('find_card_by_serial');
@@ -65,8 +65,11 @@ export async function findCardBySerial(
     statement = buildFindCardBySerial(db);
     findCardBySerialStatements.set(db, statement);
   }
-  const [row] = await statement.execute({ serial });
-  return row;
+  const [card] = await statement.execute({ serial });
+  if (!card) return undefined;
+  // the account through identity (its table): a second primary-key lookup, only for a bound card
+  const account = card.accountId ? ((await getAccountById(db, card.accountId)) ?? null) : null;
+  return { card, account };
 }
 
 export type StaffCardRow = CardRow & { boundUsername: string | null };
@@ -114,9 +117,8 @@ export async function searchCards(
   if (filter.status) conditions.push(statusCondition(filter.status, filter.now));
   const where = and(...conditions);
   const rows = await db
-    .select({ card: cards, boundUsername: accounts.username })
+    .select({ card: cards, boundUsername: accountUsernameSql(cards.accountId) })
     .from(cards)
-    .leftJoin(accounts, eq(accounts.id, cards.accountId))
     .where(where)
     .orderBy(desc(cards.issuedAt), desc(cards.id))
     .offset(page.offset)
@@ -127,9 +129,8 @@ export async function searchCards(
 
 export async function getStaffCard(db: Db, id: string): Promise<StaffCardRow | undefined> {
   const [row] = await db
-    .select({ card: cards, boundUsername: accounts.username })
+    .select({ card: cards, boundUsername: accountUsernameSql(cards.accountId) })
     .from(cards)
-    .leftJoin(accounts, eq(accounts.id, cards.accountId))
     .where(eq(cards.id, id))
     .limit(1);
   return row ? { ...row.card, boundUsername: row.boundUsername } : undefined;
@@ -182,40 +183,6 @@ export async function unbindCards(db: Db, accountId: string, cardIds: string[]):
 
 // organization-level helpers for the card rules ----------------------------------------
 
-const ADMIN_KINDS = ['enterprise_admin', 'institution_admin', 'overseas'] as const;
-
-/** The organization's one administrator (accounts_org_admin_uq). */
-export async function findOrganizationAdmin(db: Db, organizationId: string) {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.organizationId, organizationId), inArray(accounts.kind, [...ADMIN_KINDS])))
-    .limit(1);
-  return row;
-}
-
-/** The organization's operator with this ID document (accounts_operator_id_uq). */
-export async function findOperatorByIdentity(
-  db: Db,
-  organizationId: string,
-  idType: CardRow['holderIdType'],
-  idNumberBidx: string,
-) {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.organizationId, organizationId),
-        eq(accounts.kind, 'enterprise_operator'),
-        eq(accounts.idType, idType),
-        eq(accounts.idNumberBidx, idNumberBidx),
-      ),
-    )
-    .limit(1);
-  return row;
-}
-
 /**
  * Serialises card registrations of one organization code inside the caller's transaction, on
  * every instance. The unique indexes remain the last word; this just keeps racers from
@@ -223,16 +190,6 @@ export async function findOperatorByIdentity(
  */
 export async function lockOrganizationCode(tx: Db, orgCode: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`card-org:${orgCode}`}, 0))`);
-}
-
-/** Sets the password and activates the account if it is inactive; undefined otherwise. */
-export async function activateInactiveAccount(db: Db, id: string, passwordHash: string, at: Date) {
-  const [row] = await db
-    .update(accounts)
-    .set({ passwordHash, status: 'active', updatedAt: at })
-    .where(and(eq(accounts.id, id), eq(accounts.status, 'inactive')))
-    .returning();
-  return row;
 }
 
 /** How many not-revoked cards each account holds (for the operator-modification rule). */
@@ -280,20 +237,11 @@ export async function spendChallengeForSignIn(
               ${toIso(challenge.expiresAt)}::timestamptz, ${at}::timestamptz)
       on conflict (id) do nothing
       returning id
-    ), touched as (
-      update ${accounts} set last_sign_in_at = ${at}::timestamptz
-      where id = ${audit.accountId} and exists (select 1 from spent)
-      returning id
-    ), audited as (
-      insert into ${signInAudit} (account_id, identifier, method, outcome, ip, user_agent, at)
-      select ${audit.accountId}, ${audit.identifier}, 'card', 'success', ${audit.ip}, ${audit.userAgent},
-             ${at}::timestamptz
-      where exists (select 1 from spent)
-      returning id
-    )
-    select (select count(*) from spent)::int as spent,
-           (select count(*) from touched)::int as touched,
-           (select count(*) from audited)::int as audited`);
+    ), ${signInRecordSql(
+      { ...audit, method: 'card', at: challenge.usedAt },
+      sql`exists (select 1 from spent)`,
+    )}
+    select (select count(*) from spent)::int as spent`);
   const [row] = (result as unknown as { rows: { spent: number }[] }).rows;
   return row?.spent === 1;
 }

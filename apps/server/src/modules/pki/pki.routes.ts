@@ -19,14 +19,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import {
+  endSession,
   getAuth,
+  presentAccount,
   requestMeta,
   requireAuth,
   requirePlatformAdmin,
   setSessionCookie,
-} from '../../http/auth.ts';
-import { presentAccount } from '../identity/identity.presenter.ts';
-import { endSession } from '../identity/sessions.ts';
+} from '../identity/index.ts';
 import { bindCardToAccount, listAccountCards, unbindAccountCards } from './account-cards.ts';
 import { activateAccount } from './activate-account.ts';
 import { loadAuthority } from './authority.ts';

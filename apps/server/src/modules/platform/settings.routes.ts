@@ -2,7 +2,7 @@ import { PlatformSettings, ProblemSchema, UpdatePlatformSettingsBody } from '@sw
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { requestMeta, requirePlatformAdmin } from '../../http/auth.ts';
+import { requestMeta, requirePlatformAdmin } from '../identity/index.ts';
 import { getPlatformSettings, updatePlatformSettings } from './settings.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };

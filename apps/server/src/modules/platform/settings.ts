@@ -2,10 +2,9 @@ import type { PlatformSettings } from '@sw/contracts';
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { platformSettings } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
-import type { RequestMeta } from '../identity/sessions.ts';
+import { platformSettings } from '../../db/schema/platform.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { AccountRow, RequestMeta } from '../identity/index.ts';
 
 /**
  * Platform settings changed in the console. Each setting is one row of `platform_settings`

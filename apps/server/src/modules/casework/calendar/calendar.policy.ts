@@ -1,5 +1,5 @@
 import { AppError } from '../../../http/app-error.ts';
-import type { AccountRow } from '../../identity/identity.repo.ts';
+import type { AccountRow } from '../../identity/index.ts';
 
 export type CalendarAction = 'calendar.read' | 'calendar.edit';
 

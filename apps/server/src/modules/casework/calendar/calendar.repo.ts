@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { calendarDays } from '../../../db/schema/index.ts';
+import { calendarDays } from '../../../db/schema/casework.ts';
 
 export type CalendarDayRow = typeof calendarDays.$inferSelect;
 

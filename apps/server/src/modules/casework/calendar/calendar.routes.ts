@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.ts';
-import { requirePlatformAdmin, requireStaff } from '../../../http/auth.ts';
+import { requirePlatformAdmin, requireStaff } from '../../identity/index.ts';
 import { getCalendarYear, setCalendarDay } from './calendar.service.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };

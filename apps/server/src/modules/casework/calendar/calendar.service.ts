@@ -2,9 +2,8 @@ import type { CalendarDayEdited, CalendarYearView, SetCalendarDayBody } from '@s
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { fieldError } from '../../../http/app-error.ts';
-import { recordAudit } from '../../audit/audit.repo.ts';
-import type { AccountRow } from '../../identity/identity.repo.ts';
-import type { RequestMeta } from '../../identity/sessions.ts';
+import { recordAudit } from '../../audit/index.ts';
+import type { AccountRow, RequestMeta } from '../../identity/index.ts';
 import { authorize } from './calendar.policy.ts';
 import { presentCalendarYear, presentEditedDay } from './calendar.presenter.ts';
 import {

@@ -5,9 +5,11 @@ import {
   REGISTRATION_ATTACHMENTS,
   type RegistrationType,
 } from '@sw/contracts';
-import { registerCaseworkService, type ServiceDefinition } from '../../casework/service-definition.ts';
+import { registerCaseworkService, type ServiceDefinition } from '../../casework/index.ts';
 import './messages.ts';
+import { explainPendingReviewWith } from '../../identity/index.ts';
 import { activateRegistration, issueCorrectionLink, syncRegistration } from './registration-data.ts';
+import { registrationReviewProblem } from './review-state.ts';
 import {
   REGISTRATION_ACTIONS,
   REGISTRATION_STATES,
@@ -85,3 +87,6 @@ export const enterpriseRegistrationService: ServiceDefinition<RegistrationState,
 };
 
 registerCaseworkService(enterpriseRegistrationService);
+
+// signing in before the decision says until when, or that it was returned (seed 001 §2.5)
+explainPendingReviewWith(registrationReviewProblem);

@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.ts';
-import { requestMeta } from '../../../http/auth.ts';
+import { requestMeta } from '../../identity/index.ts';
 import { correctRegistration, loadCorrection, registerForReview } from './register-for-review.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema };

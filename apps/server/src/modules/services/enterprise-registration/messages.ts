@@ -1,4 +1,4 @@
-import { registerMessageTemplates } from '../../messaging/notifications.ts';
+import { registerMessageTemplates } from '../../messaging/index.ts';
 
 /**
  * What 企业注册审核 tells the applicant, by in-site message and by e-mail to the address given

@@ -10,32 +10,38 @@ import {
   registrationOrgCode,
   type SubmitEnterpriseRegistrationBody,
 } from '@sw/contracts';
-import { and, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
-import { applicationEvents, applicationFiles } from '../../../db/schema/index.ts';
 import { AppError, type AppFieldError, fieldError } from '../../../http/app-error.ts';
 import { isUniqueViolation } from '../../../lib/pg-errors.ts';
-import { type ApplicationRow, findApplicationById } from '../../casework/applications.repo.ts';
-import { createDraft, decide, readForm, submitInTransaction } from '../../casework/applications.service.ts';
-import { findAttachedFiles, insertAttachment } from '../../files/files.repo.ts';
-import { claimUploads } from '../../files/files.service.ts';
-import { consumeActionToken, findLiveActionToken } from '../../identity/action-tokens.ts';
-import { verifyCaptcha } from '../../identity/captcha.service.ts';
+import {
+  type ApplicationRow,
+  createDraft,
+  decide,
+  detachAll,
+  findApplicationById,
+  findAttachedFiles,
+  findLatestReason,
+  insertAttachment,
+  readForm,
+  submitInTransaction,
+} from '../../casework/index.ts';
+import { claimUploads } from '../../files/index.ts';
+import type { RequestMeta } from '../../identity/index.ts';
 import {
   type AccountRow,
+  consumeActionToken,
   findAccountByUsername,
-  getAccountById,
-  insertAccount,
-} from '../../identity/identity.repo.ts';
-import { hashPassword } from '../../identity/passwords.ts';
-import type { RequestMeta } from '../../identity/sessions.ts';
-import {
+  findLiveActionToken,
   findOrganizationByCreditCode,
   findOrganizationByOrgCode,
+  getAccountById,
+  hashPassword,
+  insertAccount,
   insertOrganization,
-} from '../../organizations/organization.repo.ts';
-import { isRegistrationReviewOn } from '../../platform/settings.ts';
+  verifyCaptcha,
+} from '../../identity/index.ts';
+import { isRegistrationReviewOn } from '../../platform/index.ts';
 import { ENTERPRISE_REGISTRATION, enterpriseRegistrationService } from './definition.ts';
 import {
   administratorValues,
@@ -197,14 +203,8 @@ async function openCorrection(ctx: AppContext, token: string) {
   return { token: row, application };
 }
 
-async function latestReason(db: Db, applicationId: string): Promise<string | null> {
-  const [event] = await db
-    .select({ reason: applicationEvents.reason })
-    .from(applicationEvents)
-    .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.action, 'reject')))
-    .orderBy(desc(applicationEvents.at), desc(applicationEvents.id))
-    .limit(1);
-  return event?.reason ?? null;
+function latestReason(db: Db, applicationId: string): Promise<string | null> {
+  return findLatestReason(db, applicationId, 'reject');
 }
 
 /** GET …/correction?token= — the returned registration as typed (no password), why, and its files. */
@@ -277,7 +277,7 @@ export async function correctRegistration(
         uploads.map((u) => u.path),
       );
       // the attachments become the list sent: kept files keep when they were added
-      await tx.delete(applicationFiles).where(eq(applicationFiles.applicationId, application.id));
+      await detachAll(tx, application.id);
       for (const a of body.attachments) {
         await insertAttachment(tx, {
           applicationId: application.id,

@@ -6,16 +6,20 @@ import {
   type RegistrationType,
   registrationOrgCode,
 } from '@sw/contracts';
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
-import { accounts, applications, organizations } from '../../../db/schema/index.ts';
 import { type AppFieldError, fieldError } from '../../../http/app-error.ts';
 import { publicBaseUrl } from '../../../lib/public-url.ts';
-import type { ApplicationRow } from '../../casework/applications.repo.ts';
-import { readForm } from '../../casework/applications.service.ts';
-import { issueActionToken } from '../../identity/action-tokens.ts';
-import type { NewAccountRow } from '../../identity/identity.repo.ts';
+import type { ApplicationRow } from '../../casework/index.ts';
+import { readForm, setApplicantIdentity } from '../../casework/index.ts';
+import type { NewAccountRow } from '../../identity/index.ts';
+import {
+  activatePendingAccount,
+  activatePendingOrganization,
+  issueActionToken,
+  updateAccount,
+  updateOrganization,
+} from '../../identity/index.ts';
 
 /** How long the correction link of a returned registration works. */
 export const CORRECTION_LINK_DAYS = 7;
@@ -119,22 +123,11 @@ export async function activateRegistration(
   application: ApplicationRow,
 ): Promise<Record<string, string>> {
   const now = ctx.clock.now();
-  if (application.organizationId) {
-    await tx
-      .update(organizations)
-      .set({ status: 'active', updatedAt: now })
-      .where(
-        and(eq(organizations.id, application.organizationId), eq(organizations.status, 'pending_review')),
-      );
-  }
-  const [account] = await tx
-    .update(accounts)
-    // staff checked the organization's certificates against the form: more than a self-declared
-    // account, less than an identity check of the person
-    .set({ status: 'active', realNameLevel: 'low', updatedAt: now })
-    .where(and(eq(accounts.id, application.applicantAccountId), eq(accounts.status, 'pending_review')))
-    .returning({ username: accounts.username });
-  return { username: account?.username ?? '', signInLink: `${publicBaseUrl(ctx.config)}/login` };
+  if (application.organizationId) await activatePendingOrganization(tx, application.organizationId, now);
+  // staff checked the organization's certificates against the form: more than a self-declared
+  // account, less than an identity check of the person
+  const username = await activatePendingAccount(tx, application.applicantAccountId, 'low', now);
+  return { username: username ?? '', signInLink: `${publicBaseUrl(ctx.config)}/login` };
 }
 
 /** Return for correction: a fresh single-use link (7 days) replaces any earlier one. */
@@ -164,19 +157,16 @@ export async function syncRegistration(ctx: AppContext, tx: Db, application: App
   const form = readForm(ctx, application) as EnterpriseRegistrationRecord;
   const now = ctx.clock.now();
   if (application.organizationId) {
-    await tx
-      .update(organizations)
-      .set({ ...organizationValues(ctx, form), updatedAt: now })
-      .where(eq(organizations.id, application.organizationId));
+    await updateOrganization(tx, application.organizationId, {
+      ...organizationValues(ctx, form),
+      updatedAt: now,
+    });
   }
-  await tx
-    .update(accounts)
-    .set({ ...administratorValues(ctx, form), updatedAt: now })
-    .where(eq(accounts.id, application.applicantAccountId));
+  await updateAccount(tx, application.applicantAccountId, {
+    ...administratorValues(ctx, form),
+    updatedAt: now,
+  });
   // the queues show the corrected name and code
   const org = organizationValues(ctx, form);
-  await tx
-    .update(applications)
-    .set({ applicantName: org.name, applicantCode: org.creditCode ?? org.orgCode })
-    .where(eq(applications.id, application.id));
+  await setApplicantIdentity(tx, application.id, org.name, org.creditCode ?? org.orgCode);
 }

@@ -1,7 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { applications } from '../../../db/schema/index.ts';
 import { AppError } from '../../../http/app-error.ts';
+import { findLatestApplicationOf } from '../../casework/index.ts';
 
 /**
  * Why an account in `pending_review` cannot sign in yet (seed 001 §2.5: after approval only):
@@ -9,17 +8,7 @@ import { AppError } from '../../../http/app-error.ts';
  * Only ever told to someone who gave the account's correct password.
  */
 export async function registrationReviewProblem(db: Db, accountId: string): Promise<AppError> {
-  const [application] = await db
-    .select({ status: applications.status, dueAt: applications.dueAt })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.applicantAccountId, accountId),
-        eq(applications.serviceCode, 'enterprise-registration'),
-      ),
-    )
-    .orderBy(desc(applications.createdAt))
-    .limit(1);
+  const application = await findLatestApplicationOf(db, accountId, 'enterprise-registration');
   if (application?.status === 'rejected') return new AppError('auth.registration_returned', { status: 403 });
   if (application?.status === 'pending' && application.dueAt)
     return new AppError('auth.registration_under_review', {

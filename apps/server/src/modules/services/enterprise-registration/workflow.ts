@@ -1,4 +1,4 @@
-import { type Transition, unhandled } from '../../casework/service-definition.ts';
+import { type Transition, unhandled } from '../../casework/index.ts';
 
 /**
  * 企业注册审核 (seed 001 §2.3–§2.4): a reviewer approves the registration or returns it with

@@ -6,7 +6,7 @@ import { useLocale } from '../../../hooks/use-locale';
 import { useSession } from '../../../hooks/use-session';
 import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 // the registration form's password rules, so activation asks for exactly what registration does
-import { confirmPasswordRule, passwordRule } from '../../registration/utils/form-rules';
+import { confirmPasswordRule, passwordRule } from '../../../lib/form-rules';
 import { useActivateAccount } from '../api/cards';
 
 type Values = { password: string; confirmPassword: string };

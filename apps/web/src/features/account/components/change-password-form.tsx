@@ -3,7 +3,7 @@ import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
-import { confirmPasswordRule, passwordRule, requiredRule } from '../../registration/utils/form-rules';
+import { confirmPasswordRule, passwordRule, requiredRule } from '../../../lib/form-rules';
 import { useChangePassword } from '../api/account-settings';
 
 /** 修改密码: 原密码, 新密码 (8–16, three of upper/lower/digit/symbol), 确认密码. */

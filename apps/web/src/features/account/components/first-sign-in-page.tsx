@@ -7,11 +7,11 @@ import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { LinkButton } from '../../../components/link-button';
 import { PageLoading } from '../../../components/page-loading';
+import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
 import { SESSION_QUERY_KEY, useSession } from '../../../hooks/use-session';
-import { SendCodeButton } from '../../registration/components/send-code-button';
-import { otpCodeRule } from '../../registration/utils/form-rules';
+import { otpCodeRule } from '../../../lib/form-rules';
 import { firstSignInApi } from '../api/account-settings';
 import { ChangePasswordForm } from './change-password-form';
 

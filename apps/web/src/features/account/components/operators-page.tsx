@@ -13,7 +13,6 @@ import { PageTitle } from '../../../components/page-title';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
 import {
   emailFormatRule,
   idNumberRule,
@@ -21,7 +20,8 @@ import {
   mobileRule,
   requiredRule,
   usernameRule,
-} from '../../registration/utils/form-rules';
+} from '../../../lib/form-rules';
+import { formatDateTime } from '../../../lib/format';
 import { useCreateOperator, useOperators } from '../api/account-settings';
 
 function CreateOperatorModal({ open, onClose }: { open: boolean; onClose: () => void }) {

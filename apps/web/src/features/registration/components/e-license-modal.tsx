@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
+import { idNumberRule, requiredRule } from '../../../lib/form-rules';
 import { eLicenseApi } from '../api/register-organization';
-import { idNumberRule, requiredRule } from '../utils/form-rules';
 
 type SimulatorValues = { creditCode: string; name: string; legalRepName: string; legalRepIdNumber: string };
 

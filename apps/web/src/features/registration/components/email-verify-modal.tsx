@@ -3,12 +3,12 @@ import { Form, Input, Modal, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
+import { emailFormatRule, otpCodeRule, requiredRule } from '../../../lib/form-rules';
 import { useCheckCode, useSendEmailCode } from '../api/one-time-codes';
 import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
-import { emailFormatRule, otpCodeRule, requiredRule } from '../utils/form-rules';
-import { SendCodeButton } from './send-code-button';
 
 type EmailVerifyValues = { email: string; captchaAnswer: string; emailCode: string };
 

@@ -16,14 +16,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
 import { isApiError } from '../../../lib/api-client';
-import { parseYmd } from '../../../lib/format';
-import { forgetUsername, isUsernameAvailable } from '../api/check-username';
-import { useSendSmsCode } from '../api/one-time-codes';
-import { useRegisterIndividual } from '../api/register-individual';
-import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
 import {
   confirmPasswordRule,
   emailFormatRule,
@@ -36,11 +32,15 @@ import {
   usernameRule,
   validFromRule,
   validToRule,
-} from '../utils/form-rules';
+} from '../../../lib/form-rules';
+import { parseYmd } from '../../../lib/format';
+import { forgetUsername, isUsernameAvailable } from '../api/check-username';
+import { useSendSmsCode } from '../api/one-time-codes';
+import { useRegisterIndividual } from '../api/register-individual';
+import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
 import { AgreementField } from './agreement-modal';
 import { EmailVerifyModal, type VerifiedEmail } from './email-verify-modal';
 import { RegistrationFlow } from './register-success';
-import { SendCodeButton } from './send-code-button';
 
 type RegisterValues = {
   name: string;

@@ -5,13 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { LinkButton } from '../../../components/link-button';
+import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
 import { isApiError } from '../../../lib/api-client';
-import { forgetUsername, isUsernameAvailable } from '../api/check-username';
-import { useSendEmailCode } from '../api/one-time-codes';
-import { useRegisterOverseas } from '../api/register-overseas';
-import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
 import {
   confirmPasswordRule,
   emailFormatRule,
@@ -20,13 +17,16 @@ import {
   passwordRule,
   requiredRule,
   usernameRule,
-} from '../utils/form-rules';
+} from '../../../lib/form-rules';
+import { forgetUsername, isUsernameAvailable } from '../api/check-username';
+import { useSendEmailCode } from '../api/one-time-codes';
+import { useRegisterOverseas } from '../api/register-overseas';
+import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
 import { countryRule, noMarkupRule, phoneRule } from '../utils/overseas-rules';
 import { AgreementField } from './agreement-modal';
 import { CountrySelect } from './country-select';
 import { PageLanguageToggle } from './page-language-toggle';
 import { RegistrationFlow } from './register-success';
-import { SendCodeButton } from './send-code-button';
 
 type OverseasValues = {
   username: string;

@@ -1,7 +1,7 @@
-import type { AppContext } from '../../context.ts';
-import { AppError, fieldError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
+import type { AppContext } from '../../../context.ts';
+import { AppError, fieldError } from '../../../http/app-error.ts';
+import { recordAudit } from '../../audit/index.ts';
+import type { AccountRow } from '../identity.repo.ts';
 import { authorize } from './organization.policy.ts';
 import { getOrganizationById, setRegistrationNoIfEmpty } from './organization.repo.ts';
 

@@ -1,12 +1,11 @@
 import type { AccountView } from '@sw/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../context.ts';
-import type { AccountRow, SessionRow } from '../modules/identity/identity.repo.ts';
-import { type RequestMeta, resolveSession } from '../modules/identity/sessions.ts';
-import { loadStaffGrants, type StaffGrants } from '../modules/staff/staff-roles.ts';
-import { AppError } from './app-error.ts';
-import { requestLocale } from './problem.ts';
-import { cookiePolicy, csrfCookieOf } from './security.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { requestLocale } from '../../http/problem.ts';
+import { cookiePolicy, csrfCookieOf } from '../../http/security.ts';
+import type { AccountRow, SessionRow } from './identity.repo.ts';
+import { type RequestMeta, resolveSession } from './sessions.ts';
 
 export type Auth = { account: AccountRow; session: SessionRow; view: AccountView; token: string };
 
@@ -81,42 +80,6 @@ export async function requireBusinessAccount(
   if (auth.account.kind === 'enterprise_admin' || auth.account.kind === 'institution_admin') {
     throw new AppError('account.admin_no_business', { status: 403 });
   }
-  return auth;
-}
-
-export async function requireStaff(
-  ctx: AppContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<StaffAuth> {
-  const auth = await requireAuth(ctx, request, reply);
-  if (auth.account.kind !== 'staff') throw new AppError('auth.forbidden', { status: 403 });
-  let grants = staffGrants.get(request);
-  if (!grants) {
-    const nowMs = ctx.clock.now().getTime();
-    const cached = ctx.sessionCache.getGrants(auth.account.id, nowMs);
-    grants = cached
-      ? Promise.resolve(cached)
-      : loadStaffGrants(ctx.db, auth.account.id).then((loaded) => {
-          ctx.sessionCache.setGrants(auth.account.id, loaded, nowMs);
-          return loaded;
-        });
-    staffGrants.set(request, grants);
-  }
-  return { ...auth, grants: await grants };
-}
-
-export type StaffAuth = Auth & { grants: StaffGrants };
-const staffGrants = new WeakMap<FastifyRequest, Promise<StaffGrants>>();
-
-/** A staff member holding the platform-admin role (accounts, cards, calendar, settings, staff). */
-export async function requirePlatformAdmin(
-  ctx: AppContext,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<StaffAuth> {
-  const auth = await requireStaff(ctx, request, reply);
-  if (!auth.grants.platformAdmin) throw new AppError('auth.forbidden', { status: 403 });
   return auth;
 }
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../http/app-error.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
+import { AppError } from '../../../http/app-error.ts';
+import type { AccountRow } from '../identity.repo.ts';
 import type { OrganizationRow } from './organization.presenter.ts';
 
 export type OrganizationAction =

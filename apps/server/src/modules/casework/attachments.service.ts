@@ -2,22 +2,45 @@ import type { ApplicationAttachments } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
-import type { ApplicationRow } from '../casework/applications.repo.ts';
-import { definitionOf, loadApplication, readForm } from '../casework/applications.service.ts';
+import { findFileById, presentFile, registerFileUsage } from '../files/index.ts';
+import type { StaffGrants } from '../identity/index.ts';
+import type { ApplicationRow } from './applications.repo.ts';
+import { definitionOf, loadApplication, readForm } from './applications.service.ts';
+import {
+  deleteAttachment,
+  filesInUse,
+  findAttachedFiles,
+  findServicesUsingFile,
+  insertAttachment,
+  lockApplication,
+} from './attachments.repo.ts';
 import {
   type AnyServiceDefinition,
   DRAFT_STATUS,
+  findCaseworkService,
   isAttachmentRequired,
-} from '../casework/service-definition.ts';
-import type { StaffGrants } from '../staff/staff-roles.ts';
-import { presentFile } from './files.presenter.ts';
-import {
-  deleteAttachment,
-  findAttachedFiles,
-  findFileById,
-  insertAttachment,
-  lockApplication,
-} from './files.repo.ts';
+  listCaseworkServices,
+} from './service-definition.ts';
+
+// The files module stores files; which of them an application holds, and what each service's
+// attachment slots accept, the engine tells it.
+registerFileUsage({
+  uploadTarget(serviceCode, slot) {
+    const definition = findCaseworkService(serviceCode);
+    if (!definition) throw new AppError('casework.service_unknown', { status: 404 });
+    const rule = definition.attachments.find((r) => r.slot === slot);
+    if (!rule) return null;
+    return {
+      rule,
+      anonymous: definition.anonymousUploads === true,
+      applicantKinds: definition.applicantKinds,
+    };
+  },
+  largestUpload: () =>
+    Math.max(0, ...listCaseworkServices().flatMap((d) => d.attachments.map((a) => a.maxBytes))),
+  inUse: filesInUse,
+  servicesOf: findServicesUsingFile,
+});
 
 /**
  * Whether the applicant may change the attachments now: while a draft, and in a state where

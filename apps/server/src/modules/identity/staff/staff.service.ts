@@ -1,18 +1,17 @@
 import type { CreateStaffBody, StaffCreated, StaffGrant, StaffMemberView } from '@sw/contracts';
 import { maskEmail, maskMobile } from '@sw/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { accounts, staffRoles } from '../../db/schema/index.ts';
-import { AppError, fieldError } from '../../http/app-error.ts';
-import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { findCaseworkService } from '../casework/service-definition.ts';
-import { generateInitialPassword } from '../console-accounts/initial-password.ts';
-import { type AccountRow, findAccountByUsername, insertAccount } from '../identity/identity.repo.ts';
-import { hashPassword } from '../identity/passwords.ts';
-import { type RequestMeta, refreshAccountSessions } from '../identity/sessions.ts';
-import { ALL_SERVICES } from './staff-roles.ts';
+import type { AppContext } from '../../../context.ts';
+import type { Db } from '../../../db/client.ts';
+import { accounts, staffRoles } from '../../../db/schema/identity.ts';
+import { AppError, fieldError } from '../../../http/app-error.ts';
+import { isUniqueViolation } from '../../../lib/pg-errors.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { generateInitialPassword } from '../administration/initial-password.ts';
+import { type AccountRow, findAccountByUsername, insertAccount } from '../identity.repo.ts';
+import { hashPassword } from '../passwords.ts';
+import { type RequestMeta, refreshAccountSessions } from '../sessions.ts';
+import { ALL_SERVICES, isRoleService } from '../staff-roles.ts';
 
 /** Grants checked against the registered services; platform_admin is global. */
 function normalizeGrants(grants: readonly StaffGrant[]): StaffGrant[] {
@@ -22,7 +21,7 @@ function normalizeGrants(grants: readonly StaffGrant[]): StaffGrant[] {
       out.set('platform_admin|*', { role: 'platform_admin', serviceCode: ALL_SERVICES });
       return;
     }
-    if (!findCaseworkService(g.serviceCode))
+    if (!isRoleService(g.serviceCode))
       throw fieldError(`grants.${i}.serviceCode`, 'casework.service_unknown');
     out.set(`${g.role}|${g.serviceCode}`, g);
   });

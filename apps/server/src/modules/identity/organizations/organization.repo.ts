@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { organizations } from '../../db/schema/index.ts';
+import type { Db } from '../../../db/client.ts';
+import { organizations } from '../../../db/schema/identity.ts';
 import type { OrganizationRow } from './organization.presenter.ts';
 
 export async function getOrganizationById(db: Db, id: string): Promise<OrganizationRow | undefined> {
@@ -52,4 +52,21 @@ export async function setRegistrationNoIfEmpty(
     .where(and(eq(organizations.id, id), isNull(organizations.registrationNo)))
     .returning();
   return row;
+}
+
+/** Changes an organization's registration data (a corrected registration). */
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  values: Partial<typeof organizations.$inferInsert>,
+) {
+  await db.update(organizations).set(values).where(eq(organizations.id, id));
+}
+
+/** Activates an organization waiting for review (registration approved). */
+export async function activatePendingOrganization(db: Db, id: string, at: Date) {
+  await db
+    .update(organizations)
+    .set({ status: 'active', updatedAt: at })
+    .where(and(eq(organizations.id, id), eq(organizations.status, 'pending_review')));
 }

@@ -1,9 +1,24 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { staffRoles } from '../../db/schema/index.ts';
-import type { WorkflowRole } from '../casework/service-definition.ts';
+import { accounts, staffRoles } from '../../db/schema/identity.ts';
 
 export type StaffRole = 'platform_admin' | 'reviewer' | 'supervisor';
+/** Who takes a step of a workflow: the applicant, or staff holding a role for the service. */
+export type WorkflowRole = 'applicant' | 'reviewer' | 'supervisor';
+
+const knownServices = new Set<string>();
+
+/**
+ * The services staff may hold roles for. The casework engine names each service it registers, so
+ * this module needs no knowledge of casework (which depends on it).
+ */
+export function registerRoleService(code: string) {
+  knownServices.add(code);
+}
+
+export function isRoleService(code: string): boolean {
+  return knownServices.has(code);
+}
 /** The service code a platform-admin grant carries (it is not tied to a service). */
 export const ALL_SERVICES = '*';
 
@@ -78,4 +93,28 @@ export async function revokeStaffRole(
     )
     .returning({ accountId: staffRoles.accountId });
   return rows.length > 0;
+}
+
+/** The accounts holding `role` for a service. */
+export async function findServiceStaff(
+  db: Db,
+  serviceCode: string,
+  role: 'reviewer' | 'supervisor',
+): Promise<string[]> {
+  const rows = await db
+    .select({ accountId: staffRoles.accountId })
+    .from(staffRoles)
+    .where(and(eq(staffRoles.serviceCode, serviceCode), eq(staffRoles.role, role)));
+  return rows.map((r) => r.accountId);
+}
+
+/** The reviewers and supervisors of a service, one row per role held. */
+export async function findServiceStaffMembers(db: Db, serviceCode: string) {
+  return db
+    .select({ id: accounts.id, name: accounts.name, username: accounts.username, role: staffRoles.role })
+    .from(staffRoles)
+    .innerJoin(accounts, eq(accounts.id, staffRoles.accountId))
+    .where(
+      and(eq(staffRoles.serviceCode, serviceCode), inArray(staffRoles.role, ['reviewer', 'supervisor'])),
+    );
 }

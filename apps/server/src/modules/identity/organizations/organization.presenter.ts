@@ -1,6 +1,6 @@
 import { maskIdNumber, type OrganizationView } from '@sw/contracts';
-import type { organizations } from '../../db/schema/index.ts';
-import type { FieldCrypto } from '../../lib/crypto.ts';
+import type { organizations } from '../../../db/schema/identity.ts';
+import type { FieldCrypto } from '../../../lib/crypto.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 

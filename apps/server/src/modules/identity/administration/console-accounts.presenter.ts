@@ -8,10 +8,10 @@ import {
   maskMobile,
   type SignInLogEntry,
 } from '@sw/contracts';
-import type { FieldCrypto } from '../../lib/crypto.ts';
-import { sha256Hex } from '../../lib/crypto.ts';
-import { describeUserAgent } from '../../lib/user-agent.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
+import type { FieldCrypto } from '../../../lib/crypto.ts';
+import { sha256Hex } from '../../../lib/crypto.ts';
+import { describeUserAgent } from '../../../lib/user-agent.ts';
+import type { AccountRow } from '../identity.repo.ts';
 
 function reveal(crypto: FieldCrypto, sealed: string | null, mask: (v: string) => string): string | null {
   return sealed ? mask(crypto.decrypt(sealed)) : null;

@@ -7,12 +7,12 @@ import {
   type SignInLogQuery,
 } from '@sw/contracts';
 import type { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/app-error.ts';
-import { decodeCursor, toPage } from '../../lib/keyset-cursor.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { type AccountRow, getAccountById, revokeSessionsOfAccount } from '../identity/identity.repo.ts';
-import { type RequestMeta, refreshAccountSessions } from '../identity/sessions.ts';
+import type { AppContext } from '../../../context.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { decodeCursor, toPage } from '../../../lib/keyset-cursor.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { type AccountRow, getAccountById, revokeSessionsOfAccount } from '../identity.repo.ts';
+import { type RequestMeta, refreshAccountSessions } from '../sessions.ts';
 import { authorize } from './console-accounts.policy.ts';
 import {
   presentConsoleAccount,

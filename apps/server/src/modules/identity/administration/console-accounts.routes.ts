@@ -12,8 +12,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { requestMeta, requirePlatformAdmin } from '../../http/auth.ts';
+import type { AppContext } from '../../../context.ts';
+import { requestMeta } from '../auth.ts';
+import { requirePlatformAdmin } from '../staff-auth.ts';
 import {
   changeAccountStatus,
   listAccounts,

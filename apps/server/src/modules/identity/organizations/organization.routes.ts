@@ -1,9 +1,9 @@
 import { OrganizationView, ProblemSchema, SupplementRegistrationNoBody } from '@sw/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.ts';
-import { AppError } from '../../http/app-error.ts';
-import { requireAuth } from '../../http/auth.ts';
+import type { AppContext } from '../../../context.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { requireAuth } from '../auth.ts';
 import { presentOrganization } from './organization.presenter.ts';
 import { getOrganizationById } from './organization.repo.ts';
 import { supplementRegistrationNo } from './supplement-registration-no.ts';

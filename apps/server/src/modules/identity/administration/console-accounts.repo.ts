@@ -1,9 +1,9 @@
 import type { AccountKind, AccountStatus } from '@sw/contracts';
 import { type AnyColumn, and, desc, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { accounts, signInAudit, signInThrottle } from '../../db/schema/index.ts';
-import type { Keyset } from '../../lib/keyset-cursor.ts';
-import type { AccountRow } from '../identity/identity.repo.ts';
+import type { Db } from '../../../db/client.ts';
+import { accounts, signInAudit, signInThrottle } from '../../../db/schema/identity.ts';
+import type { Keyset } from '../../../lib/keyset-cursor.ts';
+import type { AccountRow } from '../identity.repo.ts';
 
 /** A position in a newest-first list: the row's timestamp (full database precision, as text) and id. */
 

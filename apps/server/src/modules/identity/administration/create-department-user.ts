@@ -1,11 +1,11 @@
 import type { CreateDepartmentUserBody, DepartmentUserCreated } from '@sw/contracts';
-import type { AppContext } from '../../context.ts';
-import { fieldError } from '../../http/app-error.ts';
-import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { type AccountRow, findAccountByUsername, insertAccount } from '../identity/identity.repo.ts';
-import { hashPassword } from '../identity/passwords.ts';
-import type { RequestMeta } from '../identity/sessions.ts';
+import type { AppContext } from '../../../context.ts';
+import { fieldError } from '../../../http/app-error.ts';
+import { isUniqueViolation } from '../../../lib/pg-errors.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { type AccountRow, findAccountByUsername, insertAccount } from '../identity.repo.ts';
+import { hashPassword } from '../passwords.ts';
+import type { RequestMeta } from '../sessions.ts';
 import { authorize } from './console-accounts.policy.ts';
 import { presentConsoleAccount } from './console-accounts.presenter.ts';
 import { generateInitialPassword } from './initial-password.ts';

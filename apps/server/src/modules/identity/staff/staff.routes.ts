@@ -2,8 +2,9 @@ import { CreateStaffBody, ProblemSchema, SetGrantsBody, StaffCreated, StaffMembe
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../context.ts';
-import { requestMeta, requirePlatformAdmin } from '../../http/auth.ts';
+import type { AppContext } from '../../../context.ts';
+import { requestMeta } from '../auth.ts';
+import { requirePlatformAdmin } from '../staff-auth.ts';
 import { createStaff, listStaff, setStaffGrants } from './staff.service.ts';
 
 const problems = {

@@ -1,0 +1,16 @@
+// The casework module as other modules see it: only what is exported here may be imported.
+export {
+  type ApplicationRow,
+  findApplicationById,
+  findLatestApplicationOf,
+  findLatestReason,
+  setApplicantIdentity,
+} from './applications.repo.ts';
+export { createDraft, decide, readForm, submitInTransaction } from './applications.service.ts';
+export { detachAll, findAttachedFiles, insertAttachment } from './attachments.repo.ts';
+export {
+  registerCaseworkService,
+  type ServiceDefinition,
+  type Transition,
+  unhandled,
+} from './service-definition.ts';

@@ -1,0 +1,66 @@
+// The identity module as other modules see it: only what is exported here may be imported.
+export { consumeActionToken, findLiveActionToken, issueActionToken } from './action-tokens.ts';
+export {
+  type Auth,
+  getAuth,
+  requestMeta,
+  requireAuth,
+  requireBusinessAccount,
+  setSessionCookie,
+} from './auth.ts';
+export { verifyCaptcha } from './captcha.service.ts';
+export { presentAccount } from './identity.presenter.ts';
+export {
+  type AccountRow,
+  accountNameSql,
+  accountUsernameSql,
+  activateInactiveAccount,
+  activatePendingAccount,
+  countAccountsByKind,
+  countSignInsSince,
+  findAccountByUsername,
+  findAccountNames,
+  findOperatorByIdentity,
+  findOrganizationAdmin,
+  getAccountById,
+  insertAccount,
+  insertSignInAudit,
+  lockAccount,
+  type NewAccountRow,
+  recordSuccessfulSignIn,
+  revokeSessionsOfAccount,
+  revokeSessionsOfAccountByMethod,
+  signInRecordSql,
+  updateAccount,
+} from './identity.repo.ts';
+export {
+  activatePendingOrganization,
+  findOrganizationByCreditCode,
+  findOrganizationByOrgCode,
+  getOrganizationById,
+  insertOrganization,
+  updateOrganization,
+} from './organizations/organization.repo.ts';
+export { startOfChinaDay } from './otp.service.ts';
+export { hashPassword } from './passwords.ts';
+export {
+  endSession,
+  type RequestMeta,
+  refreshAccountSessions,
+  startSession,
+  startSignedInSession,
+} from './sessions.ts';
+export { explainPendingReviewWith } from './sign-in.ts';
+export { requirePlatformAdmin, requireStaff } from './staff-auth.ts';
+export {
+  ALL_SERVICES,
+  findServiceStaff,
+  findServiceStaffMembers,
+  grantStaffRole,
+  loadStaffGrants,
+  registerRoleService,
+  type StaffGrants,
+  type StaffRole,
+  type WorkflowRole,
+  workflowRolesFor,
+} from './staff-roles.ts';
