@@ -17,6 +17,7 @@ import {
 } from './applications.repo.ts';
 import { computeSlaDates } from './calendar/calendar.service.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
+import { authorize, type CaseworkActor, stepOf } from './casework.policy.ts';
 import { nextApplicationNumber } from './numbering.ts';
 import {
   type AnyServiceDefinition,
@@ -24,7 +25,6 @@ import {
   findCaseworkService,
   isAttachmentRequired,
   type Transition,
-  type WorkflowRole,
 } from './service-definition.ts';
 
 const REASON_MAX = 1000;
@@ -34,7 +34,7 @@ const REASON_MAX = 1000;
  * workflow roles they hold for the application's service. A supervisor may also take the
  * reviewer's steps.
  */
-export type Actor = { id: string; roles: ReadonlySet<WorkflowRole> };
+export type Actor = CaseworkActor;
 export type Decided = { application: ApplicationRow; event: ApplicationEventRow };
 
 export function definitionOf(code: string): AnyServiceDefinition {
@@ -330,11 +330,6 @@ export async function submitApplication(
   );
 }
 
-/** Whether `roles` may take a step that belongs to `role` (a supervisor may take a reviewer's). */
-export function mayTake(roles: ReadonlySet<WorkflowRole>, role: WorkflowRole): boolean {
-  return roles.has(role) || (role === 'reviewer' && roles.has('supervisor'));
-}
-
 /**
  * Takes one workflow step on a submitted application. The caller passes the roles the actor
  * holds for this service (an applicant's role set is `{applicant}`, and then only their own
@@ -375,18 +370,9 @@ export async function decide(
   const definition = definitionOf(row.serviceCode);
   if (!definition.actions.includes(input.action)) throw fieldError('action', 'field.invalid');
   if (row.version !== input.expectedVersion) throw versionConflict(row);
-  const transition = definition.states.includes(row.status)
-    ? definition.transition(row.status, input.action)
-    : null;
-  if (!transition) throw new AppError('casework.transition_not_allowed', { status: 409 });
-  if (!mayTake(actor.roles, transition.role)) throw new AppError('casework.role_forbidden', { status: 403 });
-  if (
-    transition.role === 'reviewer' &&
-    !actor.roles.has('supervisor') &&
-    row.assigneeId !== null &&
-    row.assigneeId !== actor.id
-  )
-    throw new AppError('casework.assigned_to_other', { status: 409 });
+  // who may take which step from which state: casework.policy.ts, for the engine and the views alike
+  authorize(actor, { kind: 'step', action: input.action }, row, definition);
+  const transition = stepOf(definition, row, input.action)!;
   const reason = input.reason?.trim() || null;
   if (transition.reasonRequired && !reason) throw fieldError('reason', 'field.required');
   if (reason && reason.length > REASON_MAX) throw fieldError('reason', 'field.too_long');

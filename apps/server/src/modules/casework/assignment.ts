@@ -7,6 +7,7 @@ import { insertEventWithAudit, updateApplicationIfVersion } from './applications
 import { definitionOf, loadApplication } from './applications.service.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 import './casework.messages.ts';
+import { authorize, type CaseworkActor } from './casework.policy.ts';
 import { loadForStaff } from './casework.views.ts';
 
 export type AssignmentChange =
@@ -34,23 +35,18 @@ export async function changeAssignment(
 ) {
   const row = await loadForStaff(ctx.db, grants, input.applicationId);
   const definition = definitionOf(row.serviceCode);
-  const roles = workflowRolesFor(grants, row.serviceCode);
-  const isSupervisor = roles.has('supervisor');
-  if (!roles.has('reviewer') && !isSupervisor) throw new AppError('casework.role_forbidden', { status: 403 });
-  if (row.version !== input.expectedVersion) throw conflict(row.status, row.version);
-  if (row.decidedAt !== null) throw new AppError('casework.transition_not_allowed', { status: 409 });
+  const actor: CaseworkActor = { id: staff.id, roles: workflowRolesFor(grants, row.serviceCode) };
   const { change } = input;
+  if (!actor.roles.has('reviewer') && !actor.roles.has('supervisor'))
+    throw new AppError('casework.role_forbidden', { status: 403 });
+  if (row.version !== input.expectedVersion) throw conflict(row.status, row.version);
+  authorize(actor, { kind: change.kind }, row, definition);
   let assigneeId: string | null;
   if (change.kind === 'claim') {
-    if (row.assigneeId !== null) throw new AppError('casework.assigned_to_other', { status: 409 });
     assigneeId = staff.id;
   } else if (change.kind === 'release') {
-    if (row.assigneeId === null) throw new AppError('casework.transition_not_allowed', { status: 409 });
-    if (row.assigneeId !== staff.id && !isSupervisor)
-      throw new AppError('casework.role_forbidden', { status: 403 });
     assigneeId = null;
   } else {
-    if (!isSupervisor) throw new AppError('casework.role_forbidden', { status: 403 });
     const eligible = new Set([
       ...(await findServiceStaff(ctx.db, row.serviceCode, 'reviewer')),
       ...(await findServiceStaff(ctx.db, row.serviceCode, 'supervisor')),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { applicationFiles, applications } from '../../db/schema/casework.ts';
 import { type FileRow, findFilesByIds } from '../files/index.ts';
@@ -11,8 +11,7 @@ export async function findAttachedFiles(db: Db, applicationId: string): Promise<
   const rows = await db
     .select()
     .from(applicationFiles)
-    .where(eq(applicationFiles.applicationId, applicationId))
-    .orderBy(asc(applicationFiles.addedAt), asc(applicationFiles.fileId));
+    .where(eq(applicationFiles.applicationId, applicationId));
   const byId = new Map(
     (
       await findFilesByIds(
@@ -21,10 +20,15 @@ export async function findAttachedFiles(db: Db, applicationId: string): Promise<
       )
     ).map((f) => [f.id, f]),
   );
-  return rows.flatMap((r) => {
-    const file = byId.get(r.fileId);
-    return file ? [{ file, slot: r.slot, addedAt: r.addedAt }] : [];
-  });
+  return rows
+    .flatMap((r) => {
+      const file = byId.get(r.fileId);
+      return file ? [{ file, slot: r.slot, addedAt: r.addedAt }] : [];
+    })
+    .sort(
+      (a, b) =>
+        a.addedAt.getTime() - b.addedAt.getTime() || a.file.createdAt.getTime() - b.file.createdAt.getTime(),
+    );
 }
 
 export async function insertAttachment(

@@ -14,9 +14,9 @@ import {
   insertAttachment,
   lockApplication,
 } from './attachments.repo.ts';
+import { authorize, can } from './casework.policy.ts';
 import {
   type AnyServiceDefinition,
-  DRAFT_STATUS,
   findCaseworkService,
   isAttachmentRequired,
   listCaseworkServices,
@@ -44,16 +44,13 @@ registerFileUsage({
 
 /**
  * Whether the applicant may change the attachments now: while a draft, and in a state where
- * they may act with a corrected form (退回补正). Otherwise the files are what was decided on.
+ * they may act with a corrected form (退回补正) — the policy's `edit_attachments`.
  */
-export function attachmentsEditable(definition: AnyServiceDefinition, status: string): boolean {
-  if (status === DRAFT_STATUS) return true;
-  if (!definition.states.includes(status)) return false;
-  return definition.actions.some((action) => {
-    const step = definition.transition(status, action);
-    return step?.role === 'applicant' && step.acceptsForm === true;
-  });
+export function attachmentsEditable(definition: AnyServiceDefinition, row: ApplicationRow): boolean {
+  return can({ id: row.applicantAccountId, roles: APPLICANT }, { kind: 'edit_attachments' }, row, definition);
 }
+
+const APPLICANT: ReadonlySet<'applicant'> = new Set(['applicant']);
 
 /** Every slot of the application's service with its rule (for this form) and its files. */
 export async function presentAttachments(
@@ -65,7 +62,7 @@ export async function presentAttachments(
   const attached = await findAttachedFiles(db, row.id);
   const form = readForm(ctx, row);
   return {
-    editable: attachmentsEditable(definition, row.status),
+    editable: attachmentsEditable(definition, row),
     slots: definition.attachments.map((rule) => ({
       slot: rule.slot,
       name: rule.name,
@@ -96,9 +93,9 @@ export async function listAttachments(
   if ('applicantId' in viewer) row = await loadApplication(ctx.db, applicationId, viewer.applicantId);
   else {
     row = await loadApplication(ctx.db, applicationId);
-    const roles = viewer.staffGrants.services.get(row.serviceCode);
-    if (!roles || roles.size === 0 || row.status === DRAFT_STATUS)
-      throw new AppError('casework.application_not_found', { status: 404 });
+    const roles = viewer.staffGrants.services.get(row.serviceCode) ?? new Set();
+    // staff of the service see a submitted application's files (casework.policy.ts, `see`)
+    authorize({ id: '', roles }, { kind: 'see' }, row, definitionOf(row.serviceCode));
   }
   return presentAttachments(ctx, ctx.db, row);
 }
@@ -117,7 +114,7 @@ export async function attachFile(
 ): Promise<ApplicationAttachments> {
   const row = await loadApplication(ctx.db, input.applicationId, input.applicantId);
   const definition = definitionOf(row.serviceCode);
-  if (!attachmentsEditable(definition, row.status))
+  if (!attachmentsEditable(definition, row))
     throw new AppError('casework.attachment_not_editable', { status: 409 });
   const rule = definition.attachments.find((r) => r.slot === input.slot);
   if (!rule) throw fieldError('slot', 'casework.attachment_slot_unknown');
@@ -129,7 +126,7 @@ export async function attachFile(
   return ctx.db.transaction(async (tx) => {
     await lockApplication(tx, row.id);
     const current = await loadApplication(tx, row.id);
-    if (!attachmentsEditable(definition, current.status))
+    if (!attachmentsEditable(definition, current))
       throw new AppError('casework.attachment_not_editable', { status: 409 });
     const attached = await findAttachedFiles(tx, row.id);
     const same = attached.find((a) => a.file.id === file.id);
@@ -159,7 +156,7 @@ export async function detachFile(
   await ctx.db.transaction(async (tx) => {
     await lockApplication(tx, row.id);
     const current = await loadApplication(tx, row.id);
-    if (!attachmentsEditable(definition, current.status))
+    if (!attachmentsEditable(definition, current))
       throw new AppError('casework.attachment_not_editable', { status: 409 });
     if (!(await deleteAttachment(tx, row.id, input.fileId)))
       throw new AppError('casework.attachment_not_found', { status: 404 });

@@ -9,12 +9,8 @@ import {
   maskMobile,
 } from '@sw/contracts';
 import type { ApplicationEventRow, ApplicationRow } from './applications.repo.ts';
-import {
-  type AnyServiceDefinition,
-  DRAFT_STATUS,
-  isAttachmentRequired,
-  type WorkflowRole,
-} from './service-definition.ts';
+import { type CaseworkActor, stepsAllowed } from './casework.policy.ts';
+import { type AnyServiceDefinition, DRAFT_STATUS, isAttachmentRequired } from './service-definition.ts';
 
 const DRAFT_NAME: Localized = { 'zh-CN': '草稿', 'zh-HK': '草稿', en: 'Draft' };
 
@@ -85,28 +81,19 @@ export function progressOf(
   return { current: 1, status: applicantMustAct ? 'error' : 'process' };
 }
 
-/** The steps from the current state that `roles` may take (a supervisor also the reviewer's). */
+/** The steps the actor may take now (casework.policy.ts), as the browser offers them. */
 export function allowedActions(
   definition: AnyServiceDefinition,
   row: ApplicationRow,
-  roles: ReadonlySet<WorkflowRole>,
+  actor: CaseworkActor,
 ): AllowedAction[] {
-  if (!definition.states.includes(row.status)) return [];
-  const out: AllowedAction[] = [];
-  for (const action of definition.actions) {
-    const t = definition.transition(row.status, action);
-    if (!t) continue;
-    const may = roles.has(t.role) || (t.role === 'reviewer' && roles.has('supervisor'));
-    if (!may) continue;
-    out.push({
-      action,
-      name: actionName(definition, action),
-      reasonRequired: t.reasonRequired,
-      acceptsForm: t.acceptsForm ?? false,
-      reasonTemplates: [...(definition.reasonTemplates?.[action] ?? [])],
-    });
-  }
-  return out;
+  return stepsAllowed(actor, row, definition).map(({ action, step }) => ({
+    action,
+    name: actionName(definition, action),
+    reasonRequired: step.reasonRequired,
+    acceptsForm: step.acceptsForm ?? false,
+    reasonTemplates: [...(definition.reasonTemplates?.[action] ?? [])],
+  }));
 }
 
 export function attachmentRules(

@@ -28,6 +28,7 @@ import { findMessagesAbout } from '../messaging/index.ts';
 import { type ApplicationRow, findApplicationById, findApplicationEvents } from './applications.repo.ts';
 import { definitionOf, readForm } from './applications.service.ts';
 import { findAttachedFiles } from './attachments.repo.ts';
+import { type CaseworkActor, permissionsOf } from './casework.policy.ts';
 import {
   allowedActions,
   attachmentRules,
@@ -120,7 +121,8 @@ export async function getMyApplication(
     throw new AppError('casework.application_not_found', { status: 404 });
   const definition = definitionOf(row.serviceCode);
   const now = ctx.clock.now();
-  const actions = allowedActions(definition, row, new Set(['applicant']));
+  const me: CaseworkActor = { id: account.id, roles: new Set(['applicant']) };
+  const actions = allowedActions(definition, row, me);
   const editable = row.status === DRAFT_STATUS || actions.some((a) => a.acceptsForm);
   const form = readForm(ctx, row);
   const [events, attachments, messages] = await Promise.all([
@@ -255,10 +257,10 @@ export async function consoleDetail(
       ...(row.assigneeId ? [row.assigneeId] : []),
     ]),
   ]);
-  const isOpen = row.decidedAt === null;
-  const isReviewer = roles.has('reviewer') || roles.has('supervisor');
-  const mayDecide = row.assigneeId === null || row.assigneeId === staff.id || roles.has('supervisor');
-  const applicantActs = allowedActions(definition, row, new Set(['applicant'])).length > 0;
+  const viewer: CaseworkActor = { id: staff.id, roles };
+  const permissions = permissionsOf(viewer, row, definition);
+  const applicant_: CaseworkActor = { id: row.applicantAccountId, roles: new Set(['applicant']) };
+  const applicantActs = allowedActions(definition, row, applicant_).length > 0;
   return {
     ...presentSummary(definition, row, now),
     assigneeId: row.assigneeId,
@@ -274,9 +276,9 @@ export async function consoleDetail(
       ),
     ),
     attachments,
-    allowedActions: mayDecide ? allowedActions(definition, row, roles) : [],
-    canClaim: isOpen && isReviewer && row.assigneeId === null,
-    canRelease: isOpen && row.assigneeId !== null && (row.assigneeId === staff.id || roles.has('supervisor')),
-    canAssign: isOpen && roles.has('supervisor'),
+    allowedActions: allowedActions(definition, row, viewer),
+    canClaim: permissions.canClaim,
+    canRelease: permissions.canRelease,
+    canAssign: permissions.canAssign,
   };
 }
