@@ -31,7 +31,8 @@ import { serializeError } from './lib/safe-error.ts';
 import { applicationRoutes } from './modules/casework/applications.routes.ts';
 import { attachmentRoutes } from './modules/casework/attachments.routes.ts';
 import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
-import { caseworkRoutes } from './modules/casework/casework.routes.ts';
+import { catalogueRoutes } from './modules/casework/catalogue.routes.ts';
+import { discoverServices, mountServices, SERVICES_DIR } from './modules/casework/service-loader.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
 import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
@@ -47,6 +48,7 @@ import { overseasRegistrationRoutes } from './modules/identity/overseas-registra
 import { passwordRecoveryRoutes } from './modules/identity/password-recovery.routes.ts';
 import { handlePasswordRecoveryJobs } from './modules/identity/password-recovery.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
+import { staffRoutes } from './modules/identity/staff/staff.routes.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { inboxRoutes } from './modules/messaging/inbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
@@ -54,10 +56,6 @@ import { passkeyRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { pkiRoutes } from './modules/pki/pki.routes.ts';
 import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { settingsRoutes } from './modules/platform/settings.routes.ts';
-// services register with the casework engine when their definition is imported
-import './modules/services/enterprise-registration/definition.ts';
-import { staffRoutes } from './modules/identity/staff/staff.routes.ts';
-import { enterpriseRegistrationRoutes } from './modules/services/enterprise-registration/enterprise-registration.routes.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -72,6 +70,8 @@ export type BuildOptions = {
   logger?: boolean;
   /** where log lines go (default stdout); tests capture them to check nothing personal is logged */
   logStream?: { write(line: string): void };
+  /** where to look for services (default: modules/services); a test adds a folder of its own */
+  serviceDirs?: readonly string[];
 };
 
 export type App = { app: FastifyInstance; ctx: AppContext };
@@ -247,10 +247,9 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(organizationRegistrationRoutes, { ctx });
   await app.register(accountSettingsRoutes, { ctx });
   await app.register(overseasRegistrationRoutes, { ctx });
-  await app.register(enterpriseRegistrationRoutes, { ctx });
   await app.register(passwordRecoveryRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
-  await app.register(caseworkRoutes);
+  await app.register(catalogueRoutes);
   await app.register(applicationRoutes, { ctx });
   await app.register(staffRoutes, { ctx });
   await app.register(consoleRoutes, { ctx });
@@ -262,6 +261,9 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(fileRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
+  // the business services: each folder under modules/services (and a test's own) with its service.ts
+  const services = await discoverServices([SERVICES_DIR, ...(options.serviceDirs ?? [])]);
+  await mountServices(app, ctx, services);
   // simulator controls and the dev outbox exist in local and test mode only — never in
   // production, whatever ALLOW_SIMULATORS says (there, simulators answer by fixed rules)
   if (config.mode !== 'production') {

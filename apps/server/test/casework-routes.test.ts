@@ -244,7 +244,27 @@ describe('console: claim, assign, decide', () => {
     expect(resubmitted.json()).toMatchObject({ status: 'pending', editable: false });
 
     const console = (await reviewerB.get(`/api/console/applications/${app.id}`)).json();
-    expect(console.form).toEqual({ subject: '测试申请', amount: 5 });
+    // the form as the service's field metadata shows it
+    expect(console.formView.sections).toEqual([
+      {
+        kind: 'fields',
+        key: '',
+        title: null,
+        fields: [
+          {
+            path: 'subject',
+            label: '事由',
+            value: '测试申请',
+            multiline: false,
+            masked: false,
+            revealable: false,
+          },
+          { path: 'amount', label: '金额', value: '5', multiline: false, masked: false, revealable: false },
+        ],
+      },
+    ]);
+    expect(console.statusTone).toBe('processing');
+    expect(typeof console.workingDaysLeft).toBe('number');
     const approved = await reviewerB.post(`/api/console/applications/${app.id}/decide`, {
       version: console.version,
       action: 'approve',

@@ -44,7 +44,7 @@ async function freshDatabase(): Promise<{ database: Database; dispose(): Promise
 export type TestApp = App & { database: Database; close(): Promise<void> };
 
 export async function createTestApp(
-  opts: { clock?: Clock; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; env?: Record<string, string>; serviceDirs?: readonly string[] } = {},
 ): Promise<TestApp> {
   const config: Config = loadConfig({
     NODE_ENV: 'test',
@@ -63,6 +63,7 @@ export async function createTestApp(
     database,
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.serviceDirs ? { serviceDirs: opts.serviceDirs } : {}),
   });
   await built.app.ready();
   return {

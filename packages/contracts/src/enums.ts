@@ -7,6 +7,28 @@ export const ID_TYPES = [
   'foreign_permanent_resident', // 外国人永久居留身份证
   'hk_identity_card', // 香港身份证
 ] as const;
+
+/** The names of the ID types, for views that show a stored code (the web's idTypes labels agree). */
+export const ID_TYPE_NAMES: Record<(typeof ID_TYPES)[number], Record<'zh-CN' | 'zh-HK' | 'en', string>> = {
+  resident_id: { 'zh-CN': '居民身份证', 'zh-HK': '居民身份證', en: 'PRC Resident Identity Card' },
+  passport: { 'zh-CN': '护照', 'zh-HK': '護照', en: 'Passport' },
+  hk_macao_permit: {
+    'zh-CN': '港澳居民来往内地通行证',
+    'zh-HK': '港澳居民來往內地通行證',
+    en: 'Mainland Travel Permit for Hong Kong and Macao Residents',
+  },
+  taiwan_permit: {
+    'zh-CN': '台湾居民来往大陆通行证',
+    'zh-HK': '台灣居民來往大陸通行證',
+    en: 'Mainland Travel Permit for Taiwan Residents',
+  },
+  foreign_permanent_resident: {
+    'zh-CN': '外国人永久居留身份证',
+    'zh-HK': '外國人永久居留身份證',
+    en: 'Foreign Permanent Resident ID Card',
+  },
+  hk_identity_card: { 'zh-CN': '香港身份证', 'zh-HK': '香港身份證', en: 'Hong Kong Identity Card' },
+};
 export type IdType = (typeof ID_TYPES)[number];
 
 /** ID types whose holders may verify by e-mail instead of a mainland mobile (seed 004 §1.3). */

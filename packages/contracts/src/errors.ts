@@ -188,6 +188,7 @@ export const ERROR_CODES = {
     'The registration is still under review; `dueAt` carries the end of the review period.',
   'auth.registration_returned':
     'The registration was returned for correction; follow the link in the e-mail and resubmit.',
+  'casework.field_not_revealable': 'The path is not a personal field of this application, or it is empty.',
   'recovery.link_invalid': 'The password reset link is unknown, already used or expired (410).',
 } as const;
 

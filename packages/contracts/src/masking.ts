@@ -39,3 +39,15 @@ export function maskName(v: string): string {
   if (!v) return v;
   return maskMiddle(v, 1, 0);
 }
+
+/**
+ * A document or account number (passport, permit, plate, bank card): long ones keep 4 + 4
+ * (6222********1234), shorter ones 2 + 2 (E1*****78), very short ones their first character.
+ */
+export function maskNumber(v: string): string {
+  if (!v) return v;
+  const n = [...v].length;
+  if (n >= 12) return maskMiddle(v, 4, 4);
+  if (n >= 6) return maskMiddle(v, 2, 2);
+  return maskMiddle(v, 1, 0);
+}

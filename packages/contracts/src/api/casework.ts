@@ -21,6 +21,50 @@ export const ApplicationProgress = z.object({
 });
 export type ApplicationProgress = z.infer<typeof ApplicationProgress>;
 
+/** One value of a form as a view shows it: labelled, coded values named, personal data masked. */
+export const FieldView = z.object({
+  path: z.string(),
+  label: z.string(),
+  /** null: not filled */
+  value: z.string().nullable(),
+  multiline: z.boolean(),
+  /** personal data shown masked; `revealable`: this viewer may ask to see it whole (audited) */
+  masked: z.boolean(),
+  revealable: z.boolean(),
+});
+export type FieldView = z.infer<typeof FieldView>;
+
+export const FormSectionView = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('fields'),
+    key: z.string(),
+    title: z.string().nullable(),
+    fields: z.array(FieldView),
+  }),
+  z.object({
+    kind: z.literal('table'),
+    key: z.string(),
+    title: z.string(),
+    columns: z.array(z.object({ key: z.string(), label: z.string() })),
+    rows: z.array(z.array(FieldView)),
+  }),
+]);
+export type FormSectionView = z.infer<typeof FormSectionView>;
+
+export const FormView = z.object({ sections: z.array(FormSectionView) }).meta({ id: 'FormView' });
+export type FormView = z.infer<typeof FormView>;
+
+/** POST /api/console/applications/:id/reveal — one personal field whole, with the reason (audited). */
+export const RevealFieldBody = z.strictObject({
+  path: z.string().min(1).max(200),
+  reason: z.string().trim().min(2).max(200),
+});
+export const RevealedField = z.object({ path: z.string(), value: z.string() });
+
+/** How a state is shown: the service says (a grey draft, a blue review, a green approval …). */
+export const STATE_TONES = ['default', 'processing', 'success', 'warning', 'error'] as const;
+export type StateTone = (typeof STATE_TONES)[number];
+
 /** One line of 我的申请 and of the console queues. */
 export const ApplicationSummary = z
   .object({
@@ -31,6 +75,8 @@ export const ApplicationSummary = z
     serviceName: Localized,
     status: z.string(),
     statusName: Localized,
+    /** the colour of the state, from the service's definition */
+    statusTone: z.enum(STATE_TONES),
     final: z.boolean(),
     version: z.number().int(),
     applicantName: z.string(),
@@ -42,6 +88,8 @@ export const ApplicationSummary = z
     dueAt: z.iso.datetime().nullable(),
     /** past due and not finished */
     overdue: z.boolean(),
+    /** working days left before the due date (0 on the last one; negative when overdue); null when none */
+    workingDaysLeft: z.number().int().nullable(),
     decidedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ApplicationSummary' });
@@ -108,8 +156,10 @@ export const InboxMessageBrief = z.object({
 /** GET /api/applications/:id — the applicant's detail. */
 export const ApplicationDetail = ApplicationSummary.extend({
   progress: ApplicationProgress,
-  /** the form; personal numbers masked unless the applicant may still edit it */
-  form: z.record(z.string(), z.unknown()),
+  /** the form as typed, for editing (only while the applicant may still change it) */
+  form: z.record(z.string(), z.unknown()).nullable(),
+  /** the form as the service's field metadata shows it: labelled, personal data masked */
+  formView: FormView,
   editable: z.boolean(),
   timeline: z.array(ApplicationEventView),
   attachments: z.array(AttachmentView),
@@ -216,8 +266,8 @@ export type ApplicantView = z.infer<typeof ApplicantView>;
 /** GET /api/console/applications/:id */
 export const ConsoleApplicationDetail = QueueItem.extend({
   progress: ApplicationProgress,
-  /** personal numbers masked */
-  form: z.record(z.string(), z.unknown()),
+  /** the form as the service's field metadata shows it; personal data masked, revealable on request */
+  formView: FormView,
   applicant: ApplicantView,
   timeline: z.array(ApplicationEventView),
   attachments: z.array(AttachmentView),
@@ -243,9 +293,13 @@ export type DecideBody = z.infer<typeof DecideBody>;
 export const ConsoleServiceView = z.object({
   code: z.string(),
   name: Localized,
-  states: z.array(z.object({ code: z.string(), name: Localized, final: z.boolean() })),
+  states: z.array(
+    z.object({ code: z.string(), name: Localized, final: z.boolean(), tone: z.enum(STATE_TONES) }),
+  ),
   actions: z.array(z.object({ code: z.string(), name: Localized })),
   slaWorkingDays: z.number().int(),
+  /** how this service names its reviewer and supervisor (e.g. 海关审核员) */
+  roleNames: z.object({ reviewer: Localized, supervisor: Localized }),
   /** the viewer's roles for it */
   roles: z.array(z.enum(['reviewer', 'supervisor'])),
 });

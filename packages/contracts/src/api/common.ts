@@ -67,3 +67,8 @@ export const CaptchaAnswer = z.object({
   captchaId: z.uuid(fieldIssue('captcha.invalid')),
   captchaAnswer: z.string().trim().min(1, fieldIssue('field.required')).max(10, fieldIssue('field.too_long')),
 });
+
+/** `?token=` of a single-use link (password reset, registration correction). */
+export const LinkTokenQuery = z.strictObject({
+  token: z.string().min(1, fieldIssue('field.required')).max(100, fieldIssue('field.too_long')),
+});

@@ -148,6 +148,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'registration.correction_link_invalid': '修改链接无效、已使用或已过期',
     'auth.registration_under_review': '注册信息正在审核中，预计于 {dueDate} 前完成审核',
     'auth.registration_returned': '注册申请未通过审核，请按邮件中的链接修改后重新提交',
+    'casework.field_not_revealable': '该信息项不可查看',
     'recovery.link_invalid': '密码重置链接无效、已使用或已过期，请重新找回密码',
   },
   'zh-HK': {
@@ -295,6 +296,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'registration.correction_link_invalid': '修改連結無效、已使用或已過期',
     'auth.registration_under_review': '註冊資料正在審核中，預計於 {dueDate} 前完成審核',
     'auth.registration_returned': '註冊申請未獲審核通過，請按電郵中的連結修改後重新提交',
+    'casework.field_not_revealable': '此資料項不可查看',
     'recovery.link_invalid': '密碼重設連結無效、已使用或已過期，請重新找回密碼',
   },
   en: {
@@ -465,6 +467,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'auth.registration_under_review': 'Your registration is under review and will be decided by {dueDate}.',
     'auth.registration_returned':
       'Your registration was returned. Please correct it through the link in the e-mail and resubmit.',
+    'casework.field_not_revealable': 'This item cannot be shown.',
     'recovery.link_invalid':
       'The password reset link is invalid, already used or expired. Please start again.',
   },

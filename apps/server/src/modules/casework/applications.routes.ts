@@ -17,6 +17,8 @@ import {
   QueueItem,
   QueuePage,
   QueueQuery,
+  RevealedField,
+  RevealFieldBody,
   resolveLocale,
   SaveDraftBody,
   ServiceStaffMember,
@@ -39,12 +41,14 @@ import { createDraft, decide, definitionOf, submitApplication, updateDraft } fro
 import { changeAssignment } from './assignment.ts';
 import { presentSummary } from './casework.presenter.ts';
 import {
+  calendarNow,
   consoleDetail,
   consoleServices,
   getMyApplication,
   listMyApplications,
   loadForStaff,
   queuePage,
+  revealField,
 } from './casework.views.ts';
 import { dashboard } from './dashboard.ts';
 import { exportQueue } from './queue-export.ts';
@@ -276,7 +280,7 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
     },
     async (request, reply) => {
       const auth = await requireStaff(ctx, request, reply);
-      return consoleDetail(ctx, auth.account, auth.grants, request.params.id);
+      return consoleDetail(ctx, auth.account, auth.grants, request.params.id, localeOf(request));
     },
   );
 
@@ -301,7 +305,7 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
           change: { kind },
           ip: request.ip,
         });
-        return consoleDetail(ctx, auth.account, auth.grants, request.params.id);
+        return consoleDetail(ctx, auth.account, auth.grants, request.params.id, localeOf(request));
       },
     );
   }
@@ -325,7 +329,7 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
         change: { kind: 'assign', assigneeId: request.body.assigneeId },
         ip: request.ip,
       });
-      return consoleDetail(ctx, auth.account, auth.grants, request.params.id);
+      return consoleDetail(ctx, auth.account, auth.grants, request.params.id, localeOf(request));
     },
   );
 
@@ -354,11 +358,39 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
         loaded,
       });
       return {
-        ...presentSummary(definitionOf(application.serviceCode), application, ctx.clock.now()),
+        ...presentSummary(
+          definitionOf(application.serviceCode),
+          application,
+          ctx.clock.now(),
+          await calendarNow(ctx),
+        ),
         assigneeId: application.assigneeId,
         // a decision by someone other than the assignee (a supervisor) leaves the assignment as it was
         assigneeName: application.assigneeId === auth.account.id ? auth.account.name : null,
       };
+    },
+  );
+
+  app.post(
+    '/api/console/applications/:id/reveal',
+    {
+      schema: {
+        tags: ['console'],
+        summary: '查看完整信息: one personal field whole, with a reason (audited), for staff of the service',
+        params: IdParams,
+        body: RevealFieldBody,
+        response: { 200: RevealedField, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireStaff(ctx, request, reply);
+      reply.header('cache-control', 'no-store');
+      return revealField(ctx, auth.account, auth.grants, {
+        applicationId: request.params.id,
+        path: request.body.path,
+        reason: request.body.reason,
+        ip: request.ip,
+      });
     },
   );
 

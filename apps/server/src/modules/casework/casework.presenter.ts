@@ -1,14 +1,13 @@
-import {
-  type AllowedAction,
-  type ApplicationProgress,
-  type ApplicationSummary,
-  type AttachmentRuleView,
-  type Localized,
-  maskEmail,
-  maskIdNumber,
-  maskMobile,
+import type {
+  AllowedAction,
+  ApplicationProgress,
+  ApplicationSummary,
+  AttachmentRuleView,
+  Localized,
+  StateTone,
 } from '@sw/contracts';
 import type { ApplicationEventRow, ApplicationRow } from './applications.repo.ts';
+import { type WorkingCalendar, workingDaysBetween } from './calendar/working-days.ts';
 import { type CaseworkActor, stepsAllowed } from './casework.policy.ts';
 import { type AnyServiceDefinition, DRAFT_STATUS, isAttachmentRequired } from './service-definition.ts';
 
@@ -39,10 +38,20 @@ export function isOverdue(row: Pick<ApplicationRow, 'dueAt' | 'decidedAt'>, now:
   return row.dueAt !== null && row.decidedAt === null && row.dueAt.getTime() < now.getTime();
 }
 
+/** The colour of a state: the service says; a draft is grey. */
+export function stateTone(definition: AnyServiceDefinition, status: string): StateTone {
+  return status === DRAFT_STATUS ? 'default' : (definition.stateTones[status] ?? 'default');
+}
+
+/**
+ * One line of a list. With the working-day calendar, `workingDaysLeft` counts the working days
+ * to the due date (「剩余 2 个工作日」): the SLA is in working days, so is what is left of it.
+ */
 export function presentSummary(
   definition: AnyServiceDefinition,
   row: ApplicationRow,
   now: Date,
+  calendar?: WorkingCalendar,
 ): ApplicationSummary {
   return {
     id: row.id,
@@ -51,6 +60,7 @@ export function presentSummary(
     serviceName: definition.name,
     status: row.status,
     statusName: stateName(definition, row.status),
+    statusTone: stateTone(definition, row.status),
     final: definition.finalStates.includes(row.status),
     version: row.version,
     applicantName: row.applicantName,
@@ -60,6 +70,8 @@ export function presentSummary(
     updatedAt: row.updatedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
     overdue: isOverdue(row, now),
+    workingDaysLeft:
+      calendar && row.dueAt && row.decidedAt === null ? workingDaysBetween(now, row.dueAt, calendar) : null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
   };
 }
@@ -108,44 +120,6 @@ export function attachmentRules(
     maxBytes: rule.maxBytes,
     maxCount: rule.maxCount,
   }));
-}
-
-const MASKERS: [RegExp, (v: string) => string][] = [
-  [/idNumber$/i, maskIdNumber],
-  [/(mobile|phone|tel)$/i, maskMobile],
-  [/email$/i, maskEmail],
-  [/(bankAccount|account(No)?)$/i, (v) => maskIdNumber(v)],
-];
-
-/**
- * A form as shown where it may not be edited: personal numbers masked by field name
- * (`…idNumber`, `…mobile`/`…phone`, `…email`, bank accounts), passwords dropped.
- */
-export function maskForm(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskForm);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (/password/i.test(key)) continue;
-      if (typeof v === 'string' && v) {
-        const masker = MASKERS.find(([re]) => re.test(key));
-        out[key] = masker ? masker[1](v) : v;
-      } else out[key] = maskForm(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-/** A form as its applicant edits it: everything but passwords. */
-export function withoutPasswords(form: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(form)) {
-    if (/password/i.test(key)) continue;
-    out[key] =
-      v && typeof v === 'object' && !Array.isArray(v) ? withoutPasswords(v as Record<string, unknown>) : v;
-  }
-  return out;
 }
 
 export function presentEvent(

@@ -9,13 +9,14 @@ import type {
   QueuePage,
   QueueQuery,
 } from '@sw/contracts';
-import { maskEmail, maskMobile } from '@sw/contracts';
+import { fieldMetaOf, maskEmail, maskMobile } from '@sw/contracts';
 import { and, desc, eq, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { applications } from '../../db/schema/casework.ts';
 import { AppError } from '../../http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { AccountRow } from '../identity/index.ts';
 import {
   findAccountNames,
@@ -28,21 +29,28 @@ import { findMessagesAbout } from '../messaging/index.ts';
 import { type ApplicationRow, findApplicationById, findApplicationEvents } from './applications.repo.ts';
 import { definitionOf, readForm } from './applications.service.ts';
 import { findAttachedFiles } from './attachments.repo.ts';
+import { getWorkingCalendar } from './calendar/calendar.service.ts';
+import type { WorkingCalendar } from './calendar/working-days.ts';
 import { type CaseworkActor, permissionsOf } from './casework.policy.ts';
 import {
   allowedActions,
   attachmentRules,
-  maskForm,
   presentEvent,
   presentSummary,
   progressOf,
-  withoutPasswords,
 } from './casework.presenter.ts';
+import { buildFormView, valueAt, withoutSecrets } from './form-view.ts';
 import { findQueuePage, type QueueFilter } from './queue.repo.ts';
 import { DRAFT_STATUS, findCaseworkService, listCaseworkServices } from './service-definition.ts';
 
 const APPLICANT_LABEL: Record<Locale, string> = { 'zh-CN': '申请人', 'zh-HK': '申請人', en: 'Applicant' };
 const STAFF_LABEL: Record<Locale, string> = { 'zh-CN': '审核人员', 'zh-HK': '審核人員', en: 'Reviewer' };
+
+/** The working-day calendar around now, for 「剩余 n 个工作日」 (cached per year). */
+export function calendarNow(ctx: AppContext): Promise<WorkingCalendar> {
+  const year = ctx.clock.now().getUTCFullYear();
+  return getWorkingCalendar(ctx, year - 1, year + 1);
+}
 
 // ————————————————————————————— applicant —————————————————————————————
 
@@ -72,10 +80,11 @@ export async function listMyApplications(
     .orderBy(desc(applications.createdAt), desc(applications.id))
     .limit(query.limit + 1);
   const now = ctx.clock.now();
+  const calendar = await calendarNow(ctx);
   const page = rows.slice(0, query.limit);
   const items = page.flatMap(({ application }) => {
     const definition = findCaseworkService(application.serviceCode);
-    return definition ? [presentSummary(definition, application, now)] : [];
+    return definition ? [presentSummary(definition, application, now, calendar)] : [];
   });
   const last = page.at(-1);
   return {
@@ -131,9 +140,11 @@ export async function getMyApplication(
     findMessagesAbout(ctx.db, row.id, account.id),
   ]);
   return {
-    ...presentSummary(definition, row, now),
+    ...presentSummary(definition, row, now, await calendarNow(ctx)),
     progress: progressOf(definition, row, actions.length > 0),
-    form: editable ? withoutPasswords(form) : (maskForm(form) as Record<string, unknown>),
+    form: editable ? withoutSecrets(definition.fields, form) : null,
+    // the applicant sees their own data whole only while they may still change it
+    formView: buildFormView(definition.fields, form, { locale, unmasked: editable, revealable: false }),
     editable,
     timeline: events.map((e) =>
       presentEvent(definition, e, e.actorId === account.id ? APPLICANT_LABEL[locale] : STAFF_LABEL[locale]),
@@ -165,9 +176,15 @@ export function consoleServices(grants: StaffGrants): ConsoleServiceView[] {
     .map((d) => ({
       code: d.code,
       name: d.name,
-      states: d.states.map((s) => ({ code: s, name: d.stateNames[s]!, final: d.finalStates.includes(s) })),
+      states: d.states.map((s) => ({
+        code: s,
+        name: d.stateNames[s]!,
+        final: d.finalStates.includes(s),
+        tone: d.stateTones[s] ?? 'default',
+      })),
       actions: d.actions.map((a) => ({ code: a, name: d.actionNames[a]! })),
       slaWorkingDays: d.slaWorkingDays,
+      roleNames: d.roleNames,
       roles: [...(grants.services.get(d.code) ?? [])],
     }));
 }
@@ -190,6 +207,7 @@ export async function queuePage(
   const after = decodeCursor(query.cursor);
   const rows = await findQueuePage(ctx.db, queueFilter(ctx, staff, grants, query), after, query.limit);
   const now = ctx.clock.now();
+  const calendar = await calendarNow(ctx);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -198,7 +216,7 @@ export async function queuePage(
       return definition
         ? [
             {
-              ...presentSummary(definition, row, now),
+              ...presentSummary(definition, row, now, calendar),
               assigneeId: row.assigneeId,
               assigneeName: row.assigneeName,
             },
@@ -241,6 +259,7 @@ export async function consoleDetail(
   staff: AccountRow,
   grants: StaffGrants,
   id: string,
+  locale: Locale,
 ): Promise<ConsoleApplicationDetail> {
   const row = await loadForStaff(ctx.db, grants, id);
   const definition = definitionOf(row.serviceCode);
@@ -262,11 +281,16 @@ export async function consoleDetail(
   const applicant_: CaseworkActor = { id: row.applicantAccountId, roles: new Set(['applicant']) };
   const applicantActs = allowedActions(definition, row, applicant_).length > 0;
   return {
-    ...presentSummary(definition, row, now),
+    ...presentSummary(definition, row, now, await calendarNow(ctx)),
     assigneeId: row.assigneeId,
     assigneeName: row.assigneeId ? (names.get(row.assigneeId) ?? null) : null,
     progress: progressOf(definition, row, applicantActs),
-    form: maskForm(readForm(ctx, row)) as Record<string, unknown>,
+    // masked as the field metadata says; the service's staff may reveal a field (audited)
+    formView: buildFormView(definition.fields, readForm(ctx, row), {
+      locale,
+      unmasked: false,
+      revealable: roles.has('reviewer') || roles.has('supervisor'),
+    }),
     applicant,
     timeline: events.map((e) =>
       presentEvent(
@@ -281,4 +305,39 @@ export async function consoleDetail(
     canRelease: permissions.canRelease,
     canAssign: permissions.canAssign,
   };
+}
+
+/**
+ * 查看完整信息 (issue 10 §5): one personal field of an application whole, for staff of its
+ * service, with the reason on the audit record. The value is for this view only: nothing changes
+ * in what the console otherwise shows.
+ */
+export async function revealField(
+  ctx: AppContext,
+  staff: AccountRow,
+  grants: StaffGrants,
+  input: { applicationId: string; path: string; reason: string; ip: string | null },
+): Promise<{ path: string; value: string }> {
+  const row = await loadForStaff(ctx.db, grants, input.applicationId);
+  const definition = definitionOf(row.serviceCode);
+  const roles = workflowRolesFor(grants, row.serviceCode);
+  if (!roles.has('reviewer') && !roles.has('supervisor'))
+    throw new AppError('casework.role_forbidden', { status: 403 });
+  const meta = fieldMetaOf(definition.fields, input.path);
+  const value = valueAt(readForm(ctx, row), input.path);
+  if (!meta?.personal || (typeof value !== 'string' && typeof value !== 'number'))
+    throw new AppError('casework.field_not_revealable', {
+      status: 400,
+      fieldErrors: [{ path: 'path', code: 'casework.field_not_revealable' }],
+    });
+  await recordAudit(ctx.db, {
+    actorId: staff.id,
+    action: 'application.reveal_field',
+    targetType: 'application',
+    targetId: row.id,
+    detail: { number: row.number, service: row.serviceCode, path: input.path, reason: input.reason },
+    ip: input.ip,
+    at: ctx.clock.now(),
+  });
+  return { path: input.path, value: String(value) };
 }

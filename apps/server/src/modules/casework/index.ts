@@ -6,11 +6,6 @@ export {
   findLatestReason,
   setApplicantIdentity,
 } from './applications.repo.ts';
-export { createDraft, decide, readForm, submitInTransaction } from './applications.service.ts';
+export { createDraft, decide, definitionOf, readForm, submitInTransaction } from './applications.service.ts';
 export { detachAll, findAttachedFiles, insertAttachment } from './attachments.repo.ts';
-export {
-  registerCaseworkService,
-  type ServiceDefinition,
-  type Transition,
-  unhandled,
-} from './service-definition.ts';
+export { defineService, type Transition, unhandled } from './service-definition.ts';

@@ -1,4 +1,14 @@
-import type { AccountKind, Locale, RealNameLevel } from '@sw/contracts';
+import type {
+  AccountKind,
+  AttachmentRuleContract,
+  FieldMetaMap,
+  Locale,
+  Localized,
+  RealNameLevel,
+  ServiceContract,
+  StateTone,
+} from '@sw/contracts';
+import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -30,19 +40,8 @@ export type TransitionMessage = {
   template: string;
 };
 
-/**
- * An attachment slot (issue 4 §1): types are recognised from the content, never the name.
- * `required` may depend on the form (e.g. 三证合一 or not).
- */
-export type AttachmentRule = {
-  slot: string;
-  name: Record<Locale, string>;
-  required: boolean | ((form: Record<string, unknown>) => boolean);
-  /** MIME types as file-type reports them, e.g. image/jpeg */
-  types: readonly string[];
-  maxBytes: number;
-  maxCount: number;
-};
+/** An attachment slot (issue 4 §1): the contract's type; `required` may depend on the form. */
+export type AttachmentRule = AttachmentRuleContract;
 
 /**
  * An online service (事项) as the casework engine sees it (issue 4 §1). The workflow is a
@@ -54,6 +53,10 @@ export type ServiceDefinition<State extends string, Action extends string> = {
   code: string;
   /** 2–6 capital letters opening every application number, e.g. `QYZC` */
   prefix: string;
+  /** what the catalogue, the guide and the views need (the service's contract.ts) */
+  contract: ServiceContract;
+  /** field metadata (from the contract): labels, value names, personal data and its masking */
+  fields: FieldMetaMap;
   name: Record<Locale, string>;
   applicantKinds: readonly AccountKind[];
   realNameLevel: RealNameLevel;
@@ -70,7 +73,11 @@ export type ServiceDefinition<State extends string, Action extends string> = {
   finalStates: readonly State[];
   /** labels of states and actions, for the applicant, the console and the timeline */
   stateNames: Record<State, Record<Locale, string>>;
+  /** how each state is shown (colour) */
+  stateTones: Record<State, StateTone>;
   actionNames: Record<Action, Record<Locale, string>>;
+  /** how this service names its staff roles (a customs reviewer is 海关审核员) */
+  roleNames: { reviewer: Localized; supervisor: Localized };
   attachments: readonly AttachmentRule[];
   /**
    * Files for its attachment slots may be uploaded without an account (registration with
@@ -82,7 +89,7 @@ export type ServiceDefinition<State extends string, Action extends string> = {
   reasonTemplates?: Partial<Record<Action, readonly string[]>>;
   /** what submission tells whom (e.g. the applicant's receipt with the due date) */
   submitMessages?: readonly TransitionMessage[];
-  /** the locale of its messages (zh-HK for 港车北上) */
+  /** the locale of its messages when the recipient has none (zh-HK for 港车北上) */
   messageLocale?: Locale;
   /**
    * What a workflow step changes beyond the application, in the transaction that commits it,
@@ -95,6 +102,18 @@ export type ServiceDefinition<State extends string, Action extends string> = {
     tx: Db,
     decided: { application: ApplicationRow; event: ApplicationEventRow },
   ): Promise<Record<string, string> | undefined>;
+  /** after a submission, in its transaction (ask an agency, start a timer …) */
+  onSubmitted?(
+    ctx: AppContext,
+    tx: Db,
+    submitted: { application: ApplicationRow; event: ApplicationEventRow },
+  ): Promise<void>;
+  /** its own routes (under /api/services/<code>/… by convention), registered by the loader */
+  routes?: (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
+  /** once at start-up: job handlers, adapters, hooks into other modules */
+  setup?(ctx: AppContext): void;
+  /** periodic work on every instance (each pass must be safe to run on several at once) */
+  timers?: readonly { name: string; everyMs: number; run(ctx: AppContext): Promise<void> }[];
   // method syntax on purpose: a definition of narrower State/Action is then assignable to
   // AnyServiceDefinition; the engine checks states and actions against the lists above first
   transition(state: State, action: Action): Transition<State> | null;
@@ -141,4 +160,40 @@ export function listCaseworkServices(): AnyServiceDefinition[] {
 /** Whether an attachment slot must be filled for this form. */
 export function isAttachmentRequired(rule: AttachmentRule, form: Record<string, unknown>): boolean {
   return typeof rule.required === 'function' ? rule.required(form) : rule.required;
+}
+
+const DEFAULT_ROLE_NAMES = {
+  reviewer: { 'zh-CN': '审核人员', 'zh-HK': '審核人員', en: 'Reviewer' },
+  supervisor: { 'zh-CN': '审核主管', 'zh-HK': '審核主管', en: 'Supervisor' },
+} as const;
+
+/** What a service folder declares: its contract plus the workflow and what it runs on the server. */
+export type ServiceSpec<State extends string, Action extends string> = Omit<
+  ServiceDefinition<State, Action>,
+  'code' | 'name' | 'applicantKinds' | 'realNameLevel' | 'form' | 'fields' | 'attachments' | 'roleNames'
+> & { roleNames?: ServiceDefinition<State, Action>['roleNames'] };
+
+/**
+ * The one way a business service joins the platform (issue 10 §2): its catalogue entry, form and
+ * field metadata come from its contract (shared with the web), its workflow, SLA, messages, roles,
+ * hooks, routes and timers from here. The service folder's `service.ts` default-exports the result;
+ * the loader finds it (casework/service-loader.ts) — no shared file names the service.
+ */
+export function defineService<State extends string, Action extends string>(
+  spec: ServiceSpec<State, Action>,
+): ServiceDefinition<State, Action> {
+  const { contract } = spec;
+  const definition: ServiceDefinition<State, Action> = {
+    ...spec,
+    code: contract.code,
+    name: contract.catalogue.name,
+    applicantKinds: contract.catalogue.audience,
+    realNameLevel: contract.catalogue.realNameLevel,
+    form: contract.form,
+    fields: contract.fields,
+    attachments: contract.attachments,
+    roleNames: spec.roleNames ?? DEFAULT_ROLE_NAMES,
+  };
+  registerCaseworkService(definition);
+  return definition;
 }

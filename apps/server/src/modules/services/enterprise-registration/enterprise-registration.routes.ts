@@ -1,15 +1,14 @@
-import {
-  CorrectEnterpriseRegistrationBody,
-  EnterpriseRegistrationCorrectionView,
-  EnterpriseRegistrationSubmitted,
-  LinkTokenQuery,
-  ProblemSchema,
-  SubmitEnterpriseRegistrationBody,
-} from '@sw/contracts';
+import { LinkTokenQuery, ProblemSchema } from '@sw/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.ts';
 import { requestMeta } from '../../identity/index.ts';
+import {
+  CorrectEnterpriseRegistrationBody,
+  EnterpriseRegistrationCorrectionView,
+  EnterpriseRegistrationSubmitted,
+  SubmitEnterpriseRegistrationBody,
+} from './contract.ts';
 import { correctRegistration, loadCorrection, registerForReview } from './register-for-review.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema };

@@ -1,15 +1,4 @@
-import {
-  type CorrectEnterpriseRegistrationBody,
-  type EnterpriseRegistrationCorrectionView,
-  type EnterpriseRegistrationRecord,
-  type EnterpriseRegistrationSubmitted,
-  maskEmail,
-  REGISTRATION_ATTACHMENT_MAX_BYTES,
-  REGISTRATION_ATTACHMENT_TYPES,
-  type RegistrationAttachmentSlot,
-  registrationOrgCode,
-  type SubmitEnterpriseRegistrationBody,
-} from '@sw/contracts';
+import { maskEmail } from '@sw/contracts';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { AppError, type AppFieldError, fieldError } from '../../../http/app-error.ts';
@@ -18,6 +7,7 @@ import {
   type ApplicationRow,
   createDraft,
   decide,
+  definitionOf,
   detachAll,
   findApplicationById,
   findAttachedFiles,
@@ -42,7 +32,18 @@ import {
   verifyCaptcha,
 } from '../../identity/index.ts';
 import { isRegistrationReviewOn } from '../../platform/index.ts';
-import { ENTERPRISE_REGISTRATION, enterpriseRegistrationService } from './definition.ts';
+import {
+  type CorrectEnterpriseRegistrationBody,
+  ENTERPRISE_REGISTRATION,
+  type EnterpriseRegistrationCorrectionView,
+  type EnterpriseRegistrationRecord,
+  type EnterpriseRegistrationSubmitted,
+  REGISTRATION_ATTACHMENT_MAX_BYTES,
+  REGISTRATION_ATTACHMENT_TYPES,
+  type RegistrationAttachmentSlot,
+  registrationOrgCode,
+  type SubmitEnterpriseRegistrationBody,
+} from './contract.ts';
 import {
   administratorValues,
   attachmentListErrors,
@@ -104,7 +105,7 @@ function receipt(application: ApplicationRow, account: Pick<AccountRow, 'usernam
   return {
     number: application.number!,
     dueAt: application.dueAt!.toISOString(),
-    slaWorkingDays: enterpriseRegistrationService.slaWorkingDays,
+    slaWorkingDays: definitionOf(ENTERPRISE_REGISTRATION).slaWorkingDays,
     username: account.username,
     emailMasked: maskEmail(email.trim().toLowerCase()),
   } satisfies EnterpriseRegistrationSubmitted;
@@ -177,7 +178,7 @@ export async function registerForReview(
         await insertAttachment(tx, { applicationId: draft.id, fileId: a.fileId, slot: a.slot, addedAt: now });
       const { application } = await submitInTransaction(ctx, tx, {
         row: draft,
-        definition: enterpriseRegistrationService,
+        definition: definitionOf(ENTERPRISE_REGISTRATION),
         actorId: account.id,
         ip: meta.ip,
         now,

@@ -1,11 +1,4 @@
-import {
-  divisionNames,
-  type EnterpriseRegistrationRecord,
-  REGISTRATION_ATTACHMENTS,
-  type RegistrationAttachmentSlot,
-  type RegistrationType,
-  registrationOrgCode,
-} from '@sw/contracts';
+import { divisionNames } from '@sw/contracts';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { type AppFieldError, fieldError } from '../../../http/app-error.ts';
@@ -20,6 +13,13 @@ import {
   updateAccount,
   updateOrganization,
 } from '../../identity/index.ts';
+import {
+  type EnterpriseRegistrationRecord,
+  REGISTRATION_ATTACHMENTS,
+  type RegistrationAttachmentSlot,
+  type RegistrationType,
+  registrationOrgCode,
+} from './contract.ts';
 
 /** How long the correction link of a returned registration works. */
 export const CORRECTION_LINK_DAYS = 7;

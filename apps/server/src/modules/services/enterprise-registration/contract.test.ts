@@ -1,12 +1,11 @@
+import { creditCodeCheckChar, orgCodeCheckChar } from '@sw/contracts';
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../validators/credit-code.ts';
-import { orgCodeCheckChar } from '../validators/org-code.ts';
 import {
   EnterpriseRegistrationForm,
   EnterpriseRegistrationRecord,
   REGISTRATION_ATTACHMENTS,
   registrationOrgCode,
-} from './enterprise-registration.ts';
+} from './contract.ts';
 
 const orgBody = '12345678';
 const orgCode = orgBody + orgCodeCheckChar(orgBody);

@@ -1,13 +1,8 @@
-import {
-  EnterpriseRegistrationRecord,
-  REGISTRATION_ATTACHMENT_MAX_BYTES,
-  REGISTRATION_ATTACHMENT_TYPES,
-  REGISTRATION_ATTACHMENTS,
-  type RegistrationType,
-} from '@sw/contracts';
-import { registerCaseworkService, type ServiceDefinition } from '../../casework/index.ts';
-import './messages.ts';
+import { defineService } from '../../casework/index.ts';
 import { explainPendingReviewWith } from '../../identity/index.ts';
+import { enterpriseRegistrationContract } from './contract.ts';
+import { enterpriseRegistrationRoutes } from './enterprise-registration.routes.ts';
+import './messages.ts';
 import { activateRegistration, issueCorrectionLink, syncRegistration } from './registration-data.ts';
 import { registrationReviewProblem } from './review-state.ts';
 import {
@@ -18,21 +13,15 @@ import {
   registrationTransition,
 } from './workflow.ts';
 
-export const ENTERPRISE_REGISTRATION = 'enterprise-registration';
-
 /**
  * 企业注册审核 (seed 001): the registration of an enterprise or institution and its administrator,
  * reviewed by staff within 2 working days while the platform setting 「注册需审核」 is on. The
  * applicant is the administrator account created (pending review) with the submission; the
  * form is EnterpriseRegistrationRecord (the registration without the password).
  */
-export const enterpriseRegistrationService: ServiceDefinition<RegistrationState, RegistrationAction> = {
-  code: ENTERPRISE_REGISTRATION,
+export default defineService<RegistrationState, RegistrationAction>({
+  contract: enterpriseRegistrationContract,
   prefix: 'QYZC',
-  name: { 'zh-CN': '企业注册审核', 'zh-HK': '企業註冊審核', en: 'Enterprise registration review' },
-  applicantKinds: ['enterprise_admin', 'institution_admin'],
-  realNameLevel: 'none',
-  form: EnterpriseRegistrationRecord,
   slaWorkingDays: 2,
   states: REGISTRATION_STATES,
   actions: REGISTRATION_ACTIONS,
@@ -43,21 +32,13 @@ export const enterpriseRegistrationService: ServiceDefinition<RegistrationState,
     rejected: { 'zh-CN': '退回补正', 'zh-HK': '退回補正', en: 'Returned for correction' },
     approved: { 'zh-CN': '审核通过', 'zh-HK': '審核通過', en: 'Approved' },
   },
+  stateTones: { pending: 'processing', rejected: 'warning', approved: 'success' },
   actionNames: {
     approve: { 'zh-CN': '审核通过', 'zh-HK': '審核通過', en: 'Approve' },
     reject: { 'zh-CN': '退回补正', 'zh-HK': '退回補正', en: 'Return for correction' },
     resubmit: { 'zh-CN': '修改后重新提交', 'zh-HK': '修改後重新提交', en: 'Resubmit corrected' },
   },
   anonymousUploads: true,
-  attachments: REGISTRATION_ATTACHMENTS.map((rule) => ({
-    slot: rule.slot,
-    name: rule.name,
-    required: (form: Record<string, unknown>) =>
-      rule.requiredFor.includes(form.registrationType as RegistrationType),
-    types: REGISTRATION_ATTACHMENT_TYPES,
-    maxBytes: REGISTRATION_ATTACHMENT_MAX_BYTES,
-    maxCount: rule.maxCount,
-  })),
   reasonTemplates: {
     reject: [
       '附件不清晰，请重新上传原件扫描件',
@@ -70,6 +51,9 @@ export const enterpriseRegistrationService: ServiceDefinition<RegistrationState,
     { to: 'applicant', channels: ['inbox', 'email'], template: 'enterprise-registration.submitted' },
   ],
   transition: registrationTransition,
+  routes: enterpriseRegistrationRoutes,
+  // signing in before the decision says until when, or that it was returned (seed 001 §2.5)
+  setup: () => explainPendingReviewWith(registrationReviewProblem),
   async onDecided(ctx, tx, { application, event }) {
     const action = event.action as RegistrationAction;
     switch (action) {
@@ -84,9 +68,4 @@ export const enterpriseRegistrationService: ServiceDefinition<RegistrationState,
         return undefined;
     }
   },
-};
-
-registerCaseworkService(enterpriseRegistrationService);
-
-// signing in before the decision says until when, or that it was returned (seed 001 §2.5)
-explainPendingReviewWith(registrationReviewProblem);
+});

@@ -1,13 +1,29 @@
+import {
+  CaptchaAnswer,
+  defineServiceContract,
+  Email,
+  type FieldMetaMap,
+  fieldIssue,
+  findDivision,
+  ID_TYPE_NAMES,
+  ID_TYPES,
+  isValidCreditCode,
+  isValidDivisionPath,
+  isValidIdNumber,
+  isValidIntlMobile,
+  isValidOrgCode,
+  isValidPhoneNumber,
+  type Locale,
+  type Localized,
+  Mobile,
+  nameText,
+  normalizeOrgCode,
+  orgCodeOfCreditCode,
+  Password,
+  text,
+  Username,
+} from '@sw/contracts';
 import { z } from 'zod';
-import { ID_TYPES, type Locale } from '../enums.ts';
-import { findDivision, isValidDivisionPath } from '../geo/division-lookup.ts';
-import { isValidCreditCode, orgCodeOfCreditCode } from '../validators/credit-code.ts';
-import { isValidIdNumber } from '../validators/id-document.ts';
-import { isValidIntlMobile, isValidPhoneNumber } from '../validators/intl-phone.ts';
-import { isValidOrgCode, normalizeOrgCode } from '../validators/org-code.ts';
-import { Password, Username } from './accounts.ts';
-import { Email, Mobile } from './auth.ts';
-import { CaptchaAnswer, fieldIssue, nameText, text } from './common.ts';
 
 /*
  * 企业注册审核 — registration with staff review (seed 001 §2.3), offered while the platform setting
@@ -503,11 +519,6 @@ export const EnterpriseRegistrationSubmitted = z
   .meta({ id: 'EnterpriseRegistrationSubmitted' });
 export type EnterpriseRegistrationSubmitted = z.infer<typeof EnterpriseRegistrationSubmitted>;
 
-/** The single-use link's token (query string of the e-mailed link). */
-export const LinkTokenQuery = z.strictObject({
-  token: z.string().min(1, fieldIssue('field.required')).max(100, fieldIssue('field.too_long')),
-});
-
 /** An attachment already on the application, kept or replaced in a correction. */
 export const RegistrationAttachmentView = z.object({
   slot: z.enum(REGISTRATION_ATTACHMENT_SLOTS),
@@ -559,3 +570,185 @@ export const CorrectEnterpriseRegistrationBody = z.strictObject({
 });
 export type CorrectEnterpriseRegistrationBody = z.infer<typeof CorrectEnterpriseRegistrationBody>;
 export type CorrectEnterpriseRegistrationInput = z.input<typeof CorrectEnterpriseRegistrationBody>;
+
+// ——————————————————————————— the service's contract (issue 10 §2) ———————————————————————————
+
+const L = (l: Localized): Localized => l;
+const divisionName = (code: string) => findDivision(code)?.name ?? code;
+
+/**
+ * What every view of a registration shows: labels, coded values named, and which fields are
+ * personal data (the contacts' and the administrator's ID numbers, telephones and addresses).
+ */
+export const REGISTRATION_FIELDS: FieldMetaMap = {
+  registrationType: {
+    label: L({ 'zh-CN': '注册类型', 'zh-HK': '註冊類型', en: 'Registration type' }),
+    values: REGISTRATION_TYPE_NAMES,
+  },
+  creditCode: {
+    label: L({ 'zh-CN': '统一社会信用代码', 'zh-HK': '統一社會信用代碼', en: 'Unified credit code' }),
+  },
+  orgCode: { label: L({ 'zh-CN': '组织机构代码', 'zh-HK': '組織機構代碼', en: 'Organization code' }) },
+  businessLicenceNo: {
+    label: L({ 'zh-CN': '工商注册登记号', 'zh-HK': '工商註冊登記號', en: 'Business registration number' }),
+  },
+  taxRegistrationNo: {
+    label: L({ 'zh-CN': '税务登记证', 'zh-HK': '稅務登記證', en: 'Tax registration certificate' }),
+  },
+  province: { label: L({ 'zh-CN': '所在省份', 'zh-HK': '所在省份', en: 'Province' }), display: divisionName },
+  city: { label: L({ 'zh-CN': '所在城市', 'zh-HK': '所在城市', en: 'City' }), display: divisionName },
+  district: { label: L({ 'zh-CN': '所在区县', 'zh-HK': '所在區縣', en: 'District' }), display: divisionName },
+  address: { label: L({ 'zh-CN': '单位地址', 'zh-HK': '單位地址', en: 'Address' }) },
+  nameZh: { label: L({ 'zh-CN': '单位全称', 'zh-HK': '單位全稱', en: 'Full name' }) },
+  nameEn: { label: L({ 'zh-CN': '英文名称', 'zh-HK': '英文名稱', en: 'English name' }) },
+  shortName: { label: L({ 'zh-CN': '单位中文简称', 'zh-HK': '單位中文簡稱', en: 'Short Chinese name' }) },
+  postalCode: { label: L({ 'zh-CN': '邮政编码', 'zh-HK': '郵政編碼', en: 'Postal code' }) },
+  bankName: { label: L({ 'zh-CN': '开户银行', 'zh-HK': '開戶銀行', en: 'Bank' }) },
+  bankAccount: {
+    label: L({ 'zh-CN': '银行账号', 'zh-HK': '銀行帳號', en: 'Bank account' }),
+    personal: 'number',
+  },
+  eportCardNo: {
+    label: L({ 'zh-CN': '中国电子口岸卡号', 'zh-HK': '中國電子口岸卡號', en: 'China E-Port card number' }),
+  },
+  registeredCapital: { label: L({ 'zh-CN': '注册资金', 'zh-HK': '註冊資金', en: 'Registered capital' }) },
+  customsCode: {
+    label: L({ 'zh-CN': '海关企业代码', 'zh-HK': '海關企業代碼', en: 'Customs enterprise code' }),
+  },
+  inspectionCode: {
+    label: L({ 'zh-CN': '国检企业代码', 'zh-HK': '國檢企業代碼', en: 'Inspection enterprise code' }),
+  },
+  foreignTradeCode: {
+    label: L({ 'zh-CN': '外经贸企业代码', 'zh-HK': '外經貿企業代碼', en: 'Foreign trade enterprise code' }),
+  },
+  borderCode: {
+    label: L({ 'zh-CN': '边检企业代码', 'zh-HK': '邊檢企業代碼', en: 'Border inspection enterprise code' }),
+  },
+  portCode: {
+    label: L({ 'zh-CN': '港口局企业代码', 'zh-HK': '港口局企業代碼', en: 'Port authority enterprise code' }),
+  },
+  forexCode: {
+    label: L({ 'zh-CN': '外管企业代码', 'zh-HK': '外管企業代碼', en: 'Foreign exchange enterprise code' }),
+  },
+  enterpriseType: {
+    label: L({ 'zh-CN': '企业类型', 'zh-HK': '企業類型', en: 'Enterprise type' }),
+    values: ENTERPRISE_TYPE_NAMES,
+  },
+  businessScope: {
+    label: L({ 'zh-CN': '经营范围', 'zh-HK': '經營範圍', en: 'Business scope' }),
+    multiline: true,
+  },
+  entityTypes: {
+    label: L({ 'zh-CN': '实体类型', 'zh-HK': '實體類型', en: 'Entity types' }),
+    values: ENTITY_TYPE_NAMES,
+  },
+  contacts: { label: L({ 'zh-CN': '联系方式', 'zh-HK': '聯絡方式', en: 'Contacts' }) },
+  'contacts.*.role': {
+    label: L({ 'zh-CN': '岗位', 'zh-HK': '崗位', en: 'Position' }),
+    values: CONTACT_ROLE_NAMES,
+  },
+  'contacts.*.name': { label: L({ 'zh-CN': '姓名', 'zh-HK': '姓名', en: 'Name' }) },
+  'contacts.*.idType': {
+    label: L({ 'zh-CN': '证件类型', 'zh-HK': '證件類型', en: 'ID type' }),
+    values: ID_TYPE_NAMES,
+  },
+  'contacts.*.idNumber': {
+    label: L({ 'zh-CN': '证件号码', 'zh-HK': '證件號碼', en: 'ID number' }),
+    personal: 'id_number',
+  },
+  'contacts.*.phone': { label: L({ 'zh-CN': '电话', 'zh-HK': '電話', en: 'Telephone' }), personal: 'phone' },
+  'contacts.*.fax': { label: L({ 'zh-CN': '传真', 'zh-HK': '傳真', en: 'Fax' }), personal: 'phone' },
+  'contacts.*.mobile': {
+    label: L({ 'zh-CN': '手机', 'zh-HK': '手提電話', en: 'Mobile' }),
+    personal: 'mobile',
+  },
+  'contacts.*.email': { label: L({ 'zh-CN': 'E-mail', 'zh-HK': '電郵', en: 'E-mail' }), personal: 'email' },
+  admin: { label: L({ 'zh-CN': '管理员账户信息', 'zh-HK': '管理員帳戶資料', en: 'Administrator account' }) },
+  'admin.username': { label: L({ 'zh-CN': '平台账户名', 'zh-HK': '平台帳戶名稱', en: 'Username' }) },
+  'admin.realName': { label: L({ 'zh-CN': '真实姓名', 'zh-HK': '真實姓名', en: 'Real name' }) },
+  'admin.email': { label: L({ 'zh-CN': 'E-mail', 'zh-HK': '電郵', en: 'E-mail' }), personal: 'email' },
+  'admin.fax': { label: L({ 'zh-CN': '传真', 'zh-HK': '傳真', en: 'Fax' }), personal: 'phone' },
+  'admin.phone': { label: L({ 'zh-CN': '电话', 'zh-HK': '電話', en: 'Telephone' }), personal: 'phone' },
+  'admin.mobile': { label: L({ 'zh-CN': '手机', 'zh-HK': '手提電話', en: 'Mobile' }), personal: 'mobile' },
+  'admin.customsDeclarantNo': {
+    label: L({ 'zh-CN': '报关员号', 'zh-HK': '報關員號', en: 'Customs declarant number' }),
+  },
+  'admin.inspectionDeclarantNo': {
+    label: L({ 'zh-CN': '报检员号', 'zh-HK': '報檢員號', en: 'Inspection declarant number' }),
+  },
+  'admin.jobTitle': { label: L({ 'zh-CN': '职务', 'zh-HK': '職務', en: 'Job title' }) },
+};
+
+export const ENTERPRISE_REGISTRATION = 'enterprise-registration';
+
+/** 企业注册审核 (seed 001) as the catalogue, the guide and the views know it. */
+export const enterpriseRegistrationContract = defineServiceContract({
+  code: ENTERPRISE_REGISTRATION,
+  catalogue: {
+    name: { 'zh-CN': '企业注册审核', 'zh-HK': '企業註冊審核', en: 'Enterprise registration review' },
+    description: {
+      'zh-CN': '企业、事业单位在单一窗口注册管理员账号，提交证照扫描件，经审核（2 个工作日）后开通。',
+      'zh-HK': '企業、事業單位在單一窗口註冊管理員帳戶，提交證照掃描件，經審核（2 個工作日）後開通。',
+      en: 'Enterprises and institutions register their administrator account with certificate scans; staff review it within 2 working days.',
+    },
+    category: 'registration',
+    department: { 'zh-CN': '电子口岸管理机构', 'zh-HK': '電子口岸管理機構', en: 'E-Port administration' },
+    // the applicant has no account yet: anyone may start; the administrator account comes with it
+    audience: ['enterprise_admin', 'institution_admin'],
+    realNameLevel: 'none',
+    regions: { cities: [] },
+    mode: 'online',
+    guide: {
+      conditions: [
+        L({
+          'zh-CN': '在中国境内依法登记注册的企业或事业单位',
+          'zh-HK': '在中國境內依法登記註冊的企業或事業單位',
+          en: 'An enterprise or public institution registered in mainland China',
+        }),
+        L({
+          'zh-CN': '尚未在单一窗口注册（「组织机构代码已存在」的请找回用户名或密码）',
+          'zh-HK': '尚未在單一窗口註冊（「組織機構代碼已存在」的請找回用戶名稱或密碼）',
+          en: 'Not registered yet (if told the organization code exists, recover the username or password instead)',
+        }),
+      ],
+      materials: REGISTRATION_ATTACHMENTS.map((rule) => ({ name: rule.name, slot: rule.slot })),
+      steps: [
+        L({
+          'zh-CN': '阅读服务条款，选择注册类型（三证合一企业、企业单位、政府事业单位）',
+          'zh-HK': '閱讀服務條款，選擇註冊類型（三證合一企業、企業單位、政府事業單位）',
+          en: 'Read the terms and choose the registration type',
+        }),
+        L({
+          'zh-CN': '填写企业基本信息、联系方式和管理员账户信息，上传证照扫描件',
+          'zh-HK': '填寫企業基本資料、聯絡方式和管理員帳戶資料，上載證照掃描件',
+          en: 'Fill in the enterprise, its contacts and the administrator account, upload the certificate scans',
+        }),
+        L({
+          'zh-CN': '提交后 2 个工作日内审核，结果以电子邮件通知；退回的可按邮件中的链接修改后重新提交',
+          'zh-HK': '提交後 2 個工作日內審核，結果以電郵通知；退回的可按電郵中的連結修改後重新提交',
+          en: 'Reviewed within 2 working days; the result comes by e-mail, a returned registration is corrected through its link',
+        }),
+      ],
+      fee: L({ 'zh-CN': '不收费', 'zh-HK': '不收費', en: 'Free of charge' }),
+      basis: [
+        L({
+          'zh-CN': '《国际贸易“单一窗口”用户管理办法》',
+          'zh-HK': '《國際貿易「單一窗口」用戶管理辦法》',
+          en: 'Rules on users of the international trade single window',
+        }),
+      ],
+      hotline: '95198',
+    },
+  },
+  form: EnterpriseRegistrationRecord,
+  fields: REGISTRATION_FIELDS,
+  attachments: REGISTRATION_ATTACHMENTS.map((rule) => ({
+    slot: rule.slot,
+    name: rule.name,
+    required: (form: Record<string, unknown>) =>
+      rule.requiredFor.includes(form.registrationType as RegistrationType),
+    types: REGISTRATION_ATTACHMENT_TYPES,
+    maxBytes: REGISTRATION_ATTACHMENT_MAX_BYTES,
+    maxCount: rule.maxCount,
+  })),
+});
