@@ -72,12 +72,16 @@ module.exports = {
     },
     {
       name: 'no-web-service-to-service',
-      comment: "A service's web folder imports no other service's folder.",
+      comment: "A service's web folder imports no other service's folder (the kit is shared).",
       severity: 'error',
       from: { path: '^apps/web/src/services/([^/]+)/' },
       to: {
         path: '^apps/web/src/services/',
-        pathNot: ['^apps/web/src/services/$1/', '^apps/web/src/services/[^/]+\\.tsx?$'],
+        pathNot: [
+          '^apps/web/src/services/$1/',
+          '^apps/web/src/services/kit/',
+          '^apps/web/src/services/[^/]+\\.tsx?$',
+        ],
       },
     },
     {

@@ -32,8 +32,10 @@ import { applicationRoutes } from './modules/casework/applications.routes.ts';
 import { attachmentRoutes } from './modules/casework/attachments.routes.ts';
 import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
 import { catalogueRoutes } from './modules/casework/catalogue.routes.ts';
+import { findCaseworkService } from './modules/casework/service-definition.ts';
 import { discoverServices, mountServices, SERVICES_DIR } from './modules/casework/service-loader.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
+import { contentRoutes } from './modules/content/content.routes.ts';
 import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
@@ -249,6 +251,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(overseasRegistrationRoutes, { ctx });
   await app.register(passwordRecoveryRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
+  await app.register(contentRoutes, { ctx });
   await app.register(catalogueRoutes);
   await app.register(applicationRoutes, { ctx });
   await app.register(staffRoutes, { ctx });
@@ -292,7 +295,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
       // fresh browser then share one token instead of racing to set different ones
       ensureCsrfToken(config, request, reply);
       return reply
-        .code(isWebRoute(url) ? 200 : 404)
+        .code(isWebRoute(url, { isService: (code) => findCaseworkService(code) !== undefined }) ? 200 : 404)
         .header('cache-control', 'no-cache')
         .sendFile('index.html', { maxAge: 0 });
     }

@@ -540,7 +540,7 @@ describe('the review: sign-in before the decision, return for correction, approv
     const returned = mails.find((m) => m.subject?.includes('未通过审核'));
     expect(returned?.text).toContain('附件不清晰，请重新上传原件扫描件');
     const link = returned!.text.match(
-      /(http:\/\/localhost:\d+\/register\/enterprise\/correction\?token=)([\w-]+)/,
+      /(http:\/\/localhost:\d+\/apps\/enterprise-registration\/correction\?token=)([\w-]+)/,
     );
     expect(link).not.toBeNull();
     const token = link![2]!;

@@ -190,12 +190,37 @@ export const ERROR_CODES = {
     'The registration was returned for correction; follow the link in the e-mail and resubmit.',
   'casework.field_not_revealable': 'The path is not a personal field of this application, or it is empty.',
   'recovery.link_invalid': 'The password reset link is unknown, already used or expired (410).',
+
+  // articles (通知公告, 政策法规, 办事指南) and the site identity in the footer (issue 10 §4)
+  'content.not_found': 'No such article (or, on the public routes, none published with this id).',
+  'content.version_conflict':
+    'The article was changed by someone else; `current` carries its status and version now (409).',
+  'content.kind_invalid': 'The kind is not one of notice, policy, guide.',
+  'content.body_too_long': 'The Markdown body is longer than 50,000 characters.',
+  'content.service_unknown': 'No registered service has this code.',
+  'content.translation_incomplete': 'A translation needs both its title and its body; this half is missing.',
+  'content.already_published': 'The article is already published (409).',
+  'content.not_published': 'The article is not published, so it cannot be unpublished (409).',
+  'content.published_cannot_delete': 'A published article must be unpublished before it is deleted (409).',
+  'field.icp_number_invalid': 'Not an ICP filing number such as 京ICP备12345678号-1.',
+  'field.psb_number_invalid': 'Not a public-security filing number such as 京公网安备 11010502030143号.',
+  'field.site_code_invalid': 'A site identification code (网站标识码) is 10 digits, or bm and 8 digits.',
+  'field.hotline_invalid': 'Not a telephone number (digits, an optional leading +, spaces and hyphens).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * A field error code a service declares in its contract (`cert-review.hs_code_invalid`): its
+ * service's code, a dot, a name. Its messages come with the contract (services.ts).
+ */
+export type ServiceErrorCode = `${string}-${string}.${string}`;
+
+/** What a field error may carry: a platform code, or one of a service's own. */
+export type FieldErrorCode = ErrorCode | ServiceErrorCode;
+
 /** One field error inside a problem+json body. `path` is dot-separated (`contacts.0.mobile`). */
-export type FieldError = { path: string; code: ErrorCode; message: string };
+export type FieldError = { path: string; code: FieldErrorCode; message: string };
 
 /** RFC 9457 problem details as this platform emits them. */
 export type Problem = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Localized } from './api/casework.ts';
 import { ACCOUNT_KINDS, type AccountKind, REAL_NAME_LEVELS, type RealNameLevel } from './enums.ts';
+import type { ServiceErrorCode } from './errors.ts';
+import { registerServiceErrors } from './i18n/error-messages.ts';
 
 /**
  * The shared half of the service plug-in contract (issue 10 §2–§4): what a business service (事项)
@@ -116,7 +118,17 @@ export type ServiceContract<Form extends Record<string, unknown> = Record<string
   /** field metadata, by dotted path */
   fields: FieldMetaMap;
   attachments: readonly AttachmentRuleContract[];
+  /**
+   * Its own field error codes (`<code>.<name>`) with their messages, for rules only it has (an HS
+   * code of 8–10 digits); use them in the form with `serviceIssue()`.
+   */
+  errors?: Readonly<Record<ServiceErrorCode, Localized>>;
 };
+
+/** A zod issue carrying one of a service's own field error codes (see `fieldIssue`). */
+export function serviceIssue(code: ServiceErrorCode) {
+  return { message: code } as const;
+}
 
 /** Checks the shape a service's contract.ts declares (and keeps its form's type). */
 export function defineServiceContract<Form extends Record<string, unknown>>(
@@ -124,6 +136,10 @@ export function defineServiceContract<Form extends Record<string, unknown>>(
 ): ServiceContract<Form> {
   if (!/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/.test(contract.code))
     throw new Error(`service code ${contract.code}: lower-case letters, digits and hyphens`);
+  for (const code of Object.keys(contract.errors ?? {}))
+    if (!code.startsWith(`${contract.code}.`))
+      throw new Error(`${code}: a service's error codes start with its code`);
+  registerServiceErrors(contract.errors ?? {});
   return contract;
 }
 

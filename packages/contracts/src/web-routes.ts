@@ -16,6 +16,9 @@ export const WEB_ROUTES = [
   '/dev/outbox',
   '/first-sign-in',
   '/recover/email',
+  '/notices',
+  '/policies',
+  '/articles/:id',
   '/account',
   '/account/info',
   '/account/devices',
@@ -26,6 +29,8 @@ export const WEB_ROUTES = [
   '/account/applications',
   '/account/applications/:id',
   '/apps',
+  '/apps/:service',
+  '/apps/:service/*',
   '/m',
   '/m/services',
   '/m/me',
@@ -43,16 +48,27 @@ export const WEB_ROUTES = [
   '/console/calendar',
   '/console/settings',
   '/console/messages',
+  '/console/content/:kind',
 ] as const;
 
 const compiled = WEB_ROUTES.map((pattern) => pattern.split('/').filter(Boolean));
 
-/** Whether a path (no query string) is a page of the web app. A trailing slash is ignored. */
-export function isWebRoute(path: string): boolean {
+/**
+ * Whether a path (no query string) is a page of the web app. A trailing slash is ignored; `*` is
+ * one or more segments; a `:service` segment must be a service's code when `isService` is given
+ * (the pages of `/apps/<code>/…` belong to the services the server has).
+ */
+export function isWebRoute(path: string, opts: { isService?: (code: string) => boolean } = {}): boolean {
   const segments = path.split('/').filter(Boolean);
-  return compiled.some(
-    (pattern) =>
-      pattern.length === segments.length &&
-      pattern.every((p, i) => (p.startsWith(':') ? segments[i] !== '' : p === segments[i])),
-  );
+  return compiled.some((pattern) => {
+    const splat = pattern.at(-1) === '*';
+    const fixed = splat ? pattern.slice(0, -1) : pattern;
+    if (splat ? segments.length <= fixed.length : segments.length !== fixed.length) return false;
+    return fixed.every((p, i) => {
+      const segment = segments[i] ?? '';
+      if (p === ':service')
+        return opts.isService ? opts.isService(decodeURIComponent(segment)) : segment !== '';
+      return p.startsWith(':') ? segment !== '' : p === segment;
+    });
+  });
 }

@@ -1,6 +1,8 @@
-import type { ErrorCode, ProblemExtensions } from '@sw/contracts';
+import type { ErrorCode, FieldErrorCode, ProblemExtensions } from '@sw/contracts';
 
 export type AppFieldError = { path: string; code: ErrorCode };
+/** A field error that may carry a service's own code (a form checked against its contract). */
+export type AnyFieldError = { path: string; code: FieldErrorCode };
 
 /**
  * The one error type business code throws. `code` is a stable string listed in
@@ -10,7 +12,7 @@ export type AppFieldError = { path: string; code: ErrorCode };
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  readonly fieldErrors: AppFieldError[];
+  readonly fieldErrors: AnyFieldError[];
   readonly headers: Record<string, string>;
   /** typed extra members of the problem+json body (see ProblemExtensions) */
   readonly extensions: ProblemExtensions;
@@ -19,7 +21,7 @@ export class AppError extends Error {
     code: ErrorCode,
     opts: {
       status?: number;
-      fieldErrors?: AppFieldError[];
+      fieldErrors?: AnyFieldError[];
       headers?: Record<string, string>;
       extensions?: ProblemExtensions;
       cause?: unknown;

@@ -1,7 +1,7 @@
 import {
   type ErrorCode,
-  errorMessage,
   type FieldError,
+  fieldErrorMessage,
   formatProblemDay,
   isErrorCode,
   type Locale,
@@ -12,7 +12,7 @@ import {
 } from '@sw/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type AppFieldError } from './app-error.ts';
+import { type AnyFieldError, AppError, type AppFieldError } from './app-error.ts';
 
 export function requestLocale(request: FastifyRequest): Locale {
   return resolveLocale(request.headers['accept-language']);
@@ -41,7 +41,7 @@ export function buildProblemBody(
   status: number,
   code: ErrorCode,
   requestId: string,
-  fieldErrors: AppFieldError[] = [],
+  fieldErrors: AnyFieldError[] = [],
   extensions: ProblemExtensions = {},
 ): Problem {
   const problem: Problem = {
@@ -65,7 +65,7 @@ export function buildProblemBody(
     problem.errors = fieldErrors.map<FieldError>((f) => ({
       path: f.path,
       code: f.code,
-      message: errorMessage(f.code, locale),
+      message: fieldErrorMessage(f.code, locale) ?? f.code,
     }));
   }
   return problem;
@@ -75,7 +75,7 @@ export function buildProblem(
   request: FastifyRequest,
   status: number,
   code: ErrorCode,
-  fieldErrors: AppFieldError[] = [],
+  fieldErrors: AnyFieldError[] = [],
   extensions: ProblemExtensions = {},
 ): Problem {
   return buildProblemBody(requestLocale(request), status, code, String(request.id), fieldErrors, extensions);
@@ -86,7 +86,7 @@ export function sendProblem(
   reply: FastifyReply,
   status: number,
   code: ErrorCode,
-  fieldErrors: AppFieldError[] = [],
+  fieldErrors: AnyFieldError[] = [],
   extensions: ProblemExtensions = {},
 ) {
   return reply

@@ -1,19 +1,16 @@
+import type { PlatformInfo } from '@sw/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { apiClient } from '../lib/api-client';
 
-/** GET /api/platform/info */
-export type PlatformInfo = {
-  mode: 'local' | 'test' | 'production';
-  /** Delivery adapters replaced by simulators (e.g. `sms`, `email`); empty in production. */
-  simulators: string[];
-  version: string;
-  /** 「注册需审核」: enterprises register through the reviewed form of seed 001 instead of 004's */
-  registrationReview?: boolean;
-};
+export type { PlatformInfo } from '@sw/contracts';
 
+/** The query key of GET /api/platform/info (a settings change refreshes it). */
+export const PLATFORM_INFO_KEY = ['platform-info'] as const;
+
+/** GET /api/platform/info: mode, simulators, 「注册需审核」, the site identity of the footer. */
 export function usePlatformInfo() {
   return useQuery({
-    queryKey: ['platform-info'],
+    queryKey: PLATFORM_INFO_KEY,
     queryFn: () => apiClient.get<PlatformInfo>('/api/platform/info'),
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,

@@ -3,6 +3,7 @@ import {
   CSRF_HEADER,
   type ErrorCode,
   errorMessage,
+  fieldErrorMessage,
   HOST_PREFIX,
   isErrorCode,
   type Locale,
@@ -221,7 +222,8 @@ function messageOfCode(
   locale: Locale,
   params?: Record<string, string>,
 ): string {
-  return isErrorCode(code) ? errorMessage(code, locale, params) : fallback;
+  if (isErrorCode(code)) return errorMessage(code, locale, params);
+  return fieldErrorMessage(code, locale) ?? fallback;
 }
 
 /** Translates a problem by its `code` (falling back to the server's `detail`), with its extensions filled in. */

@@ -1,8 +1,11 @@
 import { applicationsMessages } from './features/applications';
 import { caseworkMessages } from './features/casework';
-import { enterpriseReviewMessages } from './features/enterpriseReview';
+import { catalogueMessages } from './features/catalogue';
+import { contentMessages } from './features/content';
+import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
 import { recoveryMessages } from './features/recovery';
+import { registrationReviewMessages } from './features/registration-review';
 import { uploadMessages } from './features/upload';
 import type { Messages } from './messages';
 
@@ -49,11 +52,12 @@ export const en: Messages = {
     outboxLink: 'open the development outbox',
   },
   footer: {
-    sponsor: 'Sponsor: the Single Window open-source project',
-    operator: 'Operator: the government service agency running this platform',
+    hostedBy: 'Hosted by {{value}}',
+    operatedBy: 'Operated by {{value}}',
     license: 'Open-source software under the Apache-2.0 licence',
     version: 'Version {{version}}',
-    hotline: 'For enquiries, contact the operator of this platform',
+    hotline: 'Service hotline: {{value}}',
+    siteCode: 'Site identification code: {{value}}',
   },
   home: {
     title: 'Single Window',
@@ -462,6 +466,7 @@ export const en: Messages = {
     go: 'Apply online',
   },
   hub: {
+    city: 'City',
     title: 'Citizen hub',
     tabs: 'Bottom navigation',
     home: 'Home',
@@ -735,7 +740,10 @@ export const en: Messages = {
   applications: applicationsMessages.en,
   upload: uploadMessages.en,
   recovery: recoveryMessages.en,
-  enterpriseReview: enterpriseReviewMessages.en,
+  registrationReview: registrationReviewMessages.en,
   inbox: inboxMessages.en,
   casework: caseworkMessages.en,
+  content: contentMessages.en,
+  formView: formViewMessages.en,
+  catalogue: catalogueMessages.en,
 };

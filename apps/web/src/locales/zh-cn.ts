@@ -1,8 +1,11 @@
 import { applicationsMessages } from './features/applications';
 import { caseworkMessages } from './features/casework';
-import { enterpriseReviewMessages } from './features/enterpriseReview';
+import { catalogueMessages } from './features/catalogue';
+import { contentMessages } from './features/content';
+import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
 import { recoveryMessages } from './features/recovery';
+import { registrationReviewMessages } from './features/registration-review';
 import { uploadMessages } from './features/upload';
 
 /** Simplified Chinese (mainland usage): the primary wording; the other locales mirror its keys. */
@@ -48,11 +51,12 @@ export const zhCN = {
     outboxLink: '查看开发发件箱',
   },
   footer: {
-    sponsor: '主办单位：单一窗口开源项目',
-    operator: '承办单位：部署本平台的政务服务机构',
+    hostedBy: '主办单位：{{value}}',
+    operatedBy: '承办单位：{{value}}',
     license: '本平台为开源软件，遵循 Apache-2.0 许可协议',
     version: '版本 {{version}}',
-    hotline: '服务咨询请联系本平台运营单位',
+    hotline: '服务热线：{{value}}',
+    siteCode: '网站标识码：{{value}}',
   },
   home: {
     title: '单一窗口',
@@ -447,6 +451,7 @@ export const zhCN = {
     go: '在线办理',
   },
   hub: {
+    city: '城市',
     title: '市民服务',
     tabs: '底部导航',
     home: '首页',
@@ -716,7 +721,10 @@ export const zhCN = {
   applications: applicationsMessages['zh-CN'],
   upload: uploadMessages['zh-CN'],
   recovery: recoveryMessages['zh-CN'],
-  enterpriseReview: enterpriseReviewMessages['zh-CN'],
+  registrationReview: registrationReviewMessages['zh-CN'],
   inbox: inboxMessages['zh-CN'],
   casework: caseworkMessages['zh-CN'],
+  content: contentMessages['zh-CN'],
+  formView: formViewMessages['zh-CN'],
+  catalogue: catalogueMessages['zh-CN'],
 } as const;

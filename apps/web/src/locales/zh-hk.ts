@@ -1,8 +1,11 @@
 import { applicationsMessages } from './features/applications';
 import { caseworkMessages } from './features/casework';
-import { enterpriseReviewMessages } from './features/enterpriseReview';
+import { catalogueMessages } from './features/catalogue';
+import { contentMessages } from './features/content';
+import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
 import { recoveryMessages } from './features/recovery';
+import { registrationReviewMessages } from './features/registration-review';
 import { uploadMessages } from './features/upload';
 import type { Messages } from './messages';
 
@@ -49,11 +52,12 @@ export const zhHK: Messages = {
     outboxLink: '查看開發寄件匣',
   },
   footer: {
-    sponsor: '主辦單位：單一窗口開源項目',
-    operator: '承辦單位：部署本平台的政務服務機構',
+    hostedBy: '主辦單位：{{value}}',
+    operatedBy: '承辦單位：{{value}}',
     license: '本平台為開源軟件，採用 Apache-2.0 授權條款',
     version: '版本 {{version}}',
-    hotline: '如有查詢，請聯絡本平台營運單位',
+    hotline: '服務熱線：{{value}}',
+    siteCode: '網站標識碼：{{value}}',
   },
   home: {
     title: '單一窗口',
@@ -448,6 +452,7 @@ export const zhHK: Messages = {
     go: '網上辦理',
   },
   hub: {
+    city: '城市',
     title: '市民服務',
     tabs: '底部導覽',
     home: '主頁',
@@ -717,7 +722,10 @@ export const zhHK: Messages = {
   applications: applicationsMessages['zh-HK'],
   upload: uploadMessages['zh-HK'],
   recovery: recoveryMessages['zh-HK'],
-  enterpriseReview: enterpriseReviewMessages['zh-HK'],
+  registrationReview: registrationReviewMessages['zh-HK'],
   inbox: inboxMessages['zh-HK'],
   casework: caseworkMessages['zh-HK'],
+  content: contentMessages['zh-HK'],
+  formView: formViewMessages['zh-HK'],
+  catalogue: catalogueMessages['zh-HK'],
 };

@@ -103,6 +103,7 @@ export const ApplicationEventView = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
   toStatusName: Localized,
+  toStatusTone: z.enum(STATE_TONES),
   /** 申请人 / 审核人员 for the applicant; the staff member's name in the console */
   actorLabel: z.string(),
   reason: z.string().nullable(),
@@ -402,16 +403,6 @@ export const StaffCreated = z.object({ staff: StaffMemberView, initialPassword: 
 export type StaffCreated = z.infer<typeof StaffCreated>;
 /** PUT /api/console/staff/:id/grants — replaces the grants. */
 export const SetGrantsBody = z.strictObject({ grants: z.array(StaffGrant).max(50) });
-
-/** Platform settings (GET/PUT /api/console/settings). */
-export const PlatformSettings = z
-  .object({
-    /** 「注册需审核」: enterprise registration per seed 001 (reviewed) instead of 004 (immediate) */
-    registrationReview: z.boolean(),
-  })
-  .meta({ id: 'PlatformSettings' });
-export type PlatformSettings = z.infer<typeof PlatformSettings>;
-export const UpdatePlatformSettingsBody = PlatformSettings.partial().strict();
 
 /** Reason text as staff type it. */
 export const ReasonText = text(1000);

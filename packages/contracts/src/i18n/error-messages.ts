@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '../enums.ts';
-import type { ErrorCode } from '../errors.ts';
+import { type ErrorCode, isErrorCode, type ServiceErrorCode } from '../errors.ts';
 
 /** User-facing text for every error code, per locale. zh-CN is the primary wording. */
 export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
@@ -150,6 +150,19 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'auth.registration_returned': '注册申请未通过审核，请按邮件中的链接修改后重新提交',
     'casework.field_not_revealable': '该信息项不可查看',
     'recovery.link_invalid': '密码重置链接无效、已使用或已过期，请重新找回密码',
+    'content.not_found': '该文章不存在或未发布',
+    'content.version_conflict': '该文章已被他人修改，请刷新后查看最新内容',
+    'content.kind_invalid': '请选择栏目：通知公告、政策法规或办事指南',
+    'content.body_too_long': '正文不能超过 50,000 个字符',
+    'content.service_unknown': '该服务事项不存在',
+    'content.translation_incomplete': '译文须同时填写标题和正文',
+    'content.already_published': '该文章已发布',
+    'content.not_published': '该文章尚未发布',
+    'content.published_cannot_delete': '已发布的文章须先撤回才能删除',
+    'field.icp_number_invalid': 'ICP备案号格式不正确，例如：京ICP备12345678号-1',
+    'field.psb_number_invalid': '公安备案号格式不正确，例如：京公网安备 11010502030143号',
+    'field.site_code_invalid': '网站标识码为10位数字，或 bm 加8位数字',
+    'field.hotline_invalid': '请输入正确的电话号码，例如：12345 或 010-12345678',
   },
   'zh-HK': {
     'request.malformed_json': '請求格式錯誤，請重新整理頁面後再試',
@@ -298,6 +311,19 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'auth.registration_returned': '註冊申請未獲審核通過，請按電郵中的連結修改後重新提交',
     'casework.field_not_revealable': '此資料項不可查看',
     'recovery.link_invalid': '密碼重設連結無效、已使用或已過期，請重新找回密碼',
+    'content.not_found': '該文章不存在或未發佈',
+    'content.version_conflict': '該文章已被他人修改，請重新整理後查看最新內容',
+    'content.kind_invalid': '請選擇欄目：通知公告、政策法規或辦事指南',
+    'content.body_too_long': '正文不能超過 50,000 個字元',
+    'content.service_unknown': '該服務事項不存在',
+    'content.translation_incomplete': '譯文須同時填寫標題和正文',
+    'content.already_published': '該文章已發佈',
+    'content.not_published': '該文章尚未發佈',
+    'content.published_cannot_delete': '已發佈的文章須先撤回才能刪除',
+    'field.icp_number_invalid': 'ICP備案號格式不正確，例如：京ICP备12345678号-1',
+    'field.psb_number_invalid': '公安備案號格式不正確，例如：京公网安备 11010502030143号',
+    'field.site_code_invalid': '網站標識碼為10位數字，或 bm 加8位數字',
+    'field.hotline_invalid': '請輸入正確的電話號碼，例如：12345 或 010-12345678',
   },
   en: {
     'request.malformed_json': 'The request could not be read. Please refresh the page and try again.',
@@ -470,6 +496,20 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.field_not_revealable': 'This item cannot be shown.',
     'recovery.link_invalid':
       'The password reset link is invalid, already used or expired. Please start again.',
+    'content.not_found': 'This article does not exist or is not published.',
+    'content.version_conflict': 'Someone else changed this article. Reload it to see the latest version.',
+    'content.kind_invalid': 'Choose a section: notices, policies or service guides.',
+    'content.body_too_long': 'The body cannot be longer than 50,000 characters.',
+    'content.service_unknown': 'There is no such service.',
+    'content.translation_incomplete': 'A translation needs both a title and a body.',
+    'content.already_published': 'This article is already published.',
+    'content.not_published': 'This article is not published.',
+    'content.published_cannot_delete': 'Unpublish the article before deleting it.',
+    'field.icp_number_invalid': 'Not a valid ICP filing number, e.g. 京ICP备12345678号-1.',
+    'field.psb_number_invalid':
+      'Not a valid public-security filing number, e.g. 京公网安备 11010502030143号.',
+    'field.site_code_invalid': 'The site identification code is 10 digits, or bm followed by 8 digits.',
+    'field.hotline_invalid': 'Please enter a valid telephone number, e.g. 12345 or 010-12345678.',
   },
 };
 
@@ -477,6 +517,24 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
  * The message of a code in a locale; `{name}` placeholders (e.g. `{dueDate}` of
  * `auth.registration_under_review`) are filled from `params` when given.
  */
+const serviceMessages = new Map<string, Record<Locale, string>>();
+
+/** Adds the field error messages a service's contract declares (defineServiceContract does). */
+export function registerServiceErrors(errors: Readonly<Record<string, Record<Locale, string>>>) {
+  for (const [code, texts] of Object.entries(errors)) serviceMessages.set(code, texts);
+}
+
+/** Whether `code` is a field error code a loaded service declared. */
+export function isServiceErrorCode(code: string): code is ServiceErrorCode {
+  return serviceMessages.has(code);
+}
+
+/** The message of a field error code, the platform's or a service's; null when unknown. */
+export function fieldErrorMessage(code: string, locale: Locale): string | null {
+  if (isErrorCode(code)) return errorMessage(code, locale);
+  return serviceMessages.get(code)?.[locale] ?? null;
+}
+
 export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string>): string {
   const message = ERROR_MESSAGES[locale][code];
   if (!params) return message;

@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './casework.ts';
+export * from './content.ts';
 export * from './files.ts';
 export * from './identity.ts';
 export * from './kernel.ts';

@@ -1,8 +1,8 @@
-import { type ErrorCode, isErrorCode, REAL_NAME_LEVELS } from '@sw/contracts';
+import { type FieldErrorCode, isErrorCode, isServiceErrorCode, REAL_NAME_LEVELS } from '@sw/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
+import { type AnyFieldError, AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
 import { type AccountRow, findServiceStaff, getOrganizationById } from '../identity/index.ts';
 import { notify } from '../messaging/index.ts';
 import {
@@ -67,15 +67,15 @@ function sealForm(ctx: AppContext, form: Record<string, unknown>): string {
 }
 
 /** zod issues of a form as field errors under `form.` */
-export function formFieldErrors(error: z.ZodError): AppFieldError[] {
+export function formFieldErrors(error: z.ZodError): AnyFieldError[] {
   const seen = new Set<string>();
-  const out: AppFieldError[] = [];
+  const out: AnyFieldError[] = [];
   for (const issue of error.issues) {
     const path = ['form', ...issue.path.map(String)].join('.');
     if (seen.has(path)) continue;
     seen.add(path);
-    let code: ErrorCode = 'field.invalid';
-    if (isErrorCode(issue.message)) code = issue.message;
+    let code: FieldErrorCode = 'field.invalid';
+    if (isErrorCode(issue.message) || isServiceErrorCode(issue.message)) code = issue.message;
     else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
       code = 'field.required';
     else if (issue.code === 'too_big') code = 'field.too_long';

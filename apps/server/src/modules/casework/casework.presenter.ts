@@ -134,6 +134,7 @@ export function presentEvent(
     fromStatus: event.fromStatus,
     toStatus: event.toStatus,
     toStatusName: stateName(definition, event.toStatus),
+    toStatusTone: stateTone(definition, event.toStatus),
     actorLabel,
     reason: event.reason,
     at: event.at.toISOString(),

@@ -8,4 +8,10 @@ export {
 } from './applications.repo.ts';
 export { createDraft, decide, definitionOf, readForm, submitInTransaction } from './applications.service.ts';
 export { detachAll, findAttachedFiles, insertAttachment } from './attachments.repo.ts';
-export { defineService, type Transition, unhandled } from './service-definition.ts';
+export {
+  defineService,
+  findCaseworkService,
+  listCaseworkServices,
+  type Transition,
+  unhandled,
+} from './service-definition.ts';

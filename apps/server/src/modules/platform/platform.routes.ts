@@ -1,23 +1,10 @@
-import { ProblemSchema } from '@sw/contracts';
+import { PlatformInfo, ProblemSchema } from '@sw/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { isRegistrationReviewOn } from './settings.ts';
-
-export const PlatformInfo = z.object({
-  mode: z.enum(['local', 'test', 'production']),
-  version: z.string(),
-  database: z.enum(['pglite', 'postgres']),
-  /** names of agency adapters running as simulators; the UI labels them */
-  simulators: z.array(z.string()),
-  /**
-   * 「注册需审核」: enterprises and institutions register with staff review (seed 001,
-   * POST /api/register/enterprise-review) instead of at once (seed 004)
-   */
-  registrationReview: z.boolean(),
-});
+import { getPlatformSettings, siteIdentityOf } from './settings.ts';
 
 export function simulatorNames(ctx: AppContext): string[] {
   return [...Object.values(ctx.messaging.adapters), ctx.eLicense]
@@ -65,16 +52,20 @@ export async function platformRoutes(
     {
       schema: {
         tags: ['platform'],
-        summary: 'Mode, version and which adapters are simulators',
+        summary: 'Mode, version, which adapters are simulators, and the site identity of the footer',
         response: { 200: PlatformInfo },
       },
     },
-    async () => ({
-      mode: ctx.config.mode,
-      version,
-      database: ctx.database.kind,
-      simulators: simulatorNames(ctx),
-      registrationReview: await isRegistrationReviewOn(ctx.db),
-    }),
+    async () => {
+      const settings = await getPlatformSettings(ctx.db);
+      return {
+        mode: ctx.config.mode,
+        version,
+        database: ctx.database.kind,
+        simulators: simulatorNames(ctx),
+        registrationReview: settings.registrationReview,
+        site: siteIdentityOf(settings),
+      };
+    },
   );
 }

@@ -2,12 +2,13 @@
 export { PortalLayout } from '../../components/layouts/portal-layout';
 export { FirstSignInPage } from '../../features/account/components/first-sign-in-page';
 export { LoginPage } from '../../features/auth/components/login-page';
+export { NoticesPage, PoliciesPage } from '../../features/content/components/article-list-page';
+export { ArticlePage } from '../../features/content/components/article-page';
 export { DevOutboxPage } from '../../features/dev-outbox/components/dev-outbox-page';
-export { EnterpriseCorrectionPage } from '../../features/enterprise-review/components/correction-page';
-export { HomePage } from '../../features/portal/components/home-page';
 export { RecoverEmailPage } from '../../features/recovery/components/recover-email-page';
 export { RegisterChoicePage } from '../../features/registration/components/register-choice-page';
 export { RegisterIndividualPage } from '../../features/registration/components/register-individual-page';
 export { RegisterInstitutionPage } from '../../features/registration/components/register-organization-page';
 export { RegisterOverseasPage } from '../../features/registration/components/register-overseas-page';
-export { RegisterEnterpriseRoute } from './register-enterprise-route';
+export { HomeRoute } from './home-route';
+export { LegacyCorrectionLink, RegisterEnterpriseRoute } from './register-enterprise-route';

@@ -1,15 +1,27 @@
+import { Navigate, useLocation } from 'react-router';
 import { PageLoading } from '../../components/page-loading';
-import { EnterpriseReviewPage } from '../../features/enterprise-review/components/enterprise-review-page';
 import { RegisterEnterprisePage } from '../../features/registration/components/register-organization-page';
 import { usePlatformInfo } from '../../hooks/use-platform-info';
 
+/** Where registration with review (seed 001) lives: its service's pages. */
+const REVIEWED_REGISTRATION = '/apps/enterprise-registration';
+
 /**
- * `/register/enterprise`: the reviewed registration of seed 001 while the platform setting
- * 「注册需审核」 is on, otherwise the immediate one of seed 004. Composed here because the two
- * forms belong to different features.
+ * `/register/enterprise`: the immediate registration of seed 004, or — while the platform setting
+ * 「注册需审核」 is on — the reviewed registration of seed 001, which is a service of its own.
  */
 export function RegisterEnterpriseRoute() {
   const info = usePlatformInfo();
   if (info.isPending) return <PageLoading />;
-  return info.data?.registrationReview ? <EnterpriseReviewPage /> : <RegisterEnterprisePage />;
+  return info.data?.registrationReview ? (
+    <Navigate to={`${REVIEWED_REGISTRATION}/apply`} replace />
+  ) : (
+    <RegisterEnterprisePage />
+  );
+}
+
+/** Correction links e-mailed before the service moved to `/apps/…` keep working. */
+export function LegacyCorrectionLink() {
+  const { search } = useLocation();
+  return <Navigate to={`${REVIEWED_REGISTRATION}/correction${search}`} replace />;
 }

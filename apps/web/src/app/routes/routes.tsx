@@ -13,13 +13,16 @@ const mobile = () => import('./mobile-door');
 const consoleDoor = () => import('./console-door');
 
 const PortalLayout = lazyNamed(portal, 'PortalLayout');
-const HomePage = lazyNamed(portal, 'HomePage');
+const HomePage = lazyNamed(portal, 'HomeRoute');
+const NoticesPage = lazyNamed(portal, 'NoticesPage');
+const PoliciesPage = lazyNamed(portal, 'PoliciesPage');
+const ArticlePage = lazyNamed(portal, 'ArticlePage');
 const LoginPage = lazyNamed(portal, 'LoginPage');
 const RegisterChoicePage = lazyNamed(portal, 'RegisterChoicePage');
 const RegisterIndividualPage = lazyNamed(portal, 'RegisterIndividualPage');
 const RegisterOverseasPage = lazyNamed(portal, 'RegisterOverseasPage');
 const RegisterEnterpriseRoute = lazyNamed(portal, 'RegisterEnterpriseRoute');
-const EnterpriseCorrectionPage = lazyNamed(portal, 'EnterpriseCorrectionPage');
+const LegacyCorrectionLink = lazyNamed(portal, 'LegacyCorrectionLink');
 const RegisterInstitutionPage = lazyNamed(portal, 'RegisterInstitutionPage');
 const DevOutboxPage = lazyNamed(portal, 'DevOutboxPage');
 const FirstSignInPage = lazyNamed(portal, 'FirstSignInPage');
@@ -37,6 +40,8 @@ const ApplicationDetailPage = lazyNamed(account, 'ApplicationDetailPage');
 
 const AppsLayout = lazyNamed(apps, 'AppsLayout');
 const ServiceListPage = lazyNamed(apps, 'ServiceListPage');
+const ServiceGuide = lazyNamed(apps, 'ServiceGuide');
+const ServiceUiRoute = lazyNamed(apps, 'ServiceUiRoute');
 
 const MobileLayout = lazyNamed(mobile, 'MobileLayout');
 const HubHome = lazyNamed(mobile, 'HubHome');
@@ -57,6 +62,7 @@ const StaffPage = lazyNamed(consoleDoor, 'StaffPage');
 const SettingsPage = lazyNamed(consoleDoor, 'SettingsPage');
 const ConsoleMessagesPage = lazyNamed(consoleDoor, 'ConsoleMessagesPage');
 const CalendarPage = lazyNamed(consoleDoor, 'CalendarPage');
+const ContentConsolePage = lazyNamed(consoleDoor, 'ContentConsolePage');
 
 function page(Component: ComponentType) {
   return (
@@ -78,11 +84,14 @@ export const routes: RouteObject[] = [
       { path: 'register/individual', element: page(RegisterIndividualPage) },
       { path: 'register/overseas', element: page(RegisterOverseasPage) },
       { path: 'register/enterprise', element: page(RegisterEnterpriseRoute) },
-      { path: 'register/enterprise/correction', element: page(EnterpriseCorrectionPage) },
+      { path: 'register/enterprise/correction', element: page(LegacyCorrectionLink) },
       { path: 'register/institution', element: page(RegisterInstitutionPage) },
       { path: 'dev/outbox', element: page(DevOutboxPage) },
       { path: 'first-sign-in', element: page(FirstSignInPage) },
       { path: 'recover/email', element: page(RecoverEmailPage) },
+      { path: 'notices', element: page(NoticesPage) },
+      { path: 'policies', element: page(PoliciesPage) },
+      { path: 'articles/:id', element: page(ArticlePage) },
       { path: '*', element: <NotFoundResult /> },
     ],
   },
@@ -107,7 +116,8 @@ export const routes: RouteObject[] = [
     element: page(AppsLayout),
     children: [
       { index: true, element: page(ServiceListPage) },
-      { path: '*', element: <NotFoundResult homePath="/apps" /> },
+      { path: ':service', element: page(ServiceGuide) },
+      { path: ':service/*', element: page(ServiceUiRoute) },
     ],
   },
   {
@@ -138,6 +148,7 @@ export const routes: RouteObject[] = [
       { path: 'calendar', element: page(CalendarPage) },
       { path: 'settings', element: page(SettingsPage) },
       { path: 'messages', element: page(ConsoleMessagesPage) },
+      { path: 'content/:kind', element: page(ContentConsolePage) },
       { path: '*', element: <NotFoundResult homePath="/console" /> },
     ],
   },

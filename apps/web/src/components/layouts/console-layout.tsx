@@ -1,6 +1,7 @@
 import {
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
   CreditCardOutlined,
@@ -9,7 +10,9 @@ import {
   FileTextOutlined,
   InboxOutlined,
   MailOutlined,
+  NotificationOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -31,6 +34,12 @@ import { SignOutButton } from '../sign-out-button';
 import type { WorkspaceDetailTab } from '../workspace/workspace-page';
 import { WorkspaceShell } from '../workspace/workspace-shell';
 import { AppHeader } from './app-header';
+
+const CONTENT_SECTIONS = [
+  { kind: 'notice', icon: <NotificationOutlined /> },
+  { kind: 'policy', icon: <BookOutlined /> },
+  { kind: 'guide', icon: <ReadOutlined /> },
+] as const;
 
 function ConsoleForbidden() {
   const { t } = useTranslation();
@@ -144,6 +153,14 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
         label: t('casework.menu.settings'),
         icon: <SettingOutlined />,
       },
+      // 内容管理: the articles of the portal, one section per entry
+      ...CONTENT_SECTIONS.map((section) => ({
+        key: `content-${section.kind}`,
+        path: `/console/content/${section.kind}`,
+        label: t(`content.kindsMenu.${section.kind}`),
+        icon: section.icon,
+        group: { key: 'content', label: t('content.menuGroup') },
+      })),
     ]),
   ];
   return (

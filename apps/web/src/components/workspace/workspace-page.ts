@@ -7,6 +7,8 @@ export type WorkspacePage = {
   path: string;
   label: ReactNode;
   icon: ReactNode;
+  /** the menu group the entry is shown under (e.g. 内容管理); entries of a group follow each other */
+  group?: { key: string; label: ReactNode };
 };
 
 /**

@@ -24,6 +24,28 @@ function readCollapsed(): boolean {
   }
 }
 
+type MenuEntry = { key: string; icon: ReactNode; label: ReactNode };
+type MenuItem = MenuEntry | { type: 'group'; key: string; label: ReactNode; children: MenuEntry[] };
+
+/** The left menu: one entry per page; pages of a group under the group's title. */
+function menuItems(pages: readonly WorkspacePage[]): MenuItem[] {
+  const items: MenuItem[] = [];
+  for (const page of pages) {
+    const entry = { key: page.key, icon: page.icon, label: page.label };
+    const last = items.at(-1);
+    if (!page.group) items.push(entry);
+    else if (last && 'type' in last && last.key === `group:${page.group.key}`) last.children.push(entry);
+    else
+      items.push({
+        type: 'group',
+        key: `group:${page.group.key}`,
+        label: page.group.label,
+        children: [entry],
+      });
+  }
+  return items;
+}
+
 type WorkspaceShellProps = {
   pages: readonly WorkspacePage[];
   /** Route of the workspace itself, e.g. `/account`; closing every tab returns here. */
@@ -181,7 +203,7 @@ export function WorkspaceShell({
               mode="inline"
               theme={theme}
               selectedKeys={tabs.activeKey ? [tabs.activeKey] : []}
-              items={pages.map((page) => ({ key: page.key, icon: page.icon, label: page.label }))}
+              items={menuItems(pages)}
               onClick={({ key }) => tabs.open(key)}
             />
           </nav>

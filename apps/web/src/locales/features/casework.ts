@@ -57,9 +57,9 @@ export const caseworkMessages = {
     },
     due: {
       overdue: '已超期',
-      daysLeft: '剩余 {{count}} 天',
-      hoursLeft: '剩余 {{count}} 小时',
-      lateDays: '已超期 {{count}} 天',
+      workingDaysLeft: '剩余 {{count}} 个工作日',
+      lastDay: '今日到期',
+      lateWorkingDays: '已超期 {{count}} 个工作日',
     },
     detail: {
       tab: '办件详情',
@@ -336,9 +336,9 @@ export const caseworkMessages = {
     },
     due: {
       overdue: '已逾期',
-      daysLeft: '尚餘 {{count}} 天',
-      hoursLeft: '尚餘 {{count}} 小時',
-      lateDays: '已逾期 {{count}} 天',
+      workingDaysLeft: '尚餘 {{count}} 個工作日',
+      lastDay: '今日到期',
+      lateWorkingDays: '已逾期 {{count}} 個工作日',
     },
     detail: {
       tab: '辦件詳情',
@@ -615,9 +615,9 @@ export const caseworkMessages = {
     },
     due: {
       overdue: 'Overdue',
-      daysLeft: 'days left: {{count}}',
-      hoursLeft: 'hours left: {{count}}',
-      lateDays: 'days late: {{count}}',
+      workingDaysLeft: 'working days left: {{count}}',
+      lastDay: 'due today',
+      lateWorkingDays: 'working days late: {{count}}',
     },
     detail: {
       tab: 'Application',

@@ -1,4 +1,4 @@
-import { maskEmail } from '@sw/contracts';
+import { isErrorCode, maskEmail } from '@sw/contracts';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { AppError, type AppFieldError, fieldError } from '../../../http/app-error.ts';
@@ -132,7 +132,7 @@ export async function registerForReview(
 
   const conflicts: AppFieldError[] = [];
   const taken = await organizationConflict(ctx.db, form, null);
-  if (taken) conflicts.push(...taken.fieldErrors);
+  if (taken) conflicts.push(...taken.fieldErrors.filter((f): f is AppFieldError => isErrorCode(f.code)));
   if (await findAccountByUsername(ctx.db, form.admin.username))
     conflicts.push({ path: 'form.admin.username', code: 'account.username_taken' });
   if (conflicts.length > 0) throw new AppError(conflicts[0]!.code, { status: 409, fieldErrors: conflicts });

@@ -144,7 +144,7 @@ export async function issueCorrectionLink(
     now: ctx.clock.now(),
   });
   return {
-    correctionLink: `${publicBaseUrl(ctx.config)}/register/enterprise/correction?token=${token}`,
+    correctionLink: `${publicBaseUrl(ctx.config)}/apps/enterprise-registration/correction?token=${token}`,
     correctionDays: String(CORRECTION_LINK_DAYS),
   };
 }

@@ -22,23 +22,17 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { DueDate } from '../../../components/casework/due-date';
+import { FormViewSections } from '../../../components/casework/form-view';
 import { NotFoundResult } from '../../../components/not-found-result';
 import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError, isApiError } from '../../../lib/api-client';
-import { formatBytes, formatChinaDate, formatDateTime } from '../../../lib/format';
+import { formatBytes, formatDateTime } from '../../../lib/format';
+import { serviceManifest, useServiceUi } from '../../../services/registry';
 import { useApplicantAction, useApplication } from '../api/applications';
 import { localized } from '../utils/localized';
 import { ApplicationStatusTag } from './application-status-tag';
-import { DueDate } from './my-applications-page';
-
-/**
- * Services whose corrected form is filled on a page of their own. 企业注册（需审核）is corrected
- * through the single-use link of the 退回 e-mail: the applicant has no account to sign in with yet.
- */
-const OWN_CORRECTION: Record<string, { byEmailLink: boolean; path?: string }> = {
-  'enterprise-registration': { byEmailLink: true },
-};
 
 /** 提交申请 → 审核中 → 办结, with the final step named after the outcome. */
 function ProgressSteps({ application }: { application: ApplicationDetail }) {
@@ -124,7 +118,7 @@ function ApplicantActionButton({
         action: action.action,
         ...(reason ? { reason } : {}),
         // The form as it stands (unmasked while the applicant may edit it) goes back with the step.
-        ...(action.acceptsForm ? { form: application.form } : {}),
+        ...(action.acceptsForm && application.form ? { form: application.form } : {}),
       });
       setOpen(false);
       form.resetFields();
@@ -187,7 +181,9 @@ function ApplicantActions({ application }: { application: ApplicationDetail }) {
   const actions = application.allowedActions;
   if (actions.length === 0) return null;
   const reason = latestReason(application);
-  const own = OWN_CORRECTION[application.serviceCode];
+  // A service may correct on a page of its own, or through its e-mailed link (registration with
+  // review: the applicant has no account to sign in with yet); the rest resubmit here.
+  const own = serviceManifest(application.serviceCode)?.correction;
   const correction = actions.some((a) => a.acceptsForm);
   return (
     <Alert
@@ -203,8 +199,8 @@ function ApplicantActions({ application }: { application: ApplicationDetail }) {
             </span>
           ) : null}
           {own && correction ? (
-            own.path ? (
-              <Link to={own.path}>{t('applications.correctOnPage')}</Link>
+            'page' in own ? (
+              <Link to={own.page(application.id)}>{t('applications.correctOnPage')}</Link>
             ) : (
               <span>{t('applications.correctByEmail')}</span>
             )
@@ -259,12 +255,7 @@ function Overview({ application }: { application: ApplicationDetail }) {
           label: t('applications.dueAt'),
           children: application.dueAt ? (
             <Space wrap>
-              <DueDate application={application} />
-              {application.overdue ? null : (
-                <span className="sw-muted">
-                  {t('applications.expected', { date: formatChinaDate(application.dueAt) })}
-                </span>
-              )}
+              <DueDate application={application} countdown />
             </Space>
           ) : (
             none
@@ -327,6 +318,13 @@ function Messages({ application }: { application: ApplicationDetail }) {
   );
 }
 
+/** What the service adds to the page (e.g. a comparison with an agency's records), if anything. */
+function ServiceSection({ application }: { application: ApplicationDetail }) {
+  const ui = useServiceUi(application.serviceCode);
+  const Section = ui.data?.ApplicantSection;
+  return Section ? <Section application={application} /> : null;
+}
+
 /** `/account/applications/:id` — one application: progress, overview, what to do, timeline, attachments, messages. */
 export function ApplicationDetailPage() {
   const { t } = useTranslation();
@@ -365,6 +363,12 @@ export function ApplicationDetailPage() {
             <ApplicantActions application={application} />
             <Overview application={application} />
           </Card>
+          {application.formView ? (
+            <Card title={<h2 className="sw-card-heading">{t('applications.formContent')}</h2>}>
+              <FormViewSections view={application.formView} />
+            </Card>
+          ) : null}
+          <ServiceSection application={application} />
           <Card title={<h2 className="sw-card-heading">{t('applications.timeline')}</h2>}>
             {application.timeline.length === 0 ? (
               <p className="sw-muted">{t('applications.noEvents')}</p>

@@ -3,11 +3,12 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Space, Table, type Tab
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { DueDate } from '../../../components/casework/due-date';
 import { PageTitle } from '../../../components/page-title';
 import { TableEmpty } from '../../../components/table-empty';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError } from '../../../lib/api-client';
-import { formatChinaDate, formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { type ApplicationFilters, useMyApplications, useServiceOptions } from '../api/applications';
 import { localized } from '../utils/localized';
 import { ApplicationStatusTag } from './application-status-tag';
@@ -25,20 +26,6 @@ function toFilters(values: FilterValues): ApplicationFilters {
     ...(values.status !== 'all' ? { status: values.status } : {}),
     ...(q ? { q } : {}),
   };
-}
-
-/** The due date, red with 「已超期」 when past and not finished. */
-export function DueDate({ application }: { application: Pick<ApplicationSummary, 'dueAt' | 'overdue'> }) {
-  const { t } = useTranslation();
-  if (!application.dueAt) return t('common.none');
-  const day = formatChinaDate(application.dueAt);
-  return application.overdue ? (
-    <span className="sw-overdue">
-      {day} {t('applications.overdue')}
-    </span>
-  ) : (
-    day
-  );
 }
 
 /**

@@ -91,8 +91,8 @@ function AccountLoginForm({ next }: { next: string }) {
           title={problemMessage(review, locale)}
           description={
             review.code === 'auth.registration_returned'
-              ? t('enterpriseReview.signIn.returned')
-              : t('enterpriseReview.signIn.underReview')
+              ? t('registrationReview.signIn.returned')
+              : t('registrationReview.signIn.underReview')
           }
         />
       ) : null}

@@ -55,3 +55,13 @@ export function useApplicationStep(id: string) {
     },
   });
 }
+
+/** 查看完整信息: one personal field whole, with the reason (the server audits it; nothing is cached). */
+export function revealApplicationField(id: string, path: string, reason: string): Promise<string> {
+  return apiClient
+    .post<{ path: string; value: string }>(`/api/console/applications/${encodeURIComponent(id)}/reveal`, {
+      path,
+      reason,
+    })
+    .then((r) => r.value);
+}

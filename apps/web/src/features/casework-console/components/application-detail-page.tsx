@@ -18,21 +18,21 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { DueDate } from '../../../components/casework/due-date';
+import { FormViewSections } from '../../../components/casework/form-view';
+import { StatusBadge } from '../../../components/casework/status-badge';
 import { LinkButton } from '../../../components/link-button';
 import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError, isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
-import { useApplicationStep, useConsoleApplication } from '../api/application';
+import { revealApplicationField, useApplicationStep, useConsoleApplication } from '../api/application';
 import { localized, useConsoleServices } from '../api/services';
 import { useStepError } from '../hooks/use-step-error';
 import { ApplicantDescriptions } from './applicant-card';
 import { AssignModal } from './assign-modal';
 import { AttachmentsView } from './attachments-view';
 import { DecisionForm } from './decision-form';
-import { DueText } from './due-text';
-import { FormView } from './form-view';
-import { StatusBadge } from './status-badge';
 import { TimelineView } from './timeline-view';
 import '../casework-console.css';
 
@@ -110,10 +110,7 @@ function Detail({
     () => new Map<string, Localized>((service?.states ?? []).map((s) => [s.code, s.name])),
     [service],
   );
-  const finalStates = useMemo(
-    () => new Set((service?.states ?? []).filter((s) => s.final).map((s) => s.code)),
-    [service],
-  );
+  const reveal = (path: string, reason: string) => revealApplicationField(detail.id, path, reason);
 
   const claimOrRelease = async (kind: 'claim' | 'release') => {
     try {
@@ -174,7 +171,7 @@ function Detail({
       <PageTitle extra={actions}>
         {detail.number ?? t('casework.detail.tab')}
         <span className="sw-cw-header-tags">
-          <StatusBadge status={detail.status} name={detail.statusName} final={detail.final} />
+          <StatusBadge status={detail.status} name={detail.statusName} tone={detail.statusTone} />
           {detail.overdue ? <Tag color="red">{t('casework.due.overdue')}</Tag> : null}
         </span>
       </PageTitle>
@@ -203,7 +200,7 @@ function Detail({
                   key: 'status',
                   label: t('casework.fields.status'),
                   children: (
-                    <StatusBadge status={detail.status} name={detail.statusName} final={detail.final} />
+                    <StatusBadge status={detail.status} name={detail.statusName} tone={detail.statusTone} />
                   ),
                 },
                 {
@@ -219,9 +216,7 @@ function Detail({
                 {
                   key: 'dueAt',
                   label: t('casework.fields.dueAt'),
-                  children: (
-                    <DueText dueAt={detail.dueAt} overdue={detail.overdue} final={detail.final} countdown />
-                  ),
+                  children: <DueDate application={detail} countdown />,
                 },
                 {
                   key: 'updatedAt',
@@ -237,7 +232,7 @@ function Detail({
             />
           </Card>
           <Card className="sw-block-top" title={heading(t('casework.detail.form'))}>
-            <FormView form={detail.form} />
+            <FormViewSections view={detail.formView} onReveal={reveal} />
           </Card>
           <Card className="sw-block-top" title={heading(t('casework.detail.attachments'))}>
             <AttachmentsView attachments={detail.attachments} />
@@ -261,7 +256,7 @@ function Detail({
             )}
           </Card>
           <Card className="sw-block-top" title={heading(t('casework.detail.timeline'))}>
-            <TimelineView timeline={detail.timeline} stateNames={stateNames} finalStates={finalStates} />
+            <TimelineView timeline={detail.timeline} stateNames={stateNames} />
           </Card>
         </Col>
       </Row>

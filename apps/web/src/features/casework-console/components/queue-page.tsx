@@ -18,6 +18,8 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { DueDate } from '../../../components/casework/due-date';
+import { StatusBadge } from '../../../components/casework/status-badge';
 import { ColumnChooser } from '../../../components/column-chooser';
 import { LoadMore } from '../../../components/load-more';
 import { NotFoundResult } from '../../../components/not-found-result';
@@ -31,8 +33,6 @@ import { DEFAULT_SORT, exportQueue, type QueueFilters, type QueueSort, useQueue 
 import { localized, useConsoleServices } from '../api/services';
 import { useStoredColumns } from '../hooks/use-stored-columns';
 import { type QueueFilterValues, toQueueFilters, toQueueFilterValues } from '../utils/casework-utils';
-import { DueText } from './due-text';
-import { StatusBadge } from './status-badge';
 import '../casework-console.css';
 
 type FilterValues = QueueFilterValues;
@@ -182,7 +182,7 @@ function QueueScreen({ view }: { view: QueueView }) {
       key: 'status',
       className: 'sw-cw-nowrap',
       title: t('casework.fields.status'),
-      render: (_, item) => <StatusBadge status={item.status} name={item.statusName} final={item.final} />,
+      render: (_, item) => <StatusBadge status={item.status} name={item.statusName} tone={item.statusTone} />,
     },
     submittedAt: {
       key: 'submittedAt',
@@ -202,7 +202,7 @@ function QueueScreen({ view }: { view: QueueView }) {
       sorter: true,
       sortOrder: sortOrderOf('dueAt'),
       sortDirections: ['ascend', 'descend', 'ascend'],
-      render: (_, item) => <DueText dueAt={item.dueAt} overdue={item.overdue} final={item.final} />,
+      render: (_, item) => <DueDate application={item} countdown />,
     },
     assignee: {
       key: 'assignee',

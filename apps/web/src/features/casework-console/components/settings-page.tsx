@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../components/page-title';
 import { describeError } from '../../../lib/api-client';
 import { usePlatformSettings, useUpdatePlatformSettings } from '../api/settings';
+import { SiteIdentityCard } from './site-identity-card';
 import '../casework-console.css';
 
 /**
- * `/console/settings` — 平台设置 (platform admins): 「注册需审核」. Off, enterprises register at once
+ * `/console/settings` — 平台设置 (platform admins): 「注册需审核」, and the site identity of the
+ * portal's footer (网站标识). Off, enterprises register at once
  * (seed 004, the national mode); on, a registration is an application reviewed within 2 working
  * days (seed 001). Each change is written to the audit log by the server.
  */
@@ -79,6 +81,7 @@ export function SettingsPage() {
           <Alert className="sw-block-top" type="info" showIcon title={t('casework.settings.audited')} />
         </Card>
       )}
+      {settings.data ? <SiteIdentityCard settings={settings.data} /> : null}
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../hooks/use-locale';
 import { formatDateTime } from '../../../lib/format';
 import { localized } from '../api/services';
-import { statusTone } from '../utils/casework-utils';
 
 const TONE_COLORS = {
   default: 'gray',
@@ -21,11 +20,9 @@ const TONE_COLORS = {
 export function TimelineView({
   timeline,
   stateNames,
-  finalStates,
 }: {
   timeline: ApplicationEventView[];
   stateNames: ReadonlyMap<string, Localized>;
-  finalStates: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -41,7 +38,7 @@ export function TimelineView({
     <Timeline
       items={timeline.map((event) => ({
         key: event.id,
-        color: TONE_COLORS[statusTone(event.toStatus, finalStates.has(event.toStatus))],
+        color: TONE_COLORS[event.toStatusTone],
         title: formatDateTime(event.at),
         content: (
           <>

@@ -3,23 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addReasonTemplate,
   monthWeeks,
-  statusTone,
   toGrants,
   toQueueFilters,
   toQueueFilterValues,
   weekdayOf,
 } from './casework-utils';
-
-describe('statusTone', () => {
-  it('tells open, returned, approved and rejected states apart', () => {
-    expect(statusTone('draft', false)).toBe('default');
-    expect(statusTone('pending', false)).toBe('processing');
-    expect(statusTone('rejected', false)).toBe('warning'); // 退回补正 waits on the applicant
-    expect(statusTone('approved', true)).toBe('success');
-    expect(statusTone('refused', true)).toBe('error');
-    expect(statusTone('withdrawn', true)).toBe('default');
-  });
-});
 
 describe('addReasonTemplate', () => {
   it('fills an empty reason, appends once with 「；」, and keeps within the limit', () => {

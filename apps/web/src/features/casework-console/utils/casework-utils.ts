@@ -2,20 +2,6 @@ import type { StaffGrant } from '@sw/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { QueueFilters } from '../api/queue';
 
-type Tone = 'default' | 'processing' | 'success' | 'error' | 'warning';
-
-/**
- * How a status looks, from what the engine says about it: open states are in progress, a
- * return for correction waits on the applicant, final states are approved or not.
- */
-export function statusTone(status: string, final: boolean): Tone {
-  if (status === 'draft') return 'default';
-  if (!final) return /return|correct|supplement|resubmit|reject/.test(status) ? 'warning' : 'processing';
-  if (/withdraw|cancel|closed/.test(status)) return 'default';
-  if (/reject|refus|deni|declin|terminat|fail/.test(status)) return 'error';
-  return 'success';
-}
-
 /** A ready-made reason clicked into the reason field: fills it, or appends once with 「；」. */
 export function addReasonTemplate(current: string | undefined, template: string, max = 1000): string {
   const text = current ?? '';

@@ -14,8 +14,11 @@ const DOORS: readonly Door[] = [
   { key: 'console', path: '/console', icon: <DashboardOutlined /> },
 ];
 
-/** The portal's front page: what the platform is and its four other doors. */
-export function HomePage() {
+/**
+ * The portal's front page: what the platform is, its news (the latest 通知公告 and 政策法规, given
+ * by the route as `news`, since they belong to another feature) and its four other doors.
+ */
+export function HomePage({ news }: { news?: ReactNode }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   return (
@@ -43,6 +46,7 @@ export function HomePage() {
         </div>
       </section>
       <div className="sw-container">
+        {news ? <div className="sw-block">{news}</div> : null}
         <section aria-labelledby="doors-title">
           <h2 id="doors-title" className="sw-section-title">
             {t('home.doorsTitle')}

@@ -21,7 +21,7 @@ export function RegisterChoicePage() {
   const isReviewed = usePlatformInfo().data?.registrationReview === true;
   const doors = DOORS.map((door) =>
     isReviewed && door.to === '/register/enterprise'
-      ? { ...door, keys: 'enterpriseReview.card' as const }
+      ? { ...door, keys: 'registrationReview.card' as const }
       : door,
   );
   return (

@@ -1,26 +1,44 @@
-import type { Locale } from '@sw/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { CatalogueItem, Locale, ServiceDetailView } from '@sw/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 
-/** One online service (事项) of GET /api/services, with its texts in every locale. */
-export type ServiceSummary = {
-  code: string;
-  name: Record<Locale, string>;
-  description: Record<Locale, string>;
-  /** Where the service is done, e.g. `/apps/cert-review`. */
-  path: string;
-};
+/** The catalogue's filters (GET /api/services): category, city, 地方特色应用 group, text. */
+export type CatalogueFilters = { category?: string; city?: string; localFeature?: string; q?: string };
 
-export function getServices(): Promise<ServiceSummary[]> {
-  return apiClient.get<ServiceSummary[]>('/api/services');
+function query(filters: CatalogueFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
-export function useServices() {
-  return useQuery({ queryKey: ['services'], queryFn: getServices, staleTime: 5 * 60_000 });
+export function getServices(filters: CatalogueFilters = {}): Promise<CatalogueItem[]> {
+  return apiClient.get<CatalogueItem[]>(`/api/services${query(filters)}`);
+}
+
+/** 办事服务: the listed services matching the filters (the previous list stays while typing). */
+export function useServices(filters: CatalogueFilters = {}) {
+  return useQuery({
+    queryKey: ['services', filters],
+    queryFn: () => getServices(filters),
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 办事指南: one service with its guide. */
+export function useServiceDetail(code: string | undefined) {
+  return useQuery({
+    queryKey: ['services', 'detail', code],
+    queryFn: () => apiClient.get<ServiceDetailView>(`/api/services/${encodeURIComponent(code ?? '')}`),
+    enabled: Boolean(code),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
 }
 
 /** A localized text, falling back to zh-CN and then to any locale present. */
-export function localized(texts: Partial<Record<Locale, string>> | undefined, locale: Locale): string {
+export function localized(texts: Partial<Record<Locale, string>> | null | undefined, locale: Locale): string {
   if (!texts) return '';
-  return texts[locale] ?? texts['zh-CN'] ?? Object.values(texts)[0] ?? '';
+  return texts[locale] || texts['zh-CN'] || Object.values(texts).find(Boolean) || '';
 }

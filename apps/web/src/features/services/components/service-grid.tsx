@@ -1,27 +1,47 @@
-import { AppstoreOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Empty, Skeleton } from 'antd';
+import { AppstoreOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { GUANGDONG_CITIES } from '@sw/contracts';
+import { Alert, Empty, Select, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError } from '../../../lib/api-client';
 import { localized, useServices } from '../api/get-services';
+import { useCity } from '../hooks/use-city';
 
-/** The services for a phone screen: an icon grid (首页) or a list with descriptions (办事). */
+/**
+ * The services for a phone screen, for the chosen city (remembered on the device): an icon grid
+ * (首页) or a list with descriptions (办事). A service offered only in some cities shows there only.
+ */
 export function ServiceGrid({ variant = 'grid' }: { variant?: 'grid' | 'list' }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { data: services, isPending, isError, error } = useServices();
+  const [city, setCity] = useCity();
+  const { data: services, isPending, isError, error } = useServices({ city });
 
-  if (isPending) return <Skeleton active />;
-  if (isError) return <Alert type="error" showIcon title={describeError(error)} />;
-  if (services.length === 0) return <Empty description={t('apps.empty')} />;
+  const picker = (
+    <div className="sw-hub-city">
+      <EnvironmentOutlined aria-hidden="true" />
+      <Select
+        aria-label={t('hub.city')}
+        value={city}
+        onChange={setCity}
+        variant="borderless"
+        popupMatchSelectWidth={false}
+        options={GUANGDONG_CITIES.map((c) => ({ value: c.code, label: localized(c.name, locale) }))}
+      />
+    </div>
+  );
 
-  if (variant === 'list') {
-    return (
+  let body: React.ReactNode;
+  if (isPending) body = <Skeleton active />;
+  else if (isError) body = <Alert type="error" showIcon title={describeError(error)} />;
+  else if (services.length === 0) body = <Empty description={t('apps.empty')} />;
+  else if (variant === 'list')
+    body = (
       <ul className="sw-hub-list">
         {services.map((service) => (
           <li key={service.code}>
-            <Link to={service.path} className="sw-hub-list__item">
+            <Link to={service.link} className="sw-hub-list__item">
               <span className="sw-hub-list__text">
                 <strong>{localized(service.name, locale)}</strong>
                 <span>{localized(service.description, locale)}</span>
@@ -32,20 +52,26 @@ export function ServiceGrid({ variant = 'grid' }: { variant?: 'grid' | 'list' })
         ))}
       </ul>
     );
-  }
+  else
+    body = (
+      <ul className="sw-hub-grid">
+        {services.map((service) => (
+          <li key={service.code}>
+            <Link to={service.link} className="sw-hub-grid__item">
+              <span className="sw-hub-grid__icon" aria-hidden="true">
+                <AppstoreOutlined />
+              </span>
+              <span className="sw-hub-grid__name">{localized(service.name, locale)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    );
 
   return (
-    <ul className="sw-hub-grid">
-      {services.map((service) => (
-        <li key={service.code}>
-          <Link to={service.path} className="sw-hub-grid__item">
-            <span className="sw-hub-grid__icon" aria-hidden="true">
-              <AppstoreOutlined />
-            </span>
-            <span className="sw-hub-grid__name">{localized(service.name, locale)}</span>
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      {picker}
+      {body}
+    </>
   );
 }

@@ -1,0 +1,45 @@
+import type { ApplicationDetail, ConsoleApplicationDetail } from '@sw/contracts';
+import type { ComponentType } from 'react';
+
+/**
+ * The web half of the service plug-in contract (issue 10 §3). A service's folder
+ * `apps/web/src/services/<code>/` holds:
+ * - `manifest.ts`, default-exporting `defineServiceManifest({...})`: the few facts generic pages
+ *   need without loading the service (where 「在线办理」 leads, how a returned application is
+ *   corrected). Tiny, bundled with the registry.
+ * - `index.ts`, default-exporting `defineServiceUi({...})`: its pages and sections, loaded as a chunk
+ *   of its own when one of them is first shown — forms, contracts and translations of one service
+ *   never land in the portal's first load.
+ * The registry finds both with import.meta.glob; generic pages (the catalogue, the guide, 我的申请,
+ * the console) know no service.
+ */
+export type ServiceManifest = {
+  code: string;
+  /** where 「在线办理」 leads (default `/apps/<code>/apply`) */
+  applyPath?: string;
+  /** applied for before having an account (registration): 「在线办理」 asks for no sign-in */
+  guests?: boolean;
+  /**
+   * How a returned application is corrected when not with the generic resubmission: through the
+   * e-mailed link (registration with review: no account to sign in with yet), or on a page of its own.
+   */
+  correction?: { byEmailLink: true } | { page: (applicationId: string) => string };
+};
+
+export type ServiceUi = {
+  code: string;
+  /** its pages under `/apps/<code>/…`: `apply`, `correction`, … (the guide page `/apps/<code>` is generic) */
+  routes: readonly { path: string; Component: ComponentType }[];
+  /** more sections on the applicant's detail page (「我的申请」) */
+  ApplicantSection?: ComponentType<{ application: ApplicationDetail }>;
+  /** more sections in the console's detail (e.g. a comparison with an agency's data) */
+  ConsoleSection?: ComponentType<{ application: ConsoleApplicationDetail }>;
+};
+
+export function defineServiceManifest(manifest: ServiceManifest): ServiceManifest {
+  return manifest;
+}
+
+export function defineServiceUi(ui: ServiceUi): ServiceUi {
+  return ui;
+}

@@ -1,0 +1,20 @@
+import { useLocation, useParams } from 'react-router';
+import { NotFoundResult } from '../components/not-found-result';
+import { PageLoading } from '../components/page-loading';
+import { useServiceUi } from './registry';
+
+/**
+ * `/apps/<code>/<page>` — a page of a service's own (its apply form, its correction page …), from
+ * the service's web folder, loaded as a chunk of its own. Unknown service or page: 页面不存在.
+ */
+export function ServiceUiRoute() {
+  const { service } = useParams();
+  const { pathname } = useLocation();
+  const ui = useServiceUi(service);
+  if (ui.isPending) return <PageLoading />;
+  const rest = pathname.split('/').filter(Boolean).slice(2).join('/');
+  const route = ui.data?.routes.find((r) => r.path === rest);
+  if (!route) return <NotFoundResult homePath="/apps" />;
+  const { Component } = route;
+  return <Component />;
+}
