@@ -207,6 +207,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
       log,
       production: config.mode === 'production',
     }),
+    serviceAdapters: [],
     files: createFileStore(config),
     log,
   };

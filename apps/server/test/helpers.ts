@@ -275,3 +275,39 @@ export async function outboxMessages(t: TestApp, to?: string) {
   }));
   return to ? opened.filter((r) => r.payload?.to === to) : opened;
 }
+
+/** Uploads one file for a service's attachment slot (POST /api/files), as a browser's form would. */
+export async function uploadFile(
+  t: TestApp,
+  agent: Agent,
+  input: { service: string; slot: string; filename: string; content: Buffer },
+) {
+  const boundary = `----swtest${Math.random().toString(16).slice(2)}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${input.filename}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    ),
+    input.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  if (!agent.csrf()) await agent.get('/api/csrf');
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/files?service=${input.service}&slot=${input.slot}`,
+    payload: body,
+    headers: {
+      cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      [CSRF_HEADER]: agent.csrf() ?? '',
+      'accept-language': agent.locale,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+  });
+}
+
+/** A small, well-formed PDF. */
+export function samplePdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
+}

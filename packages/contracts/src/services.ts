@@ -94,8 +94,10 @@ export type FieldMeta = {
   /** personal data: masked in every view but the applicant's own editable form */
   personal?: PersonalKind;
   multiline?: boolean;
-  /** never shown (passwords) */
+  /** never shown, never sent back (passwords) */
   hidden?: boolean;
+  /** kept in the editable form but not shown in read-only views (a code another field names) */
+  internal?: boolean;
 };
 export type FieldMetaMap = Readonly<Record<string, FieldMeta>>;
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldErrorCode, ProblemExtensions } from '@sw/contracts';
+import { type ErrorCode, type FieldErrorCode, isErrorCode, type ProblemExtensions } from '@sw/contracts';
 
 export type AppFieldError = { path: string; code: ErrorCode };
 /** A field error that may carry a service's own code (a form checked against its contract). */
@@ -47,6 +47,8 @@ export function assert(
 }
 
 /** A failure tied to one field: top-level `code` and `errors: [{path, code}]` carry the same code. */
-export function fieldError(path: string, code: ErrorCode, status = 400): AppError {
-  return new AppError(code, { status, fieldErrors: [{ path, code }] });
+export function fieldError(path: string, code: FieldErrorCode, status = 400): AppError {
+  // a service's own code is a field's: the problem itself is a validation failure
+  const problem: ErrorCode = isErrorCode(code) ? code : 'request.validation_failed';
+  return new AppError(problem, { status, fieldErrors: [{ path, code }] });
 }

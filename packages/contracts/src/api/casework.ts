@@ -77,6 +77,8 @@ export const ApplicationSummary = z
     statusName: Localized,
     /** the colour of the state, from the service's definition */
     statusTone: z.enum(STATE_TONES),
+    /** what the state means to the applicant and what to do next, where the service says */
+    statusNote: Localized.nullable(),
     final: z.boolean(),
     version: z.number().int(),
     applicantName: z.string(),

@@ -262,8 +262,11 @@ export async function submitInTransaction(
   },
 ): Promise<Decided> {
   const { row, definition, now } = input;
-  const form = checkedForm(definition, readForm(ctx, row));
-  await checkAttachments(tx, definition, row.id, form);
+  const checked = checkedForm(definition, readForm(ctx, row));
+  await checkAttachments(tx, definition, row.id, checked);
+  const form = definition.beforeSubmit
+    ? await definition.beforeSubmit(ctx, tx, { application: row, form: checked })
+    : checked;
   const sla = await computeSlaDates(ctx, now, definition.slaWorkingDays, tx);
   const number = await nextApplicationNumber(tx, definition.prefix, now);
   const application = await updateApplicationIfVersion(tx, row.id, row.version, {
@@ -301,6 +304,7 @@ export async function submitInTransaction(
       application,
       null,
     );
+  if (definition.onSubmitted) await definition.onSubmitted(ctx, tx, { application, event });
   return { application, event };
 }
 
@@ -319,7 +323,7 @@ export async function submitApplication(
   if (row.status !== DRAFT_STATUS) throw new AppError('casework.transition_not_allowed', { status: 409 });
   checkedForm(definition, readForm(ctx, row));
   const now = ctx.clock.now();
-  return ctx.db.transaction((tx) =>
+  const submitted = await ctx.db.transaction((tx) =>
     submitInTransaction(ctx, tx, {
       row,
       definition,
@@ -328,6 +332,8 @@ export async function submitApplication(
       now,
     }),
   );
+  definition.afterSubmitted?.(ctx, submitted);
+  return submitted;
 }
 
 /**

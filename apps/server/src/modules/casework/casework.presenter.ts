@@ -61,6 +61,7 @@ export function presentSummary(
     status: row.status,
     statusName: stateName(definition, row.status),
     statusTone: stateTone(definition, row.status),
+    statusNote: definition.stateNotes?.[row.status] ?? null,
     final: definition.finalStates.includes(row.status),
     version: row.version,
     applicantName: row.applicantName,

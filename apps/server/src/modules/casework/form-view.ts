@@ -55,6 +55,11 @@ function isSecret(key: string, meta: FieldMeta | undefined): boolean {
   return meta?.hidden === true || /password/i.test(key);
 }
 
+/** Left out of read-only views: secrets, and codes another field names (`internal`). */
+function notShown(key: string, meta: FieldMeta | undefined): boolean {
+  return isSecret(key, meta) || meta?.internal === true;
+}
+
 /** A scalar as shown: a name for a coded value, a display for computed ones, yes/no. */
 function display(meta: FieldMeta | undefined, value: unknown, locale: Locale): string | null {
   if (value === null || value === undefined || value === '') return null;
@@ -108,7 +113,7 @@ function flatFields(
   for (const key of ordered(fields, base ? `${base}.` : '', Object.keys(value))) {
     const path = base ? `${base}.${key}` : key;
     const v = value[key];
-    if (isSecret(key, fieldMetaOf(fields, path))) continue;
+    if (notShown(key, fieldMetaOf(fields, path))) continue;
     if (isPlainObject(v)) out.push(...flatFields(fields, path, v, o));
     else out.push(fieldView(fields, path, key, v, o));
   }
@@ -121,7 +126,7 @@ export function buildFormView(fields: FieldMetaMap, form: Record<string, unknown
   for (const key of ordered(fields, '', Object.keys(form))) {
     const value = form[key];
     const meta = fieldMetaOf(fields, key);
-    if (isSecret(key, meta)) continue;
+    if (notShown(key, meta)) continue;
     const title = meta?.label[o.locale] ?? key;
     if (isPlainObject(value)) {
       sections.push({ kind: 'fields', key, title, fields: flatFields(fields, key, value, o) });
@@ -129,7 +134,7 @@ export function buildFormView(fields: FieldMetaMap, form: Record<string, unknown
       const columns: string[] = [];
       for (const row of value) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
       const visible = ordered(fields, `${key}.*.`, columns).filter(
-        (k) => !isSecret(k, fieldMetaOf(fields, `${key}.*.${k}`)),
+        (k) => !notShown(k, fieldMetaOf(fields, `${key}.*.${k}`)),
       );
       sections.push({
         kind: 'table',

@@ -8,6 +8,7 @@ export {
 } from './applications.repo.ts';
 export { createDraft, decide, definitionOf, readForm, submitInTransaction } from './applications.service.ts';
 export { detachAll, findAttachedFiles, insertAttachment } from './attachments.repo.ts';
+export { loadForStaff } from './casework.views.ts';
 export {
   defineService,
   findCaseworkService,

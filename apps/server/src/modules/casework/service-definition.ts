@@ -102,16 +102,30 @@ export type ServiceDefinition<State extends string, Action extends string> = {
     tx: Db,
     decided: { application: ApplicationRow; event: ApplicationEventRow },
   ): Promise<Record<string, string> | undefined>;
-  /** after a submission, in its transaction (ask an agency, start a timer …) */
+  /**
+   * At submission, after the form passed its schema and before anything is written: checks
+   * against the service's own data (a certificate type still offered) and returns the form to
+   * store (e.g. with a name resolved from a code). Throws AppError with field errors to refuse.
+   */
+  beforeSubmit?(
+    ctx: AppContext,
+    tx: Db,
+    input: { application: ApplicationRow; form: Record<string, unknown> },
+  ): Promise<Record<string, unknown>>;
+  /** after a submission, in its transaction (record it, ask an agency through a durable job …) */
   onSubmitted?(
     ctx: AppContext,
     tx: Db,
     submitted: { application: ApplicationRow; event: ApplicationEventRow },
   ): Promise<void>;
+  /** after a submission has committed (kick the job onSubmitted wrote, so it runs at once) */
+  afterSubmitted?(ctx: AppContext, submitted: { application: ApplicationRow }): void;
+  /** what a state means to the applicant, shown with it (002 §3.3: 「请企业携带证书前往海关…」) */
+  stateNotes?: Partial<Record<State, Localized>>;
   /** its own routes (under /api/services/<code>/… by convention), registered by the loader */
   routes?: (app: FastifyInstance, opts: { ctx: AppContext }) => Promise<void>;
-  /** once at start-up: job handlers, adapters, hooks into other modules */
-  setup?(ctx: AppContext): void;
+  /** once at start-up: job handlers, adapters, hooks into other modules, reference data */
+  setup?(ctx: AppContext): void | Promise<void>;
   /** periodic work on every instance (each pass must be safe to run on several at once) */
   timers?: readonly { name: string; everyMs: number; run(ctx: AppContext): Promise<void> }[];
   // method syntax on purpose: a definition of narrower State/Action is then assignable to

@@ -42,7 +42,7 @@ export async function mountServices(
   services: readonly AnyServiceDefinition[],
 ) {
   for (const service of services) {
-    service.setup?.(ctx);
+    await service.setup?.(ctx);
     if (service.routes) await app.register(service.routes, { ctx });
   }
 }
