@@ -2,7 +2,9 @@ import { build } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runPeriodically } from './lib/periodic.ts';
 import { startAuditSealer } from './modules/audit/index.ts';
+import { listCaseworkServices } from './modules/casework/index.ts';
 import { startReminderScheduler } from './modules/casework/reminders.ts';
+import { startServiceTimers } from './modules/casework/service-loader.ts';
 import { purgeUnclaimedFiles } from './modules/files/files.service.ts';
 import { describeDemoAccounts, seedDemoData } from './modules/identity/demo-data.ts';
 import { closePasswordHasher, usePasswordHasherProcess } from './modules/identity/passwords.ts';
@@ -62,6 +64,9 @@ async function main() {
     (err) => ctx.log.error({ err }, 'retention sweep failed'),
   );
   app.addHook('preClose', () => sweep.stop());
+  // each service's own periodic work (智慧审证 asks the issuing authority again)
+  const serviceTimers = startServiceTimers(ctx, listCaseworkServices());
+  app.addHook('preClose', () => serviceTimers.stop());
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -46,7 +46,7 @@ describe('platform endpoints', () => {
     const res = await new Agent(t.app).get('/api/platform/info');
     expect(res.json()).toMatchObject({
       mode: 'test',
-      simulators: ['sms-simulator', 'mail-simulator', 'e-license-simulator'],
+      simulators: ['sms-simulator', 'mail-simulator', 'e-license-simulator', 'cert-authority-simulator'],
     });
   });
 

@@ -49,6 +49,7 @@ export const WEB_ROUTES = [
   '/console/settings',
   '/console/messages',
   '/console/content/:kind',
+  '/console/services/:service/:page',
 ] as const;
 
 const compiled = WEB_ROUTES.map((pattern) => pattern.split('/').filter(Boolean));

@@ -483,6 +483,7 @@ export const en: Messages = {
     signOut: 'Sign out',
   },
   console: {
+    serviceSettings: 'Service settings',
     title: 'Staff console',
     menuOverview: 'Dashboard',
     forbiddenTitle: 'This page is for staff only',

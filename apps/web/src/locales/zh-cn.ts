@@ -468,6 +468,7 @@ export const zhCN = {
     signOut: '退出登录',
   },
   console: {
+    serviceSettings: '业务配置',
     title: '管理控制台',
     menuOverview: '工作台',
     forbiddenTitle: '此页面仅限工作人员',

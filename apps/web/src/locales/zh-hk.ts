@@ -469,6 +469,7 @@ export const zhHK: Messages = {
     signOut: '登出',
   },
   console: {
+    serviceSettings: '業務配置',
     title: '管理控制台',
     menuOverview: '工作台',
     forbiddenTitle: '此頁面只供工作人員使用',

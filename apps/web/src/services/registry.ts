@@ -12,6 +12,13 @@ export function serviceManifest(code: string): ServiceManifest | null {
   return manifests[`./${code}/manifest.ts`]?.default ?? null;
 }
 
+/** The console pages services add to the menu, with their service's code. */
+export function serviceConsoleMenus() {
+  return Object.values(manifests).flatMap(({ default: manifest }) =>
+    (manifest.consoleMenu ?? []).map((entry) => ({ ...entry, code: manifest.code })),
+  );
+}
+
 /** Where 「在线办理」 of a service leads. */
 export function applyPathOf(manifest: ServiceManifest): string {
   return manifest.applyPath ?? `/apps/${manifest.code}/apply`;

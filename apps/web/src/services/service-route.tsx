@@ -18,3 +18,29 @@ export function ServiceUiRoute() {
   const { Component } = route;
   return <Component />;
 }
+
+/** `/console/services/<code>/<page>` — a console page of a service's own (its reference data …). */
+export function ServiceConsoleRoute() {
+  const { service, page } = useParams();
+  const ui = useServiceUi(service);
+  if (ui.isPending) return <PageLoading />;
+  const route = ui.data?.consolePages?.find((r) => r.path === page);
+  if (!route) return <NotFoundResult homePath="/console" />;
+  const { Component } = route;
+  return <Component />;
+}
+
+/** What a service adds to an application's page (applicant or console), once its chunk is loaded. */
+export function ServiceSection<P extends object>({
+  code,
+  pick,
+  props,
+}: {
+  code: string;
+  pick: (ui: NonNullable<ReturnType<typeof useServiceUi>['data']>) => React.ComponentType<P> | undefined;
+  props: P;
+}) {
+  const ui = useServiceUi(code);
+  const Section = ui.data ? pick(ui.data) : undefined;
+  return Section ? <Section {...props} /> : null;
+}

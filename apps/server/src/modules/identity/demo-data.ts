@@ -1,13 +1,16 @@
 import type { AppContext } from '../../context.ts';
 import { ALL_SERVICES, grantStaffRole, type StaffRole } from '../identity/index.ts';
 import { findAccountByUsername, insertAccount } from './identity.repo.ts';
+import { findOrganizationByCreditCode, insertOrganization } from './organizations/organization.repo.ts';
 import { hashPassword } from './passwords.ts';
 
 /** Local-only demo accounts; the README lists them. Never created in production. */
 type DemoAccount = {
   username: string;
   password: string;
-  kind: 'staff' | 'individual';
+  kind: 'staff' | 'individual' | 'enterprise_admin' | 'enterprise_operator';
+  /** of the demo enterprise */
+  organization?: true;
   name: string;
   role: string;
   /** staff roles: platform admin, or reviewer / supervisor of a service */
@@ -36,6 +39,39 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     ],
   },
   {
+    username: 'customs01',
+    password: 'Customs@2026',
+    kind: 'staff',
+    name: '海关审核员陈七',
+    role: 'customs reviewer and chief of 智慧审证 (console)',
+    grants: [
+      { role: 'reviewer', serviceCode: 'cert-review' },
+      { role: 'supervisor', serviceCode: 'cert-review' },
+    ],
+  },
+  {
+    username: 'qiyeadmin01',
+    password: 'Qiye@2026',
+    kind: 'enterprise_admin',
+    name: '李四',
+    organization: true,
+    personal: { idNumber: '440104198001010016', mobile: '13800138001', email: 'admin@gz-demo-trade.example' },
+    role: 'administrator of the demo enterprise (account centre)',
+  },
+  {
+    username: 'qiyeop01',
+    password: 'Qiye@2026',
+    kind: 'enterprise_operator',
+    name: '赵六',
+    organization: true,
+    personal: {
+      idNumber: '440104199002020026',
+      mobile: '13800138002',
+      email: 'operator@gz-demo-trade.example',
+    },
+    role: 'operator of the demo enterprise: 智慧审证 under 地方特色应用',
+  },
+  {
     username: 'zhangsan01',
     password: 'Demo@2026',
     kind: 'individual',
@@ -44,6 +80,20 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'individual user (account centre)',
   },
 ];
+
+/** The demo enterprise: the holder of the issuing authority simulator's sample certificates. */
+export const DEMO_ENTERPRISE = {
+  name: '广州示例进出口贸易有限公司',
+  creditCode: '91440101MA59UQXX9Q',
+  orgCode: 'MA59UQXX9',
+} as const;
+
+async function demoEnterprise(ctx: AppContext): Promise<string> {
+  const found = await findOrganizationByCreditCode(ctx.db, DEMO_ENTERPRISE.creditCode);
+  if (found) return found.id;
+  const org = await insertOrganization(ctx.db, { kind: 'enterprise', ...DEMO_ENTERPRISE });
+  return org.id;
+}
 
 export async function seedDemoData(ctx: AppContext) {
   if (ctx.config.mode === 'production') throw new Error('demo data is never seeded in production');
@@ -71,6 +121,7 @@ export async function seedDemoData(ctx: AppContext) {
       username: demo.username,
       kind: demo.kind,
       name: demo.name,
+      ...(demo.organization ? { organizationId: await demoEnterprise(ctx) } : {}),
       passwordHash: await hashPassword(demo.password),
       ...personal,
     });

@@ -8,3 +8,4 @@ export { PasskeysPage } from '../../features/account/components/passkeys-page';
 export { ApplicationDetailPage } from '../../features/applications/components/application-detail-page';
 export { MyApplicationsPage } from '../../features/applications/components/my-applications-page';
 export { MessagesPage } from '../../features/inbox/components/messages-page';
+export { LocalFeaturesPage } from '../../features/services/components/local-features';

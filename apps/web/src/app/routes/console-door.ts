@@ -14,3 +14,4 @@ export { LockoutsPage } from '../../features/console/components/lockouts-page';
 export { SignInLogPage } from '../../features/console/components/sign-in-log-page';
 export { ContentConsolePage } from '../../features/content/components/content-console-page';
 export { ConsoleMessagesPage } from '../../features/inbox/components/messages-page';
+export { ServiceConsoleRoute } from '../../services/service-route';

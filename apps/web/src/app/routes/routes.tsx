@@ -36,6 +36,7 @@ const OperatorsPage = lazyNamed(account, 'OperatorsPage');
 const MyCardsPage = lazyNamed(account, 'MyCardsPage');
 const MessagesPage = lazyNamed(account, 'MessagesPage');
 const MyApplicationsPage = lazyNamed(account, 'MyApplicationsPage');
+const LocalFeaturesPage = lazyNamed(account, 'LocalFeaturesPage');
 const ApplicationDetailPage = lazyNamed(account, 'ApplicationDetailPage');
 
 const AppsLayout = lazyNamed(apps, 'AppsLayout');
@@ -63,6 +64,7 @@ const SettingsPage = lazyNamed(consoleDoor, 'SettingsPage');
 const ConsoleMessagesPage = lazyNamed(consoleDoor, 'ConsoleMessagesPage');
 const CalendarPage = lazyNamed(consoleDoor, 'CalendarPage');
 const ContentConsolePage = lazyNamed(consoleDoor, 'ContentConsolePage');
+const ServiceConsoleRoute = lazyNamed(consoleDoor, 'ServiceConsoleRoute');
 
 function page(Component: ComponentType) {
   return (
@@ -107,6 +109,7 @@ export const routes: RouteObject[] = [
       { path: 'cards', element: page(MyCardsPage) },
       { path: 'messages', element: page(MessagesPage) },
       { path: 'applications', element: page(MyApplicationsPage) },
+      { path: 'local-apps', element: page(LocalFeaturesPage) },
       { path: 'applications/:id', element: page(ApplicationDetailPage) },
       { path: '*', element: <NotFoundResult homePath="/account" /> },
     ],
@@ -149,6 +152,7 @@ export const routes: RouteObject[] = [
       { path: 'settings', element: page(SettingsPage) },
       { path: 'messages', element: page(ConsoleMessagesPage) },
       { path: 'content/:kind', element: page(ContentConsolePage) },
+      { path: 'services/:service/:page', element: page(ServiceConsoleRoute) },
       { path: '*', element: <NotFoundResult homePath="/console" /> },
     ],
   },

@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   CreditCardOutlined,
   DesktopOutlined,
   FileTextOutlined,
@@ -31,6 +32,13 @@ function AccountShell({ session }: { session: SessionResponse }) {
             path: '/account/applications',
             label: t('applications.menu'),
             icon: <FileTextOutlined />,
+          },
+          // 地方特色应用 (seed 002 §2.1.3): the province's services, e.g. 关企互动 → 智慧审证
+          {
+            key: 'local-apps',
+            path: '/account/local-apps',
+            label: t('catalogue.localFeatures'),
+            icon: <AppstoreOutlined />,
           },
         ]),
     // 我的消息 (站内信, seed 000 §4.9)

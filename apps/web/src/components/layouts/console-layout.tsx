@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -28,6 +29,8 @@ import { Outlet } from 'react-router';
 import { useConsoleAccess } from '../../features/casework-console/api/services';
 import { ApplicationTabLabel } from '../../features/casework-console/components/application-tab-label';
 import { UnreadBadge } from '../../features/inbox/components/unread-badge';
+import { useLocale } from '../../hooks/use-locale';
+import { serviceConsoleMenus } from '../../services/registry';
 import { LinkButton } from '../link-button';
 import { loginPath, SessionGate } from '../session-gate';
 import { SignOutButton } from '../sign-out-button';
@@ -65,6 +68,7 @@ function ConsoleForbidden() {
 
 function ConsoleShell({ session }: { session: SessionResponse }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   // the menu shows what the viewer may use: queues for reviewers and supervisors of a service,
   // administration for platform admins (hidden until known)
   const access = useConsoleAccess();
@@ -162,6 +166,16 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
         group: { key: 'content', label: t('content.menuGroup') },
       })),
     ]),
+    // pages services add (their reference data), under 业务配置
+    ...serviceConsoleMenus()
+      .filter((entry) => admin || !entry.platformAdmin)
+      .map((entry) => ({
+        key: `service-${entry.code}-${entry.path}`,
+        path: `/console/services/${entry.code}/${entry.path}`,
+        label: entry.label[locale],
+        icon: <AppstoreOutlined />,
+        group: { key: 'services', label: t('console.serviceSettings') },
+      })),
   ];
   return (
     <Layout className="sw-app sw-app--console">

@@ -1,4 +1,4 @@
-import type { ApplicationDetail, ConsoleApplicationDetail } from '@sw/contracts';
+import type { ApplicationDetail, ConsoleApplicationDetail, Localized } from '@sw/contracts';
 import type { ComponentType } from 'react';
 
 /**
@@ -24,6 +24,8 @@ export type ServiceManifest = {
    * e-mailed link (registration with review: no account to sign in with yet), or on a page of its own.
    */
   correction?: { byEmailLink: true } | { page: (applicationId: string) => string };
+  /** its pages in the console's menu (`/console/services/<code>/<path>`), e.g. its reference data */
+  consoleMenu?: readonly { path: string; label: Localized; platformAdmin: boolean }[];
 };
 
 export type ServiceUi = {
@@ -32,6 +34,8 @@ export type ServiceUi = {
   routes: readonly { path: string; Component: ComponentType }[];
   /** more sections on the applicant's detail page (「我的申请」) */
   ApplicantSection?: ComponentType<{ application: ApplicationDetail }>;
+  /** its console pages, by the paths its manifest's consoleMenu names */
+  consolePages?: readonly { path: string; Component: ComponentType }[];
   /** more sections in the console's detail (e.g. a comparison with an agency's data) */
   ConsoleSection?: ComponentType<{ application: ConsoleApplicationDetail }>;
 };

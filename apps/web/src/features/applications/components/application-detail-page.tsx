@@ -29,7 +29,8 @@ import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError, isApiError } from '../../../lib/api-client';
 import { formatBytes, formatDateTime } from '../../../lib/format';
-import { serviceManifest, useServiceUi } from '../../../services/registry';
+import { serviceManifest } from '../../../services/registry';
+import { ServiceSection } from '../../../services/service-route';
 import { useApplicantAction, useApplication } from '../api/applications';
 import { localized } from '../utils/localized';
 import { ApplicationStatusTag } from './application-status-tag';
@@ -172,6 +173,22 @@ function ApplicantActionButton({
         </Form>
       </Modal>
     </>
+  );
+}
+
+/** What the state means and what to do next, in the service's words (002: 「请企业携带证书…」). */
+function StatusNote({ application }: { application: ApplicationDetail }) {
+  const locale = useLocale();
+  if (!application.statusNote) return null;
+  const type = application.statusTone === 'success' ? 'success' : application.final ? 'warning' : 'info';
+  return (
+    <Alert
+      type={type}
+      showIcon
+      className="sw-block"
+      title={localized(application.statusName, locale)}
+      description={localized(application.statusNote, locale)}
+    />
   );
 }
 
@@ -318,13 +335,6 @@ function Messages({ application }: { application: ApplicationDetail }) {
   );
 }
 
-/** What the service adds to the page (e.g. a comparison with an agency's records), if anything. */
-function ServiceSection({ application }: { application: ApplicationDetail }) {
-  const ui = useServiceUi(application.serviceCode);
-  const Section = ui.data?.ApplicantSection;
-  return Section ? <Section application={application} /> : null;
-}
-
 /** `/account/applications/:id` — one application: progress, overview, what to do, timeline, attachments, messages. */
 export function ApplicationDetailPage() {
   const { t } = useTranslation();
@@ -360,6 +370,7 @@ export function ApplicationDetailPage() {
         <Space orientation="vertical" size="middle" className="sw-stack">
           <Card>
             <ProgressSteps application={application} />
+            <StatusNote application={application} />
             <ApplicantActions application={application} />
             <Overview application={application} />
           </Card>
@@ -368,7 +379,11 @@ export function ApplicationDetailPage() {
               <FormViewSections view={application.formView} />
             </Card>
           ) : null}
-          <ServiceSection application={application} />
+          <ServiceSection
+            code={application.serviceCode}
+            pick={(ui) => ui.ApplicantSection}
+            props={{ application }}
+          />
           <Card title={<h2 className="sw-card-heading">{t('applications.timeline')}</h2>}>
             {application.timeline.length === 0 ? (
               <p className="sw-muted">{t('applications.noEvents')}</p>

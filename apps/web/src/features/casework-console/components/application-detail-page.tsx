@@ -26,6 +26,7 @@ import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError, isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { ServiceSection } from '../../../services/service-route';
 import { revealApplicationField, useApplicationStep, useConsoleApplication } from '../api/application';
 import { localized, useConsoleServices } from '../api/services';
 import { useStepError } from '../hooks/use-step-error';
@@ -234,6 +235,11 @@ function Detail({
           <Card className="sw-block-top" title={heading(t('casework.detail.form'))}>
             <FormViewSections view={detail.formView} onReveal={reveal} />
           </Card>
+          <ServiceSection
+            code={detail.serviceCode}
+            pick={(ui) => ui.ConsoleSection}
+            props={{ application: detail }}
+          />
           <Card className="sw-block-top" title={heading(t('casework.detail.attachments'))}>
             <AttachmentsView attachments={detail.attachments} />
           </Card>

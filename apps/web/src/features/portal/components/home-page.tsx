@@ -18,7 +18,7 @@ const DOORS: readonly Door[] = [
  * The portal's front page: what the platform is, its news (the latest 通知公告 and 政策法规, given
  * by the route as `news`, since they belong to another feature) and its four other doors.
  */
-export function HomePage({ news }: { news?: ReactNode }) {
+export function HomePage({ news, local }: { news?: ReactNode; local?: ReactNode }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   return (
@@ -47,6 +47,7 @@ export function HomePage({ news }: { news?: ReactNode }) {
       </section>
       <div className="sw-container">
         {news ? <div className="sw-block">{news}</div> : null}
+        {local ? <div className="sw-block">{local}</div> : null}
         <section aria-labelledby="doors-title">
           <h2 id="doors-title" className="sw-section-title">
             {t('home.doorsTitle')}

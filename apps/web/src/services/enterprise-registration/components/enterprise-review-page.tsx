@@ -15,8 +15,8 @@ import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { useLocale } from '../../../hooks/use-locale';
 import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { useFillTimer } from '../../kit/use-fill-timer';
 import { discardUpload, useSubmitEnterpriseRegistration } from '../api/enterprise-review';
-import { FILL_LIMIT_MINUTES, FILL_WARNING_MINUTES, useFillTimer } from '../hooks/use-fill-timer';
 import { useFormDraft } from '../hooks/use-form-draft';
 import { useMessages } from '../messages';
 import {
@@ -47,6 +47,9 @@ function ReviewSteps({ current }: { current: number }) {
   );
 }
 
+/** Seed 001 §2.3.1.1: 请在 30 分钟内填完本表; warned at 25 minutes. */
+const FILL_LIMIT_MINUTES = 30;
+const FILL_WARNING_MINUTES = 25;
 /** 服务条款 and 注册类型 (001 §2.3, 图 3): read, choose the type, 「同意」. */
 function TermsStep({
   type,
@@ -159,7 +162,12 @@ function RegistrationForm({
       placement: 'topRight',
     });
   }, [notification, m]);
-  const timer = useFillTimer(true, warn);
+  const timer = useFillTimer({
+    active: true,
+    limitMinutes: FILL_LIMIT_MINUTES,
+    warnMinutes: FILL_WARNING_MINUTES,
+    onWarn: warn,
+  });
 
   // what the form opens with; later saves must not reset it
   const [initialValues] = useState<UiValues>(() => ({
