@@ -505,3 +505,31 @@ describe('certificate types are data platform admins edit', () => {
     });
   });
 });
+
+describe('decisions in the operator’s language', () => {
+  it('tells an operator who uses English in English, by 站内信 and SMS', async () => {
+    const switched = await operator.agent.send('PUT', '/api/account/settings/locale', { locale: 'en' });
+    expect(switched.statusCode).toBe(200);
+    try {
+      const { id } = await submitCertificate(operator, certForm());
+      expect((await decideAs(reviewer, id, 'mark_data_error', '证书编号填写有误')).statusCode).toBe(200);
+      const messages = await t.ctx.db
+        .select()
+        .from(inboxMessages)
+        .where(and(eq(inboxMessages.applicationId, id), eq(inboxMessages.accountId, operator.row.id)));
+      // the receipt and the decision, both in English
+      expect(messages.map((m) => m.title)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Certificate application submitted \(ZHSZ\d{14}\)$/)]),
+      );
+      const message = messages.find((m) => m.title.includes('data error'));
+      expect(message?.title).toMatch(/^Certificate application: data error \(ZHSZ\d{14}\)$/);
+      expect(message?.body).toContain('Reason: 证书编号填写有误');
+      const sms = await outboxMessages(t, OPERATOR_MOBILE);
+      expect(sms.some((m) => m.payload?.text.startsWith('[Single Window] Certificate application'))).toBe(
+        true,
+      );
+    } finally {
+      await operator.agent.send('PUT', '/api/account/settings/locale', { locale: 'zh-CN' });
+    }
+  });
+});

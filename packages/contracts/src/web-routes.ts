@@ -28,6 +28,7 @@ export const WEB_ROUTES = [
   '/account/messages',
   '/account/applications',
   '/account/applications/:id',
+  '/account/local-apps',
   '/apps',
   '/apps/:service',
   '/apps/:service/*',

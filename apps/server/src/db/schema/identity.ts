@@ -107,6 +107,11 @@ export const accounts = pgTable(
     createdBy: uuid('created_by'),
     realNameLevel: realNameLevel('real_name_level').notNull().default('none'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /**
+     * The language the person uses (zh-CN, zh-HK, en): set at registration and sign-in and by the
+     * language switch; every e-mail, SMS and 站内信 to the account is written in it.
+     */
+    locale: varchar('locale', { length: 5 }).$type<'zh-CN' | 'zh-HK' | 'en'>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,10 @@
-import { type FieldErrorCode, isErrorCode, isServiceErrorCode, REAL_NAME_LEVELS } from '@sw/contracts';
+import {
+  type FieldErrorCode,
+  isErrorCode,
+  isServiceErrorCode,
+  type Locale,
+  REAL_NAME_LEVELS,
+} from '@sw/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -195,15 +201,14 @@ export async function updateDraft(
   return updated;
 }
 
-/** Parameters every transition template may use. */
+/** Parameters every transition template may use, in the recipient's language. */
 function messageParams(
   definition: AnyServiceDefinition,
   application: ApplicationRow,
   reason: string | null,
   ctx: AppContext,
-): Record<string, string> {
-  const locale = definition.messageLocale ?? 'zh-CN';
-  return {
+): (locale: Locale) => Record<string, string> {
+  return (locale) => ({
     number: application.number ?? '',
     service: definition.name[locale],
     status: definition.stateNames[application.status]?.[locale] ?? application.status,
@@ -211,7 +216,7 @@ function messageParams(
     dueDate: application.dueAt ? shanghaiDay(application.dueAt) : '',
     applicant: application.applicantName,
     link: `${ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`}/account/applications/${application.id}`,
-  };
+  });
 }
 
 /** Sends what the transition says it sends, in the transaction that commits it. */
@@ -225,7 +230,8 @@ async function sendTransitionMessages(
   extraParams: Record<string, string> = {},
 ) {
   if (!transition.messages?.length) return;
-  const params = { ...messageParams(definition, application, reason, ctx), ...extraParams };
+  const base = messageParams(definition, application, reason, ctx);
+  const params = (locale: Locale) => ({ ...base(locale), ...extraParams });
   for (const message of transition.messages) {
     let recipients: string[] = [];
     if (message.to === 'applicant') recipients = [application.applicantAccountId];
@@ -239,7 +245,7 @@ async function sendTransitionMessages(
         channels: message.channels,
         category: 'application',
         applicationId: application.id,
-        locale: definition.messageLocale ?? 'zh-CN',
+        ...(definition.messageLocale ? { fallbackLocale: definition.messageLocale } : {}),
       });
     }
   }

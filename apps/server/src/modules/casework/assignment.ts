@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { AccountRow } from '../identity/index.ts';
@@ -89,12 +90,12 @@ export async function changeAssignment(
       await notify(ctx, tx, {
         accountId: change.assigneeId,
         template: 'casework.assigned',
-        params: {
+        params: (locale: Locale) => ({
           number: row.number ?? '',
-          service: definition.name['zh-CN'],
+          service: definition.name[locale],
           applicant: row.applicantName,
           dueDate: updated.dueAt ? shanghaiDay(updated.dueAt) : '',
-        },
+        }),
         channels: ['inbox'],
         category: 'assignment',
         applicationId: row.id,

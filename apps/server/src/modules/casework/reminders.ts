@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import { and, asc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -131,12 +132,12 @@ async function remind(
   await tx.update(applications).set({ remindedAt: now }).where(eq(applications.id, application.id));
   const first = application.assigneeId ? [application.assigneeId] : await staff(definition.code, 'reviewer');
   const recipients = new Set([...first, ...(await staff(definition.code, 'supervisor'))]);
-  const params = {
+  const params = (locale: Locale) => ({
     number: application.number ?? '',
-    service: definition.name['zh-CN'],
+    service: definition.name[locale],
     dueDate: application.dueAt ? shanghaiDay(application.dueAt) : '',
     applicant: application.applicantName,
-  };
+  });
   for (const accountId of recipients) {
     await notify(ctx, tx, {
       accountId,
@@ -145,7 +146,6 @@ async function remind(
       channels: ['inbox', 'email'],
       category: 'reminder',
       applicationId: application.id,
-      locale: 'zh-CN',
     });
   }
 }

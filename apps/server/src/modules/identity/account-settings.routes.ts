@@ -3,6 +3,8 @@ import {
   CreateOperatorBody,
   FirstSignInSmsBody,
   FirstSignInVerifyBody,
+  fieldIssue,
+  LOCALES,
   OperatorView,
   PhoneLoginBody,
   ProblemSchema,
@@ -21,6 +23,7 @@ import {
   verifyFirstSignInCode,
 } from './account-settings.ts';
 import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
+import { setAccountLocale } from './identity.repo.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -49,6 +52,24 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       return setPhoneLogin(ctx, auth, request.body.enabled, requestMeta(request));
+    },
+  );
+
+  app.put(
+    '/api/account/settings/locale',
+    {
+      schema: {
+        tags: ['identity'],
+        summary:
+          'The language the account’s e-mails, SMS and 站内信 are written in (the language switch sets it)',
+        body: z.strictObject({ locale: z.enum(LOCALES, fieldIssue('field.invalid')) }),
+        response: { 200: z.object({ locale: z.enum(LOCALES) }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply, { firstSignIn: true });
+      await setAccountLocale(ctx.db, auth.account.id, request.body.locale);
+      return { locale: request.body.locale };
     },
   );
 

@@ -100,7 +100,12 @@ export async function sendFirstSignInCode(
   if (!account.mustVerifyMobile || !account.mobileEnc) throw new AppError('auth.forbidden', { status: 403 });
   await verifyCaptcha(ctx, captcha.captchaId, captcha.captchaAnswer);
   const mobile = ctx.crypto.decrypt(account.mobileEnc);
-  const sent = await sendOneTimeCode(ctx, { channel: 'sms', target: mobile, purpose: 'first_sign_in' });
+  const sent = await sendOneTimeCode(ctx, {
+    channel: 'sms',
+    target: mobile,
+    purpose: 'first_sign_in',
+    locale: auth.account.locale ?? 'zh-CN',
+  });
   return { ...sent, mobileMasked: maskMobile(mobile) };
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import { type AnyColumn, and, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
 import {
@@ -57,6 +58,11 @@ export async function findIndividualByIdNumber(db: Db, idType: AccountRow['idTyp
 export async function insertAccount(db: Db, values: NewAccountRow): Promise<AccountRow> {
   const [row] = await db.insert(accounts).values(values).returning();
   return row!;
+}
+
+/** The language the account's messages are written in. */
+export async function setAccountLocale(db: Db, id: string, locale: Locale) {
+  await db.update(accounts).set({ locale }).where(eq(accounts.id, id));
 }
 
 export async function recordSuccessfulSignIn(db: Db, id: string, at: Date) {

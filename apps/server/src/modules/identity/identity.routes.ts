@@ -21,6 +21,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { requestLocale } from '../../http/problem.ts';
 import { ensureCsrfToken } from '../../http/security.ts';
 import {
   clearSessionCookie,
@@ -96,6 +97,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
         channel: 'sms',
         target: request.body.mobile,
         purpose: request.body.purpose,
+        locale: requestLocale(request),
       });
       return reply.code(202).send(sent);
     },
@@ -118,6 +120,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
         channel: 'email',
         target: request.body.email,
         purpose: request.body.purpose,
+        locale: requestLocale(request),
       });
       return reply.code(202).send(sent);
     },
@@ -179,7 +182,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (request, reply) => {
-      const created = await registerIndividual(ctx, request.body);
+      const created = await registerIndividual(ctx, request.body, requestLocale(request));
       return reply.code(201).send(created);
     },
   );

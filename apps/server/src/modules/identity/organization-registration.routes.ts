@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { requestLocale } from '../../http/problem.ts';
 import type { ELicenseAuthorization } from '../../integrations/e-license.ts';
 import { isRegistrationReviewOn } from '../platform/index.ts';
 import { browserKeyOf } from './auth.ts';
@@ -89,7 +90,11 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
     },
     async (request, reply) => {
       await refuseWhileReviewed(ctx);
-      return reply.code(201).send(await registerOrganization(ctx, request.body, browserKeyOf(ctx, request)));
+      return reply
+        .code(201)
+        .send(
+          await registerOrganization(ctx, request.body, browserKeyOf(ctx, request), requestLocale(request)),
+        );
     },
   );
 

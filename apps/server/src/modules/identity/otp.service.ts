@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { OtpChannel, OtpPurpose } from '@sw/contracts';
+import type { Locale, OtpChannel, OtpPurpose } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
@@ -18,7 +18,8 @@ export const OTP_TTL_SECONDS = 300;
 export const OTP_RESEND_SECONDS = 60;
 export const OTP_MAX_ATTEMPTS = 5;
 
-export type OtpTarget = { channel: OtpChannel; target: string; purpose: OtpPurpose };
+/** Where a code goes and what for; `locale` is the language of the request that asked (default zh-CN). */
+export type OtpTarget = { channel: OtpChannel; target: string; purpose: OtpPurpose; locale?: Locale };
 
 /** The target as indexed: mobiles as typed, e-mail addresses lower-cased. */
 export function normalizeTarget(channel: OtpChannel, target: string) {
@@ -39,13 +40,33 @@ export function startOfChinaDay(now: Date): Date {
   return new Date(shifted.getTime() - 8 * 3_600_000);
 }
 
-function messageFor(channel: OtpChannel, code: string) {
+/** The code's SMS and e-mail, in the language of the page that asked for it. */
+const OTP_TEXTS: Record<Locale, { sms: string; subject: string; email: string }> = {
+  'zh-CN': {
+    sms: '【单一窗口】本次短信验证码为 {code}，有效期5分钟，请勿泄露。',
+    subject: '单一窗口 邮箱验证码',
+    email:
+      '您好！\n\n您的邮箱验证码为 {code}，有效期5分钟，请勿泄露。\n如非本人操作，请忽略本邮件。\n\n单一窗口',
+  },
+  'zh-HK': {
+    sms: '【單一窗口】本次短訊驗證碼為 {code}，有效期5分鐘，請勿洩露。',
+    subject: '單一窗口 電郵驗證碼',
+    email:
+      '您好！\n\n您的電郵驗證碼為 {code}，有效期5分鐘，請勿洩露。\n如非本人操作，請忽略本電郵。\n\n單一窗口',
+  },
+  en: {
+    sms: '[Single Window] Your verification code is {code}. It is valid for 5 minutes; do not share it.',
+    subject: 'Single Window verification code',
+    email:
+      'Hello,\n\nYour e-mail verification code is {code}. It is valid for 5 minutes; do not share it.\nIf you did not ask for it, ignore this e-mail.\n\nSingle Window',
+  },
+};
+
+function messageFor(channel: OtpChannel, code: string, locale: Locale) {
+  const texts = OTP_TEXTS[locale];
   return channel === 'sms'
-    ? { text: `【单一窗口】本次短信验证码为 ${code}，有效期5分钟，请勿泄露。` }
-    : {
-        subject: '单一窗口 邮箱验证码',
-        text: `您好！\n\n您的邮箱验证码为 ${code}，有效期5分钟，请勿泄露。\n如非本人操作，请忽略本邮件。\n\n单一窗口`,
-      };
+    ? { text: texts.sms.replace('{code}', code) }
+    : { subject: texts.subject, text: texts.email.replace('{code}', code) };
 }
 
 /**
@@ -83,7 +104,7 @@ export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget) {
     return ctx.messaging.enqueue(tx, {
       channel: t.channel,
       to: normalizeTarget(t.channel, t.target),
-      ...messageFor(t.channel, code),
+      ...messageFor(t.channel, code, t.locale ?? 'zh-CN'),
     });
   });
   // deliver at once; if that fails the worker retries with backoff

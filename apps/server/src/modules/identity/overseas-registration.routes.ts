@@ -2,6 +2,7 @@ import { ProblemSchema, RegisterOverseasBody, RegisterResponse } from '@sw/contr
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { requestLocale } from '../../http/problem.ts';
 import { registerOverseas } from './register-overseas.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
@@ -22,7 +23,7 @@ export async function overseasRegistrationRoutes(fastify: FastifyInstance, { ctx
       },
     },
     async (request, reply) => {
-      const created = await registerOverseas(ctx, request.body);
+      const created = await registerOverseas(ctx, request.body, requestLocale(request));
       return reply.code(201).send(created);
     },
   );

@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import { EMAIL_VERIFIABLE_ID_TYPES, type RegisterIndividualBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
@@ -18,7 +19,7 @@ function normalizeIdNumber(v: string) {
  * then fails), then the uniqueness rules; the account is written and the code consumed in one
  * transaction.
  */
-export async function registerIndividual(ctx: AppContext, body: RegisterIndividualBody) {
+export async function registerIndividual(ctx: AppContext, body: RegisterIndividualBody, locale?: Locale) {
   const idNumber = normalizeIdNumber(body.idNumber);
   const idBidx = ctx.crypto.blindIndex(`id:${body.idType}`, idNumber);
   const byEmail = EMAIL_VERIFIABLE_ID_TYPES.includes(body.idType) && !body.mobile;
@@ -58,6 +59,7 @@ export async function registerIndividual(ctx: AppContext, body: RegisterIndividu
     return await ctx.db.transaction(async (tx) => {
       await consumeCheckedCode(ctx, tx, codeId, codeField);
       const account = await insertAccount(tx, {
+        locale: locale ?? null,
         username: body.username,
         kind: 'individual',
         status: 'active',

@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import { maskIdNumber, type OrganizationStep, type RegisterOrganizationBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError, type AppFieldError, fieldError } from '../../http/app-error.ts';
@@ -71,6 +72,7 @@ export async function registerOrganization(
   ctx: AppContext,
   body: RegisterOrganizationBody,
   browserKey: string | null,
+  locale?: Locale,
 ) {
   const { organization: org, administrator: admin } = body;
   const conflicts: AppFieldError[] = [];
@@ -115,6 +117,7 @@ export async function registerOrganization(
         updatedAt: now,
       });
       const account = await insertAccount(tx, {
+        locale: locale ?? null,
         username: admin.username,
         kind: org.kind === 'institution' ? 'institution_admin' : 'enterprise_admin',
         status: 'active',

@@ -1,3 +1,4 @@
+import type { Locale } from '@sw/contracts';
 import { normalizePhone, type RegisterOverseasBody } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { fieldError } from '../../http/app-error.ts';
@@ -13,7 +14,7 @@ import { hashPassword } from './passwords.ts';
  * account. The code is checked first, so a wrong try counts even if the registration then fails;
  * the username's unique index settles a race.
  */
-export async function registerOverseas(ctx: AppContext, body: RegisterOverseasBody) {
+export async function registerOverseas(ctx: AppContext, body: RegisterOverseasBody, locale?: Locale) {
   if (await findAccountByUsername(ctx.db, body.username)) {
     throw fieldError('username', 'account.username_taken', 409);
   }
@@ -42,6 +43,7 @@ export async function registerOverseas(ctx: AppContext, body: RegisterOverseasBo
         updatedAt: now,
       });
       const account = await insertAccount(tx, {
+        locale: locale ?? null,
         username: body.username,
         kind: 'overseas',
         status: 'active',

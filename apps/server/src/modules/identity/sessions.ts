@@ -12,6 +12,7 @@ import {
   insertSession,
   revokeSession,
   revokeSessionsOfAccount,
+  setAccountLocale,
   touchSession,
 } from './identity.repo.ts';
 import { SESSION_CHANNEL } from './session-cache.ts';
@@ -43,6 +44,8 @@ export async function startSession(ctx: AppContext, accountId: string, method: s
     lastSeenAt: now,
     expiresAt,
   });
+  // the language the person signs in with is the one their messages are written in
+  if (meta.locale) await setAccountLocale(ctx.db, accountId, meta.locale);
   return { token, expiresAt };
 }
 
@@ -73,7 +76,8 @@ export async function startSignedInSession(
     ), t as (
       delete from sign_in_throttle where ${throttleKey}::text is not null and identifier = ${throttleKey}::text
     )
-    update accounts set last_sign_in_at = ${now} where id = ${accountId}`);
+    update accounts set last_sign_in_at = ${now}, locale = coalesce(${meta.locale ?? null}::varchar, locale)
+    where id = ${accountId}`);
   return { token, expiresAt };
 }
 

@@ -31,15 +31,24 @@ export function fillTemplate(text: string, params: Record<string, string | numbe
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+type Params = Record<string, string | number>;
+
 export type Notification = {
   accountId: string;
   template: string;
-  params: Record<string, string | number>;
+  /** the template's parameters; a function when some depend on the language (a service's name) */
+  params: Params | ((locale: Locale) => Params);
   channels: readonly NotificationChannel[];
   /** e.g. `application`, `reminder`, `system` */
   category: string;
   applicationId?: string | null;
+  /**
+   * The language to write in when the request that caused the message says (a recovery asked
+   * from an English page). Otherwise the account's own language, else `fallbackLocale`, else zh-CN.
+   */
   locale?: Locale;
+  /** the service's language when the account has none (zh-HK for 港车北上) */
+  fallbackLocale?: Locale;
   /** send the e-mail here instead of the account's address (a registration's result address) */
   emailOverride?: string;
 };
@@ -52,12 +61,12 @@ export type Notification = {
 export async function notify(ctx: AppContext, tx: Db, n: Notification): Promise<void> {
   const template = templates.get(n.template);
   if (!template) throw new Error(`unknown message template ${n.template}`);
-  const locale = n.locale ?? 'zh-CN';
-  const title = fillTemplate(template.title[locale], n.params);
-  const body = fillTemplate(template.body[locale], n.params);
+  const account = await getAccountById(tx, n.accountId);
+  const locale = n.locale ?? account?.locale ?? n.fallbackLocale ?? 'zh-CN';
+  const params = typeof n.params === 'function' ? n.params(locale) : n.params;
+  const title = fillTemplate(template.title[locale], params);
+  const body = fillTemplate(template.body[locale], params);
   const now = ctx.clock.now();
-  const needsAccount = n.channels.includes('sms') || (n.channels.includes('email') && !n.emailOverride);
-  const account = needsAccount ? await getAccountById(tx, n.accountId) : undefined;
   for (const channel of n.channels) {
     if (channel === 'inbox') {
       await tx.insert(inboxMessages).values({
@@ -73,7 +82,7 @@ export async function notify(ctx: AppContext, tx: Db, n: Notification): Promise<
       if (to) await ctx.messaging.enqueue(tx, { channel: 'email', to, subject: title, text: body });
     } else {
       const to = account?.mobileEnc ? ctx.crypto.decrypt(account.mobileEnc) : null;
-      const text = template.sms ? fillTemplate(template.sms[locale], n.params) : title;
+      const text = template.sms ? fillTemplate(template.sms[locale], params) : title;
       if (to) await ctx.messaging.enqueue(tx, { channel: 'sms', to, text });
     }
   }

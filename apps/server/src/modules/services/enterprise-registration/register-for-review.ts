@@ -149,6 +149,7 @@ export async function registerForReview(
         updatedAt: now,
       });
       const account = await insertAccount(tx, {
+        locale: meta.locale ?? null,
         username: form.admin.username,
         status: 'pending_review',
         organizationId: organization.id,
