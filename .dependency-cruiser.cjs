@@ -1,6 +1,6 @@
 /**
  * Module boundaries, checked by `npm run lint` (dependency-cruiser). See docs/ARCHITECTURE.md,
- * "Modules and their boundaries". `scripts/check-boundaries.test.ts` proves each rule fails on a
+ * "Modules and their boundaries". `scripts/boundaries.test.ts` proves each rule fails on a
  * deliberate violation.
  *
  * A server module is a folder under apps/server/src/modules/ (a business service:

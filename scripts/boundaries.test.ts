@@ -108,4 +108,29 @@ describe('module boundaries (dependency-cruiser)', () => {
       }),
     ).toEqual(['web-reaches-server-only-for-service-contracts']);
   });
+
+  it('refuses a web service importing another service, and allows the shared kit', async () => {
+    expect(
+      await violations({
+        'apps/web/src/services/cert-review/a.ts':
+          "import { f } from '../enterprise-registration/form.ts';\nexport const a = f;\n",
+        'apps/web/src/services/enterprise-registration/form.ts': 'export const f = 1;\n',
+      }),
+    ).toEqual(['no-web-service-to-service']);
+    expect(
+      await violations({
+        'apps/web/src/services/cert-review/a.ts': "import { k } from '../kit/api.ts';\nexport const a = k;\n",
+        'apps/web/src/services/kit/api.ts': 'export const k = 1;\n',
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses the shared contracts package importing an app', async () => {
+    expect(
+      await violations({
+        'packages/contracts/src/a.ts': "import { w } from '../../../apps/web/src/w.ts';\nexport const a = w;\n",
+        'apps/web/src/w.ts': 'export const w = 1;\n',
+      }),
+    ).toEqual(['contracts-are-a-leaf']);
+  });
 });

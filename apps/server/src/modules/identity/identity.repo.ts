@@ -4,6 +4,7 @@ import { type Db, rowsOf } from '../../db/client.ts';
 import {
   accounts,
   captchas,
+  organizations,
   otpCodes,
   sessions,
   signInAudit,
@@ -470,4 +471,33 @@ export async function activatePendingAccount(
     .where(and(eq(accounts.id, id), eq(accounts.status, 'pending_review')))
     .returning({ username: accounts.username });
   return row?.username;
+}
+
+/**
+ * Registration with review approved: the organization (if any) and its administrator become
+ * active, in one statement. The administrator's username, or undefined when it was not pending.
+ */
+export async function activatePendingRegistration(
+  db: Db,
+  input: {
+    organizationId: string | null;
+    accountId: string;
+    realNameLevel: AccountRow['realNameLevel'];
+    at: Date;
+  },
+): Promise<string | undefined> {
+  const account = db
+    .update(accounts)
+    .set({ status: 'active', realNameLevel: input.realNameLevel, updatedAt: input.at })
+    .where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'pending_review')))
+    .returning({ username: accounts.username });
+  if (!input.organizationId) return (await account)[0]?.username;
+  const organization = db
+    .update(organizations)
+    .set({ status: 'active', updatedAt: input.at })
+    .where(and(eq(organizations.id, input.organizationId), eq(organizations.status, 'pending_review')));
+  const { rows } = (await db.execute(
+    sql`with org as (${organization.getSQL()}) ${account.getSQL()}`,
+  )) as unknown as { rows: { username: string }[] };
+  return rows[0]?.username;
 }

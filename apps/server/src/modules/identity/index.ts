@@ -16,6 +16,7 @@ export {
   accountUsernameSql,
   activateInactiveAccount,
   activatePendingAccount,
+  activatePendingRegistration,
   countAccountsByKind,
   countSignInsSince,
   findAccountByUsername,

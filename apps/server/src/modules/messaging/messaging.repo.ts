@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { devOutbox, outbox } from '../../db/schema/messaging.ts';
 
@@ -82,16 +82,17 @@ export async function claimDueMessages(db: Db, now: Date, leaseMs: number, limit
 }
 
 /**
- * Marks a claimed message sent. Only a pending row changes: if a slow attempt finishes after
+ * Marks claimed messages sent, a batch at a time. Only a pending row changes: if a slow attempt finishes after
  * another worker already marked the message, nothing happens (the adapter's idempotency key
  * made the second send a no-op at the receiving side).
  */
-export async function markMessageSent(db: Db, id: string, now: Date) {
+export async function markMessagesSent(db: Db, ids: readonly string[], now: Date) {
+  if (ids.length === 0) return;
   // the payload stays encrypted for the retention period, then eraseDeliveredPayloads clears it
   await db
     .update(outbox)
     .set({ status: 'sent', sentAt: now, lastError: null })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
+    .where(and(inArray(outbox.id, [...ids]), eq(outbox.status, 'pending')));
 }
 
 /**
@@ -135,4 +136,40 @@ export async function findDevOutbox(db: Db, opts: { toBidx?: string; limit: numb
     .where(opts.toBidx ? eq(devOutbox.toBidx, opts.toBidx) : undefined)
     .orderBy(desc(devOutbox.createdAt))
     .limit(opts.limit);
+}
+
+export type SealedMessage = { channel: 'sms' | 'email'; payloadEnc: string; recipient: string };
+
+/**
+ * A notification's rows — the 站内信 and its outbox messages — in one statement: one round trip
+ * in the caller's transaction however many channels it uses.
+ */
+export async function insertNotificationRows(
+  db: Db,
+  inbox: {
+    accountId: string;
+    category: string;
+    title: string;
+    body: string;
+    applicationId: string | null;
+  } | null,
+  messages: readonly SealedMessage[],
+  now: Date,
+) {
+  const parts: SQL[] = [];
+  if (inbox) {
+    parts.push(sql`inbox_row as (
+      insert into inbox_messages (account_id, category, title, body, application_id, created_at)
+      values (${inbox.accountId}, ${inbox.category}, ${inbox.title}, ${inbox.body}, ${inbox.applicationId}, ${now}))`);
+  }
+  if (messages.length > 0) {
+    const values = messages.map(
+      (m) => sql`(${m.channel}::message_channel, ${m.recipient}, ${m.payloadEnc}, ${now}, ${now})`,
+    );
+    parts.push(sql`outbox_rows as (
+      insert into outbox (channel, recipient, payload_enc, created_at, next_attempt_at)
+      values ${sql.join(values, sql`, `)})`);
+  }
+  if (parts.length === 0) return;
+  await db.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }

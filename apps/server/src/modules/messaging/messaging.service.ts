@@ -11,11 +11,12 @@ import {
   findLegacyPayloads,
   insertOutboxMessage,
   markMessageFailed,
-  markMessageSent,
+  markMessagesSent,
   type NewOutboxMessage,
   type OutboxPayload,
   releaseClaim,
   resealLegacyPayload,
+  type SealedMessage,
 } from './messaging.repo.ts';
 
 /** How long a claimed message is left to its worker before another may take it again. */
@@ -39,6 +40,8 @@ const BATCH = 50;
 export type Messaging = {
   /** Writes the message in the caller's transaction; nothing leaves until it commits. */
   enqueue(tx: Db, message: NewOutboxMessage): Promise<string>;
+  /** A message as its outbox row holds it (payload encrypted, recipient masked), for a batch insert. */
+  seal(message: NewOutboxMessage): SealedMessage;
   /** Delivers due messages now (all, or the given ids); returns how many were sent. */
   deliverDue(ids?: string[]): Promise<number>;
   /**
@@ -81,7 +84,9 @@ export function createMessaging(deps: {
   async function deliverBatch(ids?: string[]): Promise<number> {
     const claimedAt = clock.now().getTime();
     const claimed = await claimDueMessages(db, new Date(claimedAt), LEASE_MS, BATCH, ids);
-    let sent = 0;
+    // sent messages are marked in one statement per batch (a crash in between re-sends them, which
+    // the idempotency key makes harmless at the receiving side)
+    const sent: string[] = [];
     for (const [i, row] of claimed.entries()) {
       if (clock.now().getTime() - claimedAt > LEASE_MS / 2) {
         // slow sends ate half the lease: give the rest back rather than let a lease run out
@@ -93,8 +98,7 @@ export function createMessaging(deps: {
       try {
         if (!row.payloadEnc) throw new Error('message payload missing');
         await adapter.send({ ...open(row.payloadEnc), idempotencyKey: row.id });
-        await markMessageSent(db, row.id, clock.now());
-        sent++;
+        sent.push(row.id);
       } catch (err) {
         const giveUp = row.attempts >= MAX_ATTEMPTS;
         const retryAt = giveUp ? null : new Date(clock.now().getTime() + backoffMs(row.attempts));
@@ -106,11 +110,21 @@ export function createMessaging(deps: {
         await markMessageFailed(db, row.id, row.attempts, retryAt, safeErrorText(err));
       }
     }
-    return sent;
+    await markMessagesSent(db, sent, clock.now());
+    return sent.length;
   }
 
   return {
     adapters: { sms, mailer },
+    seal: (message) => ({
+      channel: message.channel,
+      recipient: maskRecipient(message.channel, message.to),
+      payloadEnc: seal({
+        to: message.to,
+        text: message.text,
+        ...(message.subject ? { subject: message.subject } : {}),
+      }),
+    }),
     enqueue: (tx, message) =>
       insertOutboxMessage(
         tx,

@@ -1,8 +1,8 @@
 import type { Locale } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { inboxMessages } from '../../db/schema/messaging.ts';
 import { getAccountById } from '../identity/index.ts';
+import { insertNotificationRows, type SealedMessage } from './messaging.repo.ts';
 
 /** Where a notification goes: the in-site inbox (站内信), e-mail, SMS. */
 export type NotificationChannel = 'inbox' | 'email' | 'sms';
@@ -67,23 +67,26 @@ export async function notify(ctx: AppContext, tx: Db, n: Notification): Promise<
   const title = fillTemplate(template.title[locale], params);
   const body = fillTemplate(template.body[locale], params);
   const now = ctx.clock.now();
+  // the 站内信 and the outbox messages go in one statement, in the caller's transaction
+  let inbox: Parameters<typeof insertNotificationRows>[1] = null;
+  const messages: SealedMessage[] = [];
   for (const channel of n.channels) {
     if (channel === 'inbox') {
-      await tx.insert(inboxMessages).values({
+      inbox = {
         accountId: n.accountId,
         category: n.category,
         title,
         body,
         applicationId: n.applicationId ?? null,
-        createdAt: now,
-      });
+      };
     } else if (channel === 'email') {
       const to = n.emailOverride ?? (account?.emailEnc ? ctx.crypto.decrypt(account.emailEnc) : null);
-      if (to) await ctx.messaging.enqueue(tx, { channel: 'email', to, subject: title, text: body });
+      if (to) messages.push(ctx.messaging.seal({ channel: 'email', to, subject: title, text: body }));
     } else {
       const to = account?.mobileEnc ? ctx.crypto.decrypt(account.mobileEnc) : null;
       const text = template.sms ? fillTemplate(template.sms[locale], params) : title;
-      if (to) await ctx.messaging.enqueue(tx, { channel: 'sms', to, text });
+      if (to) messages.push(ctx.messaging.seal({ channel: 'sms', to, text }));
     }
   }
+  await insertNotificationRows(tx, inbox, messages, now);
 }

@@ -83,8 +83,19 @@ export async function getWorkingCalendar(
   const years: number[] = [];
   for (let y = fromYear; y <= toYear; y++) years.push(y);
   const loaded = await loadYears(db, years);
-  return calendarFromDays([...loaded.values()].flat());
+  const parts = [...loaded.values()];
+  // the same cached years give the same calendar: built once, not on every request
+  const key = years.join(',');
+  const built = builtCalendars.get(key);
+  if (built && built.parts.length === parts.length && built.parts.every((part, i) => part === parts[i]))
+    return built.calendar;
+  const calendar = calendarFromDays(parts.flat());
+  builtCalendars.set(key, { parts, calendar });
+  return calendar;
 }
+
+/** Calendars built from the cached years' rows, by the years they cover (the rows' identity decides). */
+const builtCalendars = new Map<string, { parts: readonly unknown[]; calendar: WorkingCalendar }>();
 
 /**
  * SLA dates of something submitted at `submittedAt` with `workingDays` to decide: due at the

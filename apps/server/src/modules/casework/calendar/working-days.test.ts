@@ -182,3 +182,14 @@ describe('remindAt', () => {
     expect(remindAt(due('2025-03-14T17:30', 1), calendar)).toEqual(cst('2025-03-14T00:00'));
   });
 });
+
+describe('counting over long ranges', () => {
+  it('counts with the prefix sums exactly as a day-by-day walk does', () => {
+    const walk = { kindOf: calendar.kindOf };
+    for (let i = 0; i < 400; i++) {
+      const a = new Date(Date.UTC(2025, 0, 1) + ((i * 7919) % 1000) * 86_400_000 + (i % 24) * 3_600_000);
+      const b = new Date(a.getTime() + (((i * 104729) % 700) - 200) * 86_400_000);
+      expect(workingDaysBetween(a, b, calendar)).toBe(workingDaysBetween(a, b, walk));
+    }
+  });
+});

@@ -25,13 +25,73 @@
 /** What the calendar says about a day; days it says nothing about follow the weekday rule. */
 export type DayKind = 'holiday' | 'workday';
 
-/** The holidays and make-up workdays known for some years, by `YYYY-MM-DD` (Shanghai). */
-export type WorkingCalendar = { kindOf(day: string): DayKind | undefined };
+/**
+ * The holidays and make-up workdays known for some years, by `YYYY-MM-DD` (Shanghai). A calendar
+ * made by {@link calendarFromDays} also answers by day number and keeps the days that change the
+ * weekday rule as prefix sums, so counting working days over a year costs a binary search, not a
+ * walk (the queues show 「剩余 n 个工作日」 on every row).
+ */
+export type WorkingCalendar = {
+  kindOf(day: string): DayKind | undefined;
+  kindOfDay?(dayNumber: number): DayKind | undefined;
+  /** sorted day numbers whose kind differs from the weekday rule, and the running sum of +1/−1 */
+  exceptions?: { days: readonly number[]; sums: readonly number[] };
+};
 
 export function calendarFromDays(days: Iterable<{ date: string; kind: DayKind }>): WorkingCalendar {
-  const map = new Map<string, DayKind>();
-  for (const d of days) map.set(d.date, d.kind);
-  return { kindOf: (day) => map.get(day) };
+  const byIso = new Map<string, DayKind>();
+  const byNumber = new Map<number, DayKind>();
+  for (const d of days) {
+    byIso.set(d.date, d.kind);
+    const n = parseIsoDay(d.date);
+    if (n !== null) byNumber.set(n, d.kind);
+  }
+  // a holiday on a weekday takes one working day away; a make-up Saturday or Sunday adds one
+  const changes = [...byNumber]
+    .map(([day, kind]) => {
+      const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6;
+      return { day, delta: kind === 'holiday' && !weekend ? -1 : kind === 'workday' && weekend ? 1 : 0 };
+    })
+    .filter((c) => c.delta !== 0)
+    .sort((a, b) => a.day - b.day);
+  const sums: number[] = [];
+  let running = 0;
+  for (const c of changes) {
+    running += c.delta;
+    sums.push(running);
+  }
+  return {
+    kindOf: (day) => byIso.get(day),
+    kindOfDay: (n) => byNumber.get(n),
+    exceptions: { days: changes.map((c) => c.day), sums },
+  };
+}
+
+/** Index of the last entry ≤ `day` in a sorted array, or -1. */
+function lastAtOrBefore(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Monday–Friday days in [from, to] (inclusive), by whole weeks and the few days left over. */
+function weekdaysIn(from: number, to: number): number {
+  if (to < from) return 0;
+  const length = to - from + 1;
+  let count = Math.floor(length / 7) * 5;
+  for (let d = from + Math.floor(length / 7) * 7; d <= to; d++) {
+    const wd = weekdayOf(d);
+    if (wd !== 0 && wd !== 6) count++;
+  }
+  return count;
 }
 
 const DAY_MS = 86_400_000;
@@ -97,7 +157,7 @@ export function endOfShanghaiDay(day: Date | string): Date {
 }
 
 function isWorking(dayNumber: number, calendar: WorkingCalendar): boolean {
-  const kind = calendar.kindOf(isoOf(dayNumber));
+  const kind = calendar.kindOfDay ? calendar.kindOfDay(dayNumber) : calendar.kindOf(isoOf(dayNumber));
   if (kind === 'holiday') return false;
   if (kind === 'workday') return true;
   const wd = weekdayOf(dayNumber);
@@ -146,6 +206,14 @@ export function workingDaysBetween(a: Date | string, b: Date | string, calendar:
   const from = toDayNumber(a);
   const to = toDayNumber(b);
   if (to < from) return -workingDaysBetween(b, a, calendar);
+  const ex = calendar.exceptions;
+  if (ex) {
+    const sumAt = (day: number) => {
+      const i = lastAtOrBefore(ex.days, day);
+      return i < 0 ? 0 : ex.sums[i]!;
+    };
+    return weekdaysIn(from + 1, to) + sumAt(to) - sumAt(from);
+  }
   let count = 0;
   for (let d = from + 1; d <= to; d++) if (isWorking(d, calendar)) count++;
   return count;

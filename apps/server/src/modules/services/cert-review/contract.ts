@@ -31,8 +31,8 @@ import { z } from 'zod';
  *   POST /api/console/services/cert-review/cert-types         (platform admins) CertTypeBody → 201 CertTypeView
  *   PUT  /api/console/services/cert-review/cert-types/:code   (platform admins) CertTypeBody → CertTypeView
  * and, outside production, the issuing authority simulator's controls:
- *   PUT  /api/sim/cert-authority/certificates   SimCertificateBody (add or change a sample certificate)
- *   PUT  /api/sim/cert-authority/outage         { down: boolean }
+ *   PUT  /api/dev/cert-authority/certificates   SimCertificateBody (add or change a sample certificate)
+ *   PUT  /api/dev/cert-authority/outage         { down: boolean }
  */
 
 export const CERT_REVIEW = 'cert-review';

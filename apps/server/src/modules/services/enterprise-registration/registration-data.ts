@@ -7,8 +7,7 @@ import type { ApplicationRow } from '../../casework/index.ts';
 import { readForm, setApplicantIdentity } from '../../casework/index.ts';
 import type { NewAccountRow } from '../../identity/index.ts';
 import {
-  activatePendingAccount,
-  activatePendingOrganization,
+  activatePendingRegistration,
   issueActionToken,
   updateAccount,
   updateOrganization,
@@ -123,10 +122,14 @@ export async function activateRegistration(
   application: ApplicationRow,
 ): Promise<Record<string, string>> {
   const now = ctx.clock.now();
-  if (application.organizationId) await activatePendingOrganization(tx, application.organizationId, now);
   // staff checked the organization's certificates against the form: more than a self-declared
   // account, less than an identity check of the person
-  const username = await activatePendingAccount(tx, application.applicantAccountId, 'low', now);
+  const username = await activatePendingRegistration(tx, {
+    organizationId: application.organizationId,
+    accountId: application.applicantAccountId,
+    realNameLevel: 'low',
+    at: now,
+  });
   return { username: username ?? '', signInLink: `${publicBaseUrl(ctx.config)}/login` };
 }
 
