@@ -11,7 +11,6 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import sjson from 'secure-json-parse';
 import { type Config, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -170,7 +169,11 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   const log = app.log;
   const fieldCrypto = createFieldCrypto(config.secret);
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
+    ? new (await import('ioredis')).Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: true,
+      })
     : null;
   if (redis) {
     redis.on('error', (err) => log.warn({ err }, 'redis connection error'));

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.ts';
 import type { FieldCrypto } from '../lib/crypto.ts';
 import { writeDevOutbox } from './dev-outbox.ts';
@@ -37,17 +37,21 @@ export function smtpMailFor(
  * sending the same message beside it.
  */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: 15_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer is loaded with the first message, not at start
+  let transport: Promise<Transporter> | undefined;
+  const connect = async () =>
+    (await import('nodemailer')).default.createTransport({
+      url: smtpUrl,
+      connectionTimeout: 15_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
   return {
     name: 'smtp',
     isSimulator: false,
     async send(message) {
-      await transport.sendMail(smtpMailFor(message, from));
+      transport ??= connect();
+      await (await transport).sendMail(smtpMailFor(message, from));
     },
   };
 }

@@ -5,8 +5,8 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-hk';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { messages } from '../locales';
-import type { zhCN } from '../locales/zh-cn';
+import { loadMessages } from '../locales';
+import { zhCN } from '../locales/zh-cn';
 
 declare module 'i18next' {
   // Module augmentation needs an interface; it makes `t('a.b')` keys type-checked against zh-CN.
@@ -39,18 +39,35 @@ function applyLocaleSideEffects(locale: Locale): void {
 const initialLocale = readStoredLocale();
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: messages['zh-CN'] },
-    'zh-HK': { translation: messages['zh-HK'] },
-    en: { translation: messages.en },
-  },
-  lng: initialLocale,
+  resources: { [DEFAULT_LOCALE]: { translation: zhCN } },
+  lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: ['zh-CN', 'zh-HK', 'en'],
+  partialBundledLanguages: true,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-applyLocaleSideEffects(initialLocale);
+
+/** Fetches a language's messages the first time it is used (zh-CN is bundled). */
+async function ensureMessages(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await loadMessages(locale));
+}
+
+async function showIn(locale: Locale): Promise<void> {
+  await ensureMessages(locale);
+  applyLocaleSideEffects(locale);
+  await i18n.changeLanguage(locale);
+}
+
+/**
+ * Resolves once the remembered language's messages are in: main.tsx renders after it, so a page in
+ * English never flashes Chinese. Immediate for zh-CN; if a chunk cannot be fetched, zh-CN shows.
+ */
+export const i18nReady: Promise<void> =
+  initialLocale === DEFAULT_LOCALE
+    ? Promise.resolve(applyLocaleSideEffects(DEFAULT_LOCALE))
+    : showIn(initialLocale).catch(() => applyLocaleSideEffects(DEFAULT_LOCALE));
 
 /** The language the interface is shown in (also sent as `Accept-Language`). */
 export function currentLocale(): Locale {
@@ -65,8 +82,7 @@ export async function changeLocale(locale: Locale): Promise<void> {
   } catch {
     // Not remembered, but the switch itself still works.
   }
-  applyLocaleSideEffects(locale);
-  await i18n.changeLanguage(locale);
+  await showIn(locale);
 }
 
 export { i18n };

@@ -1,9 +1,20 @@
 import type { Locale } from '@sw/contracts';
-import { en } from './en';
 import type { Messages } from './messages';
 import { zhCN } from './zh-cn';
-import { zhHK } from './zh-hk';
 
 export type { Messages } from './messages';
 
-export const messages: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-HK': zhHK, en };
+/**
+ * The interface's messages in one language. zh-CN, the default, is in the first load; Traditional
+ * Chinese and English are chunks of their own, fetched when someone uses them.
+ */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  switch (locale) {
+    case 'zh-CN':
+      return zhCN;
+    case 'zh-HK':
+      return (await import('./zh-hk')).zhHK;
+    case 'en':
+      return (await import('./en')).en;
+  }
+}

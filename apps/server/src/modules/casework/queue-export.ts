@@ -1,5 +1,4 @@
 import type { Locale, QueueExportQuery } from '@sw/contracts';
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { AccountRow, StaffGrants } from '../identity/index.ts';
@@ -117,6 +116,7 @@ export async function exportQueue(
       fileName: `applications-${stamp}.csv`,
     };
   }
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.created = now;
   const sheet = workbook.addWorksheet(locale === 'en' ? 'Applications' : '申请列表');

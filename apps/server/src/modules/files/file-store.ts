@@ -3,8 +3,7 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Config, S3Config } from '../../config.ts';
 
 /**
@@ -108,15 +107,38 @@ export class LocalFileStore implements FileStore {
  * Checksums are computed and validated only where the API requires them: the SDK's newer
  * default (CRC32 trailers in aws-chunked bodies) is refused by several S3-compatible stores
  * (older MinIO, Ceph, some cloud vendors'); the SHA-256 of every file is kept in its row anyway.
+ *
+ * The AWS SDK (several MB of code) is loaded with the first file operation, not at start.
  */
 export class S3FileStore implements FileStore {
   readonly kind = 's3';
-  readonly client: S3Client;
   readonly bucket: string;
+  private readonly config: S3Config;
+  private client?: S3Client;
+  private sdkLoading?: Promise<{
+    client: S3Client;
+    s3: typeof import('@aws-sdk/client-s3');
+    storage: typeof import('@aws-sdk/lib-storage');
+  }>;
 
   constructor(config: S3Config) {
     this.bucket = config.bucket;
-    this.client = new S3Client({
+    this.config = config;
+  }
+
+  private sdk() {
+    this.sdkLoading ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(
+      ([s3, storage]) => {
+        this.client = this.newClient(s3);
+        return { client: this.client, s3, storage };
+      },
+    );
+    return this.sdkLoading;
+  }
+
+  private newClient(s3: typeof import('@aws-sdk/client-s3')): S3Client {
+    const config = this.config;
+    return new s3.S3Client({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       forcePathStyle: config.forcePathStyle,
@@ -133,8 +155,9 @@ export class S3FileStore implements FileStore {
   }
 
   async put(key: string, stream: Readable, contentType?: string): Promise<void> {
-    const upload = new Upload({
-      client: this.client,
+    const { client, storage } = await this.sdk();
+    const upload = new storage.Upload({
+      client,
       params: {
         Bucket: this.bucket,
         Key: this.objectKey(key),
@@ -156,9 +179,10 @@ export class S3FileStore implements FileStore {
   }
 
   async get(key: string): Promise<Readable> {
+    const { client, s3 } = await this.sdk();
     try {
-      const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+      const out = await client.send(
+        new s3.GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
       );
       return out.Body as Readable;
     } catch (error) {
@@ -169,11 +193,12 @@ export class S3FileStore implements FileStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    const { client, s3 } = await this.sdk();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
   }
 
   close(): void {
-    this.client.destroy();
+    this.client?.destroy();
   }
 }
 

@@ -3,7 +3,6 @@ import { PassThrough, Readable } from 'node:stream';
 import { buffer as readAll } from 'node:stream/consumers';
 import { MIME_EXTENSIONS } from '@sw/contracts';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type AppFieldError } from '../../http/app-error.ts';
@@ -190,6 +189,7 @@ async function removeObjects(ctx: AppContext, keys: (string | null)[]) {
 
 /** A WebP thumbnail and the image's size as it displays (EXIF orientation applied). */
 async function thumbnailOf(image: Buffer): Promise<{ thumbnail: Buffer; width: number; height: number }> {
+  const { default: sharp } = await import('sharp');
   const input = sharp(image, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS });
   const [meta, thumbnail] = await Promise.all([
     input.metadata(),

@@ -1,14 +1,4 @@
-// Door 1, the portal: everything under `/` that is not another door. One lazily loaded chunk.
+// Door 1, the portal: its layout and the front page, one lazily loaded chunk kept small, since it is
+// what a newcomer loads first. Every other page under `/` is in portal-pages.
 export { PortalLayout } from '../../components/layouts/portal-layout';
-export { FirstSignInPage } from '../../features/account/components/first-sign-in-page';
-export { LoginPage } from '../../features/auth/components/login-page';
-export { NoticesPage, PoliciesPage } from '../../features/content/components/article-list-page';
-export { ArticlePage } from '../../features/content/components/article-page';
-export { DevOutboxPage } from '../../features/dev-outbox/components/dev-outbox-page';
-export { RecoverEmailPage } from '../../features/recovery/components/recover-email-page';
-export { RegisterChoicePage } from '../../features/registration/components/register-choice-page';
-export { RegisterIndividualPage } from '../../features/registration/components/register-individual-page';
-export { RegisterInstitutionPage } from '../../features/registration/components/register-organization-page';
-export { RegisterOverseasPage } from '../../features/registration/components/register-overseas-page';
 export { HomeRoute } from './home-route';
-export { LegacyCorrectionLink, RegisterEnterpriseRoute } from './register-enterprise-route';

@@ -5,8 +5,10 @@ import { PageLoading } from '../../components/page-loading';
 import { WorkspaceIndex } from '../../components/workspace/workspace-index';
 import { lazyNamed } from './lazy-named';
 
-// One chunk per front door (see the *-door modules).
+// One chunk per front door (see the *-door modules); the portal's pages beyond the front page are
+// a chunk of their own.
 const portal = () => import('./portal-door');
+const portalPages = () => import('./portal-pages');
 const account = () => import('./account-door');
 const apps = () => import('./apps-door');
 const mobile = () => import('./mobile-door');
@@ -14,19 +16,19 @@ const consoleDoor = () => import('./console-door');
 
 const PortalLayout = lazyNamed(portal, 'PortalLayout');
 const HomePage = lazyNamed(portal, 'HomeRoute');
-const NoticesPage = lazyNamed(portal, 'NoticesPage');
-const PoliciesPage = lazyNamed(portal, 'PoliciesPage');
-const ArticlePage = lazyNamed(portal, 'ArticlePage');
-const LoginPage = lazyNamed(portal, 'LoginPage');
-const RegisterChoicePage = lazyNamed(portal, 'RegisterChoicePage');
-const RegisterIndividualPage = lazyNamed(portal, 'RegisterIndividualPage');
-const RegisterOverseasPage = lazyNamed(portal, 'RegisterOverseasPage');
-const RegisterEnterpriseRoute = lazyNamed(portal, 'RegisterEnterpriseRoute');
-const LegacyCorrectionLink = lazyNamed(portal, 'LegacyCorrectionLink');
-const RegisterInstitutionPage = lazyNamed(portal, 'RegisterInstitutionPage');
-const DevOutboxPage = lazyNamed(portal, 'DevOutboxPage');
-const FirstSignInPage = lazyNamed(portal, 'FirstSignInPage');
-const RecoverEmailPage = lazyNamed(portal, 'RecoverEmailPage');
+const NoticesPage = lazyNamed(portalPages, 'NoticesPage');
+const PoliciesPage = lazyNamed(portalPages, 'PoliciesPage');
+const ArticlePage = lazyNamed(portalPages, 'ArticlePage');
+const LoginPage = lazyNamed(portalPages, 'LoginPage');
+const RegisterChoicePage = lazyNamed(portalPages, 'RegisterChoicePage');
+const RegisterIndividualPage = lazyNamed(portalPages, 'RegisterIndividualPage');
+const RegisterOverseasPage = lazyNamed(portalPages, 'RegisterOverseasPage');
+const RegisterEnterpriseRoute = lazyNamed(portalPages, 'RegisterEnterpriseRoute');
+const LegacyCorrectionLink = lazyNamed(portalPages, 'LegacyCorrectionLink');
+const RegisterInstitutionPage = lazyNamed(portalPages, 'RegisterInstitutionPage');
+const DevOutboxPage = lazyNamed(portalPages, 'DevOutboxPage');
+const FirstSignInPage = lazyNamed(portalPages, 'FirstSignInPage');
+const RecoverEmailPage = lazyNamed(portalPages, 'RecoverEmailPage');
 
 const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');

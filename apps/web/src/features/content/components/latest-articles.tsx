@@ -1,7 +1,8 @@
 import type { ContentKind, PublicArticleSummary } from '@sw/contracts';
-import { Alert, Card, Col, Row, Skeleton } from 'antd';
+import { Alert, Col, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Panel } from '../../../components/panel';
 import { describeError } from '../../../lib/api-client';
 import { formatChinaDate } from '../../../lib/format';
 import { usePublicArticles } from '../api/content';
@@ -33,7 +34,7 @@ function LatestOf({ kind }: { kind: PortalKind }) {
   const items = articles.data?.pages[0]?.items ?? [];
   const name = t(`content.kinds.${kind as ContentKind}`);
   return (
-    <Card
+    <Panel
       title={
         <h2 className="sw-card-heading" id={`latest-${kind}`}>
           {name}
@@ -55,7 +56,7 @@ function LatestOf({ kind }: { kind: PortalKind }) {
       ) : (
         <ArticleTitles items={items} />
       )}
-    </Card>
+    </Panel>
   );
 }
 

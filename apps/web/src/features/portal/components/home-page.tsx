@@ -1,8 +1,9 @@
 import { AppstoreOutlined, DashboardOutlined, IdcardOutlined, MobileOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Space } from 'antd';
+import { Col, Row, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../../components/link-button';
+import { Panel } from '../../../components/panel';
 import { useSession } from '../../../hooks/use-session';
 
 type Door = { key: 'account' | 'apps' | 'hub' | 'console'; path: string; icon: ReactNode };
@@ -55,7 +56,7 @@ export function HomePage({ news, local }: { news?: ReactNode; local?: ReactNode 
           <Row gutter={[16, 16]}>
             {DOORS.map((door) => (
               <Col key={door.key} xs={24} sm={12} lg={6}>
-                <Card className="sw-door-card">
+                <Panel className="sw-door-card">
                   <div className="sw-door-card__icon" aria-hidden="true">
                     {door.icon}
                   </div>
@@ -67,14 +68,14 @@ export function HomePage({ news, local }: { news?: ReactNode; local?: ReactNode 
                   >
                     {t('home.enter')}
                   </LinkButton>
-                </Card>
+                </Panel>
               </Col>
             ))}
           </Row>
         </section>
         {session ? null : (
           <section className="sw-home-start" aria-labelledby="start-title">
-            <Card>
+            <Panel>
               <h2 id="start-title" className="sw-section-title">
                 {t('home.startTitle')}
               </h2>
@@ -82,7 +83,7 @@ export function HomePage({ news, local }: { news?: ReactNode; local?: ReactNode 
               <LinkButton type="primary" to="/register">
                 {t('login.registerNow')}
               </LinkButton>
-            </Card>
+            </Panel>
           </section>
         )}
       </div>

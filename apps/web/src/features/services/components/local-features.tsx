@@ -1,9 +1,10 @@
 import { AppstoreOutlined } from '@ant-design/icons';
 import { type CatalogueItem, LOCAL_FEATURE_GROUPS } from '@sw/contracts';
-import { Alert, Card, Col, Empty, Row, Skeleton, Space } from 'antd';
+import { Alert, Col, Empty, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
+import { Panel } from '../../../components/panel';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError } from '../../../lib/api-client';
 import { localized, useServices } from '../api/get-services';
@@ -14,7 +15,7 @@ function Tile({ item }: { item: CatalogueItem }) {
   const locale = useLocale();
   const name = localized(item.name, locale);
   return (
-    <Card className="sw-local-tile" size="small">
+    <Panel className="sw-local-tile" size="small">
       <div className="sw-local-tile__head">
         <span className="sw-local-tile__icon" aria-hidden="true">
           <AppstoreOutlined />
@@ -28,7 +29,7 @@ function Tile({ item }: { item: CatalogueItem }) {
           {t('catalogue.guide')}
         </Link>
       </Space>
-    </Card>
+    </Panel>
   );
 }
 
