@@ -128,7 +128,8 @@ describe('module boundaries (dependency-cruiser)', () => {
   it('refuses the shared contracts package importing an app', async () => {
     expect(
       await violations({
-        'packages/contracts/src/a.ts': "import { w } from '../../../apps/web/src/w.ts';\nexport const a = w;\n",
+        'packages/contracts/src/a.ts':
+          "import { w } from '../../../apps/web/src/w.ts';\nexport const a = w;\n",
         'apps/web/src/w.ts': 'export const w = 1;\n',
       }),
     ).toEqual(['contracts-are-a-leaf']);
