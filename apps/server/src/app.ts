@@ -39,6 +39,7 @@ import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { consoleAccountRoutes } from './modules/identity/administration/console-accounts.routes.ts';
+import { handleForgotPasswordJobs } from './modules/identity/forgot-password.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import {
   eLicenseSimulatorRoutes,
@@ -268,6 +269,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(fileRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
+  handleForgotPasswordJobs(ctx);
   // the business services: each folder under modules/services (and a test's own) with its service.ts
   const services = await discoverServices([SERVICES_DIR, ...(options.serviceDirs ?? [])]);
   await mountServices(app, ctx, services);

@@ -190,6 +190,19 @@ export const ERROR_CODES = {
     'The registration was returned for correction; follow the link in the e-mail and resubmit.',
   'casework.field_not_revealable': 'The path is not a personal field of this application, or it is empty.',
   'recovery.link_invalid': 'The password reset link is unknown, already used or expired (410).',
+  'recovery.verification_failed':
+    'The answers do not match the account (the same answer for an unknown username, a wrong fact or an expired flow).',
+  'recovery.identity_incomplete':
+    'The account lacks what this method needs (身份信息不完整); choose another method.',
+  'recovery.too_many_attempts':
+    'Too many failed verifications for this account; try again later or ask for manual review (429).',
+  'recovery.two_operators': '两操作员手机号 takes exactly two operators’ mobiles, each with its code.',
+  'recovery.same_fact':
+    'Two of the chosen checks are the same fact twice (e.g. the administrator is the legal representative, or one operator twice).',
+  'recovery.facts_needed': 'Fewer of 法人信息 / 管理员信息 / 两操作员手机号 were given than this recovery needs.',
+  'recovery.no_two_operators': 'The enterprise does not have two operators with a bound mobile (两操作员手机号 is not possible).',
+  'recovery.enterprise_mismatch':
+    'The enterprise or its legal representative does not match the records (法定代表人信息验证); manual review is offered.',
 
   // articles (通知公告, 政策法规, 办事指南) and the site identity in the footer (issue 10 §4)
   'content.not_found': 'No such article (or, on the public routes, none published with this id).',

@@ -16,6 +16,7 @@ export const WEB_ROUTES = [
   '/dev/outbox',
   '/first-sign-in',
   '/recover/email',
+  '/recover/password',
   '/notices',
   '/policies',
   '/articles/:id',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ID_TYPES } from '../enums.ts';
 import { Password } from './accounts.ts';
+import { Mobile } from './auth.ts';
 import { CaptchaAnswer, fieldIssue } from './common.ts';
 
 /*
@@ -60,3 +62,124 @@ export const PasswordResetBody = z
     { when: () => true },
   );
 export type PasswordResetBody = z.infer<typeof PasswordResetBody>;
+
+/*
+ * 忘记密码 (seed 004 §2.4): 填写用户名 → 安全验证 → 重置密码 → 完成, for every account kind but staff.
+ *
+ *   POST /api/password-recovery/start    ForgotPasswordStartBody → 200 ForgotPasswordFlow
+ *   POST /api/password-recovery/code     ForgotPasswordCodeBody → 202 ForgotPasswordCodeSent
+ *   POST /api/password-recovery/verify   ForgotPasswordVerifyBody → 200 ForgotPasswordVerified;
+ *                                        422 `recovery.verification_failed`,
+ *                                        `recovery.identity_incomplete`; 429 `recovery.too_many_attempts`
+ *   POST /api/password-recovery/reset    PasswordResetBody (token from /verify) → 200 ForgotPasswordDone
+ *
+ * The flow is a signed token that names the username typed, never whether it exists: an unknown
+ * username gets a flow shaped like a real one (its masked contacts derived from the username), and
+ * every check of it fails like a wrong answer. Codes go out through a job, so sending one takes the
+ * same time for both.
+ */
+
+/** Minutes a flow (after 填写用户名) and a verified reset stay valid. */
+export const FORGOT_PASSWORD_FLOW_MINUTES = 30;
+export const FORGOT_PASSWORD_RESET_MINUTES = 15;
+
+export const FORGOT_PASSWORD_METHODS = ['sms', 'email', 'account_info', 'legal_rep'] as const;
+export type ForgotPasswordMethod = (typeof FORGOT_PASSWORD_METHODS)[number];
+
+export const ForgotPasswordStartBody = PasswordRecoveryEmailBody;
+export type ForgotPasswordStartBody = z.infer<typeof ForgotPasswordStartBody>;
+
+export const ForgotPasswordFlow = z
+  .object({
+    /** the signed flow token, sent back with every later step */
+    flow: z.string(),
+    /** the methods of the account's kind, in the manual's order */
+    methods: z.array(
+      z.object({
+        method: z.enum(FORGOT_PASSWORD_METHODS),
+        /** the bound mobile or e-mail, masked (手机验证, 邮箱验证) */
+        target: z.string().nullable(),
+      }),
+    ),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ForgotPasswordFlow' });
+export type ForgotPasswordFlow = z.infer<typeof ForgotPasswordFlow>;
+
+const FlowToken = z.string().min(1, fieldIssue('field.required')).max(1000, fieldIssue('field.too_long'));
+const Code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, fieldIssue('otp.invalid'));
+const PersonName = z
+  .string()
+  .trim()
+  .min(1, fieldIssue('field.required'))
+  .max(100, fieldIssue('field.too_long'));
+const IdNumberText = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(1, fieldIssue('field.required'))
+  .max(30, fieldIssue('field.too_long'));
+
+/** 获取验证码 for 手机验证 / 邮箱验证: to the account's bound mobile or e-mail (image captcha first). */
+export const ForgotPasswordCodeBody = z
+  .strictObject({ flow: FlowToken, method: z.enum(['sms', 'email']) })
+  .extend(CaptchaAnswer.shape);
+export type ForgotPasswordCodeBody = z.infer<typeof ForgotPasswordCodeBody>;
+
+export const ForgotPasswordCodeSent = z
+  .object({ resendAfter: z.number().int(), expiresIn: z.number().int(), simulator: z.string().optional() })
+  .meta({ id: 'ForgotPasswordCodeSent' });
+export type ForgotPasswordCodeSent = z.infer<typeof ForgotPasswordCodeSent>;
+
+export const ForgotPasswordVerifyBody = z.discriminatedUnion('method', [
+  z.strictObject({ flow: FlowToken, method: z.literal('sms'), code: Code }),
+  z.strictObject({ flow: FlowToken, method: z.literal('email'), code: Code }),
+  /** 账号信息验证: the account holder's name and identity document */
+  z
+    .strictObject({
+      flow: FlowToken,
+      method: z.literal('account_info'),
+      name: PersonName,
+      idType: z.enum(ID_TYPES),
+      idNumber: IdNumberText,
+    })
+    .extend(CaptchaAnswer.shape),
+  /** 法定代表人信息验证: the enterprise and its legal representative, and 操作人手机号码 with its SMS code */
+  z.strictObject({
+    flow: FlowToken,
+    method: z.literal('legal_rep'),
+    enterpriseName: z
+      .string()
+      .trim()
+      .min(1, fieldIssue('field.required'))
+      .max(200, fieldIssue('field.too_long')),
+    creditCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1, fieldIssue('field.required'))
+      .max(18, fieldIssue('field.too_long')),
+    legalRepName: PersonName,
+    legalRepIdType: z.enum(ID_TYPES),
+    legalRepIdNumber: IdNumberText,
+    mobile: Mobile,
+    smsCode: Code,
+  }),
+]);
+export type ForgotPasswordVerifyBody = z.infer<typeof ForgotPasswordVerifyBody>;
+
+export const ForgotPasswordVerified = z
+  .object({
+    /** the reset token for 重置密码 (single use) */
+    token: z.string(),
+    username: z.string(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ForgotPasswordVerified' });
+export type ForgotPasswordVerified = z.infer<typeof ForgotPasswordVerified>;
+
+export const ForgotPasswordDone = z.object({ username: z.string() }).meta({ id: 'ForgotPasswordDone' });
+export type ForgotPasswordDone = z.infer<typeof ForgotPasswordDone>;

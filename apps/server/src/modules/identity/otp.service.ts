@@ -72,8 +72,11 @@ function messageFor(channel: OtpChannel, code: string, locale: Locale) {
 /**
  * Issues a 6-digit code: at most one per 60 s per target and purpose, a daily cap per target,
  * earlier open codes retired; the message goes through the outbox in the same transaction.
+ * `deliver: false` records the code and sends nothing: a decoy that must behave like a real target
+ * (a wrong code answers, and tries run out, exactly as for a code that was sent).
  */
-export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget) {
+export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget, options: { deliver?: boolean } = {}) {
+  const deliver = options.deliver ?? true;
   const now = ctx.clock.now();
   const bidx = targetIndex(ctx, t);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -101,6 +104,7 @@ export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget) {
       createdAt: now,
       expiresAt: new Date(now.getTime() + OTP_TTL_SECONDS * 1000),
     });
+    if (!deliver) return null;
     return ctx.messaging.enqueue(tx, {
       channel: t.channel,
       to: normalizeTarget(t.channel, t.target),
@@ -108,9 +112,10 @@ export async function sendOneTimeCode(ctx: AppContext, t: OtpTarget) {
     });
   });
   // deliver at once; if that fails the worker retries with backoff
-  await ctx.messaging
-    .deliverDue([messageId])
-    .catch((err) => ctx.log.warn({ err }, 'immediate delivery failed'));
+  if (messageId)
+    await ctx.messaging
+      .deliverDue([messageId])
+      .catch((err) => ctx.log.warn({ err }, 'immediate delivery failed'));
   const adapter = t.channel === 'sms' ? ctx.messaging.adapters.sms : ctx.messaging.adapters.mailer;
   return {
     resendAfter: OTP_RESEND_SECONDS,

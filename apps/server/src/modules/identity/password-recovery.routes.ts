@@ -1,23 +1,38 @@
 import {
+  ForgotPasswordCodeBody,
+  ForgotPasswordCodeSent,
+  ForgotPasswordDone,
+  ForgotPasswordFlow,
+  ForgotPasswordStartBody,
+  ForgotPasswordVerified,
+  ForgotPasswordVerifyBody,
   LinkTokenQuery,
   PasswordRecoveryAccepted,
   PasswordRecoveryEmailBody,
   PasswordResetBody,
   PasswordResetLinkCheck,
   ProblemSchema,
+  UsernameRecoveryEnterpriseBody,
+  UsernameRecoveryIdentityBody,
+  UsernameRecoveryMobileBody,
+  UsernameRecoveryStep,
 } from '@sw/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { requestLocale } from '../../http/problem.ts';
 import { requestMeta } from './auth.ts';
+import { sendForgotPasswordCode, startForgotPassword, verifyForgotPassword } from './forgot-password.ts';
+import { proveEnterpriseFacts, proveRecoveryIdentity, proveRecoveryMobile } from './forgot-username.ts';
 import {
   checkPasswordResetLink,
   requestPasswordResetEmail,
   resetPasswordByEmail,
+  resetPasswordWithToken,
 } from './password-recovery.ts';
 
-const problems = { 400: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema };
+const problems = { 400: ProblemSchema, 410: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
 
 /** 找回密码 — 邮箱找回 (seed 001 §2.6): anonymous, image captcha, rate-limited per address. */
 export async function passwordRecoveryRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -54,6 +69,110 @@ export async function passwordRecoveryRoutes(fastify: FastifyInstance, { ctx }: 
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return checkPasswordResetLink(ctx, request.query.token);
+    },
+  );
+
+  // 忘记密码 (seed 004 §2.4): 填写用户名 → 安全验证 → 重置密码 → 完成
+  app.post(
+    '/api/password-recovery/start',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '忘记密码 step 1: username + image captcha → the flow and its verification methods',
+        description:
+          'An unknown username gets a flow shaped like a real one; nothing here tells whether the account exists.',
+        body: ForgotPasswordStartBody,
+        response: { 200: ForgotPasswordFlow, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return startForgotPassword(ctx, request.body);
+    },
+  );
+
+  app.post(
+    '/api/password-recovery/code',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '忘记密码 手机验证 / 邮箱验证: a code to the bound mobile or e-mail (image captcha first)',
+        body: ForgotPasswordCodeBody,
+        response: { 202: ForgotPasswordCodeSent, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await sendForgotPasswordCode(ctx, request.body, requestLocale(request))),
+  );
+
+  app.post(
+    '/api/password-recovery/verify',
+    {
+      config: perMinute(limits.sendCode * 2),
+      schema: {
+        tags: ['identity'],
+        summary: '忘记密码 step 2 安全验证: the chosen method’s answers → a single-use reset token',
+        body: ForgotPasswordVerifyBody,
+        response: { 200: ForgotPasswordVerified, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return verifyForgotPassword(ctx, request.body, requestMeta(request));
+    },
+  );
+
+  app.post(
+    '/api/password-recovery/reset',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '忘记密码 step 3 重置密码: the new password with the token of 安全验证; ends every session',
+        body: PasswordResetBody,
+        response: { 200: ForgotPasswordDone, ...problems },
+      },
+    },
+    async (request) => ({
+      username: await resetPasswordWithToken(ctx, request.body, requestMeta(request), 'verified'),
+    }),
+  );
+
+  // 找回用户名 (seed 004 §2.3): 账号信息认证 / 可验证绑定的手机号
+  const usernameStep = (summary: string, body: z.ZodType) => ({
+    config: perMinute(limits.sendCode * 2),
+    schema: { tags: ['identity'], summary, body, response: { 200: UsernameRecoveryStep, ...problems } },
+  });
+  app.post(
+    '/api/username-recovery/mobile',
+    usernameStep(
+      '找回用户名 step 1: a mobile proven by its SMS code (administrator: and the enterprise)',
+      UsernameRecoveryMobileBody,
+    ),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return proveRecoveryMobile(ctx, request.body as UsernameRecoveryMobileBody);
+    },
+  );
+  app.post(
+    '/api/username-recovery/identity',
+    usernameStep('找回用户名 step 2: 本人 or 经办人 identity', UsernameRecoveryIdentityBody),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return proveRecoveryIdentity(ctx, request.body as UsernameRecoveryIdentityBody, requestMeta(request));
+    },
+  );
+  app.post(
+    '/api/username-recovery/enterprise',
+    usernameStep(
+      '找回用户名 step 3 (administrator): 法人信息, 管理员信息, 两操作员手机号',
+      UsernameRecoveryEnterpriseBody,
+    ),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return proveEnterpriseFacts(ctx, request.body as UsernameRecoveryEnterpriseBody, requestMeta(request));
     },
   );
 

@@ -64,11 +64,33 @@ registerMessageTemplates({
       en: 'The password of the Single Window account {username} was reset through the e-mailed link, and every signed-in device was signed out. If this was not you, contact the platform support at once.',
     },
   },
+  'password-recovery.reset': {
+    title: { 'zh-CN': '密码已重置', 'zh-HK': '密碼已重設', en: 'Your password was reset' },
+    body: {
+      'zh-CN':
+        '单一窗口账号 {username} 的密码已通过“忘记密码”重置，所有已登录的设备均已退出。如非本人操作，请立即联系平台客服。',
+      'zh-HK':
+        '單一窗口帳戶 {username} 的密碼已透過「忘記密碼」重設，所有已登入的裝置均已登出。如非本人操作，請立即聯絡平台客服。',
+      en: 'The password of the Single Window account {username} was reset through “Forgot password”, and every signed-in device was signed out. If this was not you, contact the platform support at once.',
+    },
+    sms: {
+      'zh-CN':
+        '【单一窗口】您的账号 {username} 的密码已重置，所有设备均已退出。如非本人操作，请立即联系平台客服。',
+      'zh-HK':
+        '【單一窗口】您的帳戶 {username} 的密碼已重設，所有裝置均已登出。如非本人操作，請立即聯絡平台客服。',
+      en: '[Single Window] The password of your account {username} was reset and every device signed out. If this was not you, contact support at once.',
+    },
+  },
 });
 
 /** Who may reset by e-mail: an active account with an address; staff accounts are reset by a platform admin. */
 function recoverable(account: AccountRow | undefined): account is AccountRow {
   return !!account && account.status === 'active' && !!account.emailEnc && account.kind !== 'staff';
+}
+
+/** Who may reset after 安全验证 (忘记密码): any active account but staff. */
+function resettable(account: AccountRow | undefined): account is AccountRow {
+  return !!account && account.status === 'active' && account.kind !== 'staff';
 }
 
 const ACCEPTED: PasswordRecoveryAccepted = { accepted: true, expiresInMinutes: PASSWORD_RESET_LINK_MINUTES };
@@ -174,15 +196,29 @@ export async function checkPasswordResetLink(
  * for a link unknown, used or expired.
  */
 export async function resetPasswordByEmail(ctx: AppContext, body: PasswordResetBody, meta: RequestMeta) {
+  await resetPasswordWithToken(ctx, body, meta, 'email');
+}
+
+/**
+ * Sets the new password with a reset token: the e-mailed link's (`how` = 'email') or the one
+ * 安全验证 gave (忘记密码, 'verified'). Returns the account's username for 完成.
+ */
+export async function resetPasswordWithToken(
+  ctx: AppContext,
+  body: PasswordResetBody,
+  meta: RequestMeta,
+  how: 'email' | 'verified',
+): Promise<string> {
   const invalid = () => new AppError('recovery.link_invalid', { status: 410 });
   // a cheap look first, so a dead link costs no password hash
   if (!(await findLiveActionToken(ctx.db, PURPOSE, body.token, ctx.clock.now()))) throw invalid();
   const passwordHash = await hashPassword(body.password);
   const now = ctx.clock.now();
-  const accountId = await ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const token = await consumeActionToken(tx, PURPOSE, body.token, now);
     const account = token ? await getAccountById(tx, token.accountId) : undefined;
-    if (!token || !recoverable(account)) throw invalid();
+    const allowed = how === 'email' ? recoverable : resettable;
+    if (!token || !allowed(account)) throw invalid();
     await tx
       .update(accounts)
       .set({ passwordHash, mustChangePassword: false, updatedAt: now })
@@ -192,7 +228,7 @@ export async function resetPasswordByEmail(ctx: AppContext, body: PasswordResetB
     await clearSignInFailures(tx, account.username.toLowerCase());
     await recordAudit(tx, {
       actorId: account.id,
-      action: 'account.password_reset_by_email',
+      action: how === 'email' ? 'account.password_reset_by_email' : 'account.password_reset',
       targetType: 'account',
       targetId: account.id,
       ip: meta.ip,
@@ -200,13 +236,14 @@ export async function resetPasswordByEmail(ctx: AppContext, body: PasswordResetB
     });
     await notify(ctx, tx, {
       accountId: account.id,
-      template: 'password-recovery.done',
+      template: how === 'email' ? 'password-recovery.done' : 'password-recovery.reset',
       params: { username: account.username },
-      channels: ['email'],
+      channels: how === 'email' ? ['email'] : ['email', 'sms'],
       category: 'security',
     });
-    return account.id;
+    return { id: account.id, username: account.username };
   });
   // cached sessions end on every instance
-  await refreshAccountSessions(ctx, accountId);
+  await refreshAccountSessions(ctx, changed.id);
+  return changed.username;
 }

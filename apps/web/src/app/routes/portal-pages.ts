@@ -6,6 +6,7 @@ export { LoginPage } from '../../features/auth/components/login-page';
 export { NoticesPage, PoliciesPage } from '../../features/content/components/article-list-page';
 export { ArticlePage } from '../../features/content/components/article-page';
 export { DevOutboxPage } from '../../features/dev-outbox/components/dev-outbox-page';
+export { ForgotPasswordPage } from '../../features/recovery/components/forgot-password-page';
 export { RecoverEmailPage } from '../../features/recovery/components/recover-email-page';
 export { RegisterChoicePage } from '../../features/registration/components/register-choice-page';
 export { RegisterIndividualPage } from '../../features/registration/components/register-individual-page';

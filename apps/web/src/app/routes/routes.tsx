@@ -29,6 +29,7 @@ const RegisterInstitutionPage = lazyNamed(portalPages, 'RegisterInstitutionPage'
 const DevOutboxPage = lazyNamed(portalPages, 'DevOutboxPage');
 const FirstSignInPage = lazyNamed(portalPages, 'FirstSignInPage');
 const RecoverEmailPage = lazyNamed(portalPages, 'RecoverEmailPage');
+const ForgotPasswordPage = lazyNamed(portalPages, 'ForgotPasswordPage');
 
 const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
@@ -93,6 +94,7 @@ export const routes: RouteObject[] = [
       { path: 'dev/outbox', element: page(DevOutboxPage) },
       { path: 'first-sign-in', element: page(FirstSignInPage) },
       { path: 'recover/email', element: page(RecoverEmailPage) },
+      { path: 'recover/password', element: page(ForgotPasswordPage) },
       { path: 'notices', element: page(NoticesPage) },
       { path: 'policies', element: page(PoliciesPage) },
       { path: 'articles/:id', element: page(ArticlePage) },

@@ -134,7 +134,7 @@ function AccountLoginForm({ next }: { next: string }) {
         </Button>
       </Form.Item>
       <p className="sw-auth__links">
-        <Link to="/recover/email">{t('recovery.forgotPassword')}</Link>
+        <Link to="/recover/password">{t('recovery.forgotPassword')}</Link>
         <span className="sw-footer__sep" aria-hidden="true">
           |
         </span>

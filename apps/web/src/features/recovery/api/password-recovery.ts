@@ -1,4 +1,11 @@
 import type {
+  ForgotPasswordCodeBody,
+  ForgotPasswordCodeSent,
+  ForgotPasswordDone,
+  ForgotPasswordFlow,
+  ForgotPasswordStartBody,
+  ForgotPasswordVerified,
+  ForgotPasswordVerifyBody,
   PasswordRecoveryAccepted,
   PasswordRecoveryEmailBody,
   PasswordResetBody,
@@ -35,5 +42,34 @@ export function useResetLinkCheck(token: string) {
 export function useResetPassword() {
   return useMutation({
     mutationFn: (body: PasswordResetBody) => apiClient.post<void>('/api/password-recovery/email/reset', body),
+  });
+}
+
+/** 忘记密码 (004 §2.4) step 1: POST /api/password-recovery/start. */
+export function useStartForgotPassword() {
+  return useMutation({
+    mutationFn: (body: ForgotPasswordStartBody) =>
+      apiClient.post<ForgotPasswordFlow>('/api/password-recovery/start', body),
+  });
+}
+
+/** 获取验证码 for 手机验证 / 邮箱验证: to the account's bound mobile or e-mail. */
+export function sendForgotPasswordCode(body: ForgotPasswordCodeBody) {
+  return apiClient.post<ForgotPasswordCodeSent>('/api/password-recovery/code', body);
+}
+
+/** Step 2 安全验证: the method's answers → a reset token. */
+export function useVerifyForgotPassword() {
+  return useMutation({
+    mutationFn: (body: ForgotPasswordVerifyBody) =>
+      apiClient.post<ForgotPasswordVerified>('/api/password-recovery/verify', body),
+  });
+}
+
+/** Step 3 重置密码: the new password with the token; every session of the account ends. */
+export function useResetForgottenPassword() {
+  return useMutation({
+    mutationFn: (body: PasswordResetBody) =>
+      apiClient.post<ForgotPasswordDone>('/api/password-recovery/reset', body),
   });
 }

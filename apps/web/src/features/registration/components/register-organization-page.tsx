@@ -425,7 +425,7 @@ function RegisterOrganizationForm({
                 description={
                   <span>
                     {t('orgRegister.takenHelp')} <Link to="/login">{t('orgRegister.takenLogin')}</Link>{' '}
-                    <Link to="/recover/email">{t('recovery.forgotPassword')}</Link>
+                    <Link to="/recover/password">{t('recovery.forgotPassword')}</Link>
                   </span>
                 }
               />

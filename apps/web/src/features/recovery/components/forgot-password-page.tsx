@@ -1,0 +1,497 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  errorMessage,
+  type ForgotPasswordFlow,
+  type ForgotPasswordMethod,
+  ID_TYPES,
+  type IdType,
+  isStrongPassword,
+  type Locale,
+} from '@sw/contracts';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  type FormInstance,
+  Input,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Steps,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CaptchaInput } from '../../../components/captcha/captcha-input';
+import { type CaptchaState, useCaptcha } from '../../../components/captcha/use-captcha';
+import { LinkButton } from '../../../components/link-button';
+import { SendCodeButton } from '../../../components/send-code-button';
+import { useLocale } from '../../../hooks/use-locale';
+import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import {
+  sendForgotPasswordCode,
+  useResetForgottenPassword,
+  useStartForgotPassword,
+  useVerifyForgotPassword,
+} from '../api/password-recovery';
+
+type Verified = { token: string; username: string };
+
+const FORM_OPTIONS = {
+  aliases: { captchaId: 'captchaAnswer' },
+  codeFields: { 'captcha.invalid': 'captchaAnswer' },
+};
+
+/** Shows a problem next to its field, or returns the sentence for the alert above the form. */
+function problemText(form: FormInstance, error: unknown, locale: Locale): string | null {
+  if (isApiError(error) && applyProblemToForm(form, error.problem, locale, FORM_OPTIONS)) return null;
+  return describeError(error, locale);
+}
+
+/** 2.4.1 填写用户名: username and image captcha. */
+function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow) => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form] = Form.useForm<{ username: string; captchaAnswer: string }>();
+  const captcha = useCaptcha('forgot-start');
+  const start = useStartForgotPassword();
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Form
+      form={form}
+      name="forgot-username"
+      layout="vertical"
+      disabled={start.isPending}
+      onValuesChange={() => setFailure(null)}
+      onFinish={(values) => {
+        if (!captcha.captcha) return captcha.refresh();
+        start.mutate(
+          {
+            username: values.username.trim(),
+            captchaId: captcha.captcha.id,
+            captchaAnswer: values.captchaAnswer,
+          },
+          {
+            onSuccess: onStarted,
+            onError: (error) => {
+              captcha.refresh();
+              form.setFieldValue('captchaAnswer', '');
+              setFailure(problemText(form, error, locale));
+            },
+          },
+        );
+      }}
+    >
+      {failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
+      ) : null}
+      <Form.Item
+        name="username"
+        label={t('recovery.username')}
+        rules={[{ required: true, whitespace: true, message: t('recovery.usernameRequired') }]}
+      >
+        <Input prefix={<UserOutlined aria-hidden="true" />} autoComplete="username" maxLength={64} />
+      </Form.Item>
+      <Form.Item
+        name="captchaAnswer"
+        label={t('captcha.label')}
+        rules={[{ required: true, whitespace: true, message: t('captcha.placeholder') }]}
+      >
+        <CaptchaInput state={captcha} />
+      </Form.Item>
+      <Form.Item className="sw-form-submit">
+        <Button type="primary" htmlType="submit" block size="large" loading={start.isPending}>
+          {t('recovery.forgot.next')}
+        </Button>
+      </Form.Item>
+      <p className="sw-auth__links">
+        <Link to="/login">{t('recovery.backToLogin')}</Link>
+        {' · '}
+        <Link to="/recover/email">{t('recovery.forgot.byEmailLink')}</Link>
+      </p>
+    </Form>
+  );
+}
+
+/** 获取验证码 beside a code field: needs the image captcha of the form first. */
+function CodeButton({
+  form,
+  captcha,
+  send,
+}: {
+  form: FormInstance;
+  captcha: CaptchaState;
+  send: (captchaId: string, captchaAnswer: string) => Promise<{ resendAfter: number }>;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <SendCodeButton
+      onSend={async () => {
+        const answer = String(form.getFieldValue('captchaAnswer') ?? '').trim();
+        if (!answer || !captcha.captcha) {
+          form.setFields([{ name: 'captchaAnswer', errors: [t('recovery.forgot.captchaFirst')] }]);
+          return null;
+        }
+        try {
+          const sent = await send(captcha.captcha.id, answer);
+          return sent.resendAfter;
+        } catch (error) {
+          if (!(isApiError(error) && applyProblemToForm(form, error.problem, locale, FORM_OPTIONS))) {
+            form.setFields([{ name: 'captchaAnswer', errors: [describeError(error, locale)] }]);
+          }
+          return null;
+        } finally {
+          captcha.refresh();
+          form.setFieldValue('captchaAnswer', '');
+        }
+      }}
+    />
+  );
+}
+
+type VerifyValues = Record<string, string>;
+
+/** 2.4.2 选择验证方式 and its answers. */
+function VerifyStep({
+  flow,
+  onVerified,
+  onBack,
+}: {
+  flow: ForgotPasswordFlow;
+  onVerified: (v: Verified) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form] = Form.useForm<VerifyValues>();
+  const [method, setMethod] = useState<ForgotPasswordMethod>(flow.methods[0]?.method ?? 'sms');
+  const captcha = useCaptcha(`forgot-verify-${method}`);
+  const verify = useVerifyForgotPassword();
+  const [failure, setFailure] = useState<string | null>(null);
+  const entry = flow.methods.find((m) => m.method === method);
+  const needsTarget = method === 'sms' || method === 'email';
+  const incomplete = needsTarget && !entry?.target;
+  const required = [{ required: true, whitespace: true, message: t('recovery.forgot.required') }];
+  const idTypeOptions = ID_TYPES.map((value) => ({ value, label: t(`idTypes.${value}`) }));
+  const codeRules = [{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }];
+
+  const onFinish = (values: VerifyValues) => {
+    setFailure(null);
+    const base = { flow: flow.flow };
+    const body =
+      method === 'sms' || method === 'email'
+        ? { ...base, method, code: values.code ?? '' }
+        : method === 'account_info'
+          ? {
+              ...base,
+              method,
+              name: values.name ?? '',
+              idType: values.idType as IdType,
+              idNumber: values.idNumber ?? '',
+              captchaId: captcha.captcha?.id ?? '',
+              captchaAnswer: values.captchaAnswer ?? '',
+            }
+          : {
+              ...base,
+              method,
+              enterpriseName: values.enterpriseName ?? '',
+              creditCode: values.creditCode ?? '',
+              legalRepName: values.legalRepName ?? '',
+              legalRepIdType: values.legalRepIdType as IdType,
+              legalRepIdNumber: values.legalRepIdNumber ?? '',
+              mobile: values.mobile ?? '',
+              smsCode: values.smsCode ?? '',
+            };
+    verify.mutate(body, {
+      onSuccess: (v) => onVerified({ token: v.token, username: v.username }),
+      onError: (error) => {
+        if (method === 'account_info') {
+          captcha.refresh();
+          form.setFieldValue('captchaAnswer', '');
+        }
+        setFailure(problemText(form, error, locale));
+      },
+    });
+  };
+
+  return (
+    <Form
+      form={form}
+      name="forgot-verify"
+      layout="vertical"
+      disabled={verify.isPending}
+      initialValues={{ idType: 'resident_id', legalRepIdType: 'resident_id' }}
+      onValuesChange={() => setFailure(null)}
+      onFinish={onFinish}
+    >
+      <h2 className="sw-section-title">{t('recovery.forgot.chooseMethod')}</h2>
+      <Radio.Group
+        className="sw-method-cards"
+        value={method}
+        onChange={(e) => {
+          setMethod(e.target.value as ForgotPasswordMethod);
+          setFailure(null);
+          form.resetFields(['code', 'captchaAnswer', 'smsCode']);
+        }}
+        aria-label={t('recovery.forgot.chooseMethod')}
+      >
+        {flow.methods.map((m) => (
+          <Radio.Button key={m.method} value={m.method} className="sw-method-card">
+            <strong>{t(`recovery.forgot.methods.${m.method}.title`)}</strong>
+            <span className="sw-muted">{t(`recovery.forgot.methods.${m.method}.text`)}</span>
+          </Radio.Button>
+        ))}
+      </Radio.Group>
+      {failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
+      ) : null}
+      {incomplete ? (
+        <Alert
+          className="sw-form-alert"
+          type="warning"
+          showIcon
+          role="alert"
+          title={t('recovery.forgot.incomplete')}
+          description={t('recovery.forgot.incompleteHint')}
+        />
+      ) : null}
+      {needsTarget && !incomplete ? (
+        <>
+          <Form.Item
+            label={t(method === 'sms' ? 'recovery.forgot.boundMobile' : 'recovery.forgot.boundEmail')}
+            htmlFor="forgot-verify_target"
+          >
+            <Input id="forgot-verify_target" value={entry?.target ?? ''} readOnly />
+          </Form.Item>
+          <Form.Item name="captchaAnswer" label={t('captcha.label')}>
+            <CaptchaInput state={captcha} />
+          </Form.Item>
+          <Form.Item
+            label={t(method === 'sms' ? 'recovery.forgot.smsCode' : 'recovery.forgot.emailCode')}
+            htmlFor="forgot-verify_code"
+            required
+          >
+            <Space.Compact block>
+              <Form.Item name="code" noStyle rules={codeRules}>
+                <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+              </Form.Item>
+              <CodeButton
+                form={form}
+                captcha={captcha}
+                send={(captchaId, captchaAnswer) =>
+                  sendForgotPasswordCode({
+                    flow: flow.flow,
+                    method: method as 'sms' | 'email',
+                    captchaId,
+                    captchaAnswer,
+                  })
+                }
+              />
+            </Space.Compact>
+          </Form.Item>
+        </>
+      ) : null}
+      {method === 'account_info' ? (
+        <>
+          <Form.Item name="name" label={t('recovery.forgot.ownerName')} rules={required}>
+            <Input maxLength={100} autoComplete="name" />
+          </Form.Item>
+          <Form.Item name="idType" label={t('recovery.forgot.idType')} rules={required}>
+            <Select options={idTypeOptions} />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('recovery.forgot.idNumber')} rules={required}>
+            <Input maxLength={30} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="captchaAnswer" label={t('captcha.label')} rules={required}>
+            <CaptchaInput state={captcha} />
+          </Form.Item>
+        </>
+      ) : null}
+      {method === 'legal_rep' ? (
+        <>
+          <Alert className="sw-form-alert" type="info" showIcon title={t('recovery.forgot.manualTip')} />
+          <Form.Item name="enterpriseName" label={t('recovery.forgot.enterpriseName')} rules={required}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="creditCode" label={t('recovery.forgot.creditCode')} rules={required}>
+            <Input maxLength={18} />
+          </Form.Item>
+          <Form.Item name="legalRepName" label={t('recovery.forgot.legalRepName')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="legalRepIdType" label={t('recovery.forgot.legalRepIdType')} rules={required}>
+            <Select options={idTypeOptions} />
+          </Form.Item>
+          <Form.Item name="legalRepIdNumber" label={t('recovery.forgot.legalRepIdNumber')} rules={required}>
+            <Input maxLength={30} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="mobile" label={t('recovery.forgot.operatorMobile')} rules={required}>
+            <Input inputMode="tel" maxLength={11} autoComplete="tel" />
+          </Form.Item>
+          <Form.Item name="captchaAnswer" label={t('captcha.label')}>
+            <CaptchaInput state={captcha} />
+          </Form.Item>
+          <Form.Item label={t('recovery.forgot.smsShortCode')} htmlFor="forgot-verify_smsCode" required>
+            <Space.Compact block>
+              <Form.Item name="smsCode" noStyle rules={codeRules}>
+                <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+              </Form.Item>
+              <CodeButton
+                form={form}
+                captcha={captcha}
+                send={async (captchaId, captchaAnswer) => {
+                  const mobile = String(form.getFieldValue('mobile') ?? '').trim();
+                  return apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
+                    mobile,
+                    purpose: 'recover',
+                    captchaId,
+                    captchaAnswer,
+                  });
+                }}
+              />
+            </Space.Compact>
+          </Form.Item>
+        </>
+      ) : null}
+      <Space className="sw-form-submit">
+        <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
+        <Button type="primary" htmlType="submit" loading={verify.isPending} disabled={incomplete}>
+          {t('recovery.forgot.next')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+function passwordRules(locale: Locale) {
+  return [
+    { required: true, message: errorMessage('field.required', locale) },
+    {
+      validator: (_: unknown, value: string) =>
+        !value || isStrongPassword(String(value))
+          ? Promise.resolve()
+          : Promise.reject(new Error(errorMessage('field.password_weak', locale))),
+    },
+  ];
+}
+
+/** 2.4.3 重置密码: 登录用户名, 新密码, 确认新密码. */
+function ResetStep({ verified, onDone }: { verified: Verified; onDone: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form] = Form.useForm<{ password: string; confirmPassword: string }>();
+  const reset = useResetForgottenPassword();
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Form
+      form={form}
+      name="forgot-reset"
+      layout="vertical"
+      disabled={reset.isPending}
+      onFinish={(values) =>
+        reset.mutate(
+          { token: verified.token, password: values.password, confirmPassword: values.confirmPassword },
+          { onSuccess: onDone, onError: (error) => setFailure(problemText(form, error, locale)) },
+        )
+      }
+    >
+      {failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
+      ) : null}
+      <Form.Item label={t('recovery.forgot.loginUsername')} htmlFor="forgot-reset_username">
+        <Input id="forgot-reset_username" value={verified.username} readOnly autoComplete="username" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('recovery.newPassword')}
+        extra={t('recovery.passwordHelp')}
+        rules={passwordRules(locale)}
+        hasFeedback
+      >
+        <Input.Password
+          prefix={<LockOutlined aria-hidden="true" />}
+          autoComplete="new-password"
+          maxLength={16}
+        />
+      </Form.Item>
+      <Form.Item
+        name="confirmPassword"
+        label={t('recovery.confirmPassword')}
+        dependencies={['password']}
+        hasFeedback
+        rules={[
+          { required: true, message: errorMessage('field.required', locale) },
+          ({ getFieldValue }) => ({
+            validator: (_, value) =>
+              !value || value === getFieldValue('password')
+                ? Promise.resolve()
+                : Promise.reject(new Error(errorMessage('field.password_mismatch', locale))),
+          }),
+        ]}
+      >
+        <Input.Password
+          prefix={<LockOutlined aria-hidden="true" />}
+          autoComplete="new-password"
+          maxLength={16}
+        />
+      </Form.Item>
+      <p className="sw-muted">{t('recovery.forgot.resetNote')}</p>
+      <Form.Item className="sw-form-submit">
+        <Button type="primary" htmlType="submit" block size="large" loading={reset.isPending}>
+          {t('recovery.forgot.next')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** `/recover/password` — 忘记密码 (seed 004 §2.4): 填写用户名 → 安全验证 → 重置密码 → 完成. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const [flow, setFlow] = useState<ForgotPasswordFlow | null>(null);
+  const [verified, setVerified] = useState<Verified | null>(null);
+  const [done, setDone] = useState(false);
+  const step = done ? 3 : verified ? 2 : flow ? 1 : 0;
+  return (
+    <div className="sw-auth">
+      <Card className="sw-auth__card sw-forgot">
+        <h1 className="sw-auth__title">{t('recovery.forgot.title')}</h1>
+        <Steps
+          className="sw-forgot__steps"
+          size="small"
+          titlePlacement="vertical"
+          current={step}
+          items={(['username', 'verify', 'reset', 'done'] as const).map((key) => ({
+            title: t(`recovery.forgot.steps.${key}`),
+          }))}
+        />
+        {step === 0 ? <UsernameStep onStarted={setFlow} /> : null}
+        {step === 1 && flow ? (
+          <VerifyStep flow={flow} onVerified={setVerified} onBack={() => setFlow(null)} />
+        ) : null}
+        {step === 2 && verified ? <ResetStep verified={verified} onDone={() => setDone(true)} /> : null}
+        {step === 3 && verified ? (
+          <Result
+            status="success"
+            title={<h2 className="sw-result-title">{t('recovery.forgot.doneTitle')}</h2>}
+            subTitle={
+              <span role="status">
+                {t('recovery.forgot.doneText')}
+                <br />
+                {t('recovery.forgot.loginUsername')}：<strong>{verified.username}</strong>
+              </span>
+            }
+            extra={
+              <LinkButton type="primary" to="/login">
+                {t('recovery.toLogin')}
+              </LinkButton>
+            }
+          />
+        ) : null}
+      </Card>
+    </div>
+  );
+}
