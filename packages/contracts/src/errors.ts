@@ -199,8 +199,10 @@ export const ERROR_CODES = {
   'recovery.two_operators': '两操作员手机号 takes exactly two operators’ mobiles, each with its code.',
   'recovery.same_fact':
     'Two of the chosen checks are the same fact twice (e.g. the administrator is the legal representative, or one operator twice).',
-  'recovery.facts_needed': 'Fewer of 法人信息 / 管理员信息 / 两操作员手机号 were given than this recovery needs.',
-  'recovery.no_two_operators': 'The enterprise does not have two operators with a bound mobile (两操作员手机号 is not possible).',
+  'recovery.facts_needed':
+    'Fewer of 法人信息 / 管理员信息 / 两操作员手机号 were given than this recovery needs.',
+  'recovery.no_two_operators':
+    'The enterprise does not have two operators with a bound mobile (两操作员手机号 is not possible).',
   'recovery.enterprise_mismatch':
     'The enterprise or its legal representative does not match the records (法定代表人信息验证); manual review is offered.',
 
