@@ -3,7 +3,8 @@ import { CAPTCHA, expectAccessible, readCode, residentId, uniquePerson } from '.
 
 /** Registers an individual through the public API, as the registration page would. */
 async function registerIndividual(page: Page) {
-  const person = uniquePerson();
+  const person = { ...uniquePerson(), idNumber: '' };
+  person.idNumber = residentId('19900215', Number(person.mobile.slice(-3)));
   await page.request.get('/api/csrf');
   const cookies = await page.context().cookies();
   const csrf = cookies.find((c) => c.name.endsWith('sw_csrf'))?.value ?? '';
@@ -24,7 +25,7 @@ async function registerIndividual(page: Page) {
   const res = await post('/api/accounts/individual', {
     name: '王小明',
     idType: 'resident_id',
-    idNumber: residentId('19900215', Number(person.mobile.slice(-3))),
+    idNumber: person.idNumber,
     idValidFrom: '20200101',
     idValidTo: '20400101',
     username: person.username,
@@ -46,6 +47,8 @@ test('an individual resets the password by 手机验证 in four steps and signs 
   await page.goto('/login');
   await page.getByRole('link', { name: '忘记密码' }).click();
   await expect(page.getByRole('heading', { name: '忘记密码' })).toBeVisible();
+  // the pointer stays where the login page's link was: off the links, as a reader's would be
+  await page.mouse.move(0, 0);
   await expectAccessible(page);
 
   // 1 填写用户名
@@ -82,4 +85,35 @@ test('an individual resets the password by 手机验证 in four steps and signs 
   await page.locator('#login_captchaAnswer').fill(CAPTCHA);
   await page.getByRole('button', { name: /(^|loading )登\s*录$/ }).click();
   await expect(page).toHaveURL(/\/account/);
+});
+
+test('an individual recovers the username with the bound mobile and 本人信息', async ({ page }) => {
+  const person = await registerIndividual(page);
+  await page.goto('/login');
+  await page.getByRole('link', { name: '忘记用户名' }).click();
+  await expect(page.getByRole('heading', { name: '找回用户名' })).toBeVisible();
+  await page.getByRole('radio', { name: /个人用户/ }).check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // 第一步：验证手机号
+  await page.locator('#find-username_mobile').fill(person.mobile);
+  await page.locator('#find-username_captchaAnswer').fill(CAPTCHA);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.locator('#find-username_smsCode').fill(await readCode(page, person.mobile));
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // 第二步：本人信息
+  await expect(page.getByRole('heading', { name: '填写本人信息' })).toBeVisible();
+  await page.locator('#find-username_name').fill('王小明');
+  await page.locator('#find-username_idNumber').fill(person.idNumber);
+  await page.locator('#find-username_idValidFrom').fill('20200101');
+  await page.locator('#find-username_idValidTo').fill('20400101');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  await expect(page.getByText('找回用户名成功')).toBeVisible();
+  await expect(page.getByTestId('recovered-usernames')).toHaveText(person.username);
+  await expectAccessible(page);
 });

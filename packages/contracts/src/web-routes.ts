@@ -17,6 +17,7 @@ export const WEB_ROUTES = [
   '/first-sign-in',
   '/recover/email',
   '/recover/password',
+  '/recover/username',
   '/notices',
   '/policies',
   '/articles/:id',

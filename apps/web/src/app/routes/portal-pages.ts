@@ -7,6 +7,7 @@ export { NoticesPage, PoliciesPage } from '../../features/content/components/art
 export { ArticlePage } from '../../features/content/components/article-page';
 export { DevOutboxPage } from '../../features/dev-outbox/components/dev-outbox-page';
 export { ForgotPasswordPage } from '../../features/recovery/components/forgot-password-page';
+export { ForgotUsernamePage } from '../../features/recovery/components/forgot-username-page';
 export { RecoverEmailPage } from '../../features/recovery/components/recover-email-page';
 export { RegisterChoicePage } from '../../features/registration/components/register-choice-page';
 export { RegisterIndividualPage } from '../../features/registration/components/register-individual-page';

@@ -30,6 +30,7 @@ const DevOutboxPage = lazyNamed(portalPages, 'DevOutboxPage');
 const FirstSignInPage = lazyNamed(portalPages, 'FirstSignInPage');
 const RecoverEmailPage = lazyNamed(portalPages, 'RecoverEmailPage');
 const ForgotPasswordPage = lazyNamed(portalPages, 'ForgotPasswordPage');
+const ForgotUsernamePage = lazyNamed(portalPages, 'ForgotUsernamePage');
 
 const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
@@ -95,6 +96,7 @@ export const routes: RouteObject[] = [
       { path: 'first-sign-in', element: page(FirstSignInPage) },
       { path: 'recover/email', element: page(RecoverEmailPage) },
       { path: 'recover/password', element: page(ForgotPasswordPage) },
+      { path: 'recover/username', element: page(ForgotUsernamePage) },
       { path: 'notices', element: page(NoticesPage) },
       { path: 'policies', element: page(PoliciesPage) },
       { path: 'articles/:id', element: page(ArticlePage) },

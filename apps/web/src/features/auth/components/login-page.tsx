@@ -134,6 +134,10 @@ function AccountLoginForm({ next }: { next: string }) {
         </Button>
       </Form.Item>
       <p className="sw-auth__links">
+        <Link to="/recover/username">{t('recovery.findUsername.forgotUsername')}</Link>
+        <span className="sw-footer__sep" aria-hidden="true">
+          |
+        </span>
         <Link to="/recover/password">{t('recovery.forgotPassword')}</Link>
         <span className="sw-footer__sep" aria-hidden="true">
           |

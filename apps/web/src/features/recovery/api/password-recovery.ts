@@ -10,6 +10,7 @@ import type {
   PasswordRecoveryEmailBody,
   PasswordResetBody,
   PasswordResetLinkCheck,
+  UsernameRecoveryStep,
 } from '@sw/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
@@ -71,5 +72,12 @@ export function useResetForgottenPassword() {
   return useMutation({
     mutationFn: (body: PasswordResetBody) =>
       apiClient.post<ForgotPasswordDone>('/api/password-recovery/reset', body),
+  });
+}
+
+/** 找回用户名 (004 §2.3): the three steps, each answering the next step or the usernames. */
+export function useUsernameRecoveryStep<B>(path: 'mobile' | 'identity' | 'enterprise') {
+  return useMutation({
+    mutationFn: (body: B) => apiClient.post<UsernameRecoveryStep>(`/api/username-recovery/${path}`, body),
   });
 }

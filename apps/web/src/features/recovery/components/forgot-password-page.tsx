@@ -106,9 +106,24 @@ function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow) => 
           {t('recovery.forgot.next')}
         </Button>
       </Form.Item>
+      <Alert
+        className="sw-form-alert"
+        type="info"
+        showIcon
+        title={
+          <>
+            {t('recovery.findUsername.bothForgotten')}{' '}
+            <Link className="sw-inline-link" to="/recover/username">
+              {t('recovery.findUsername.forgotUsername')}
+            </Link>
+          </>
+        }
+      />
       <p className="sw-auth__links">
         <Link to="/login">{t('recovery.backToLogin')}</Link>
-        {' · '}
+        <span className="sw-footer__sep" aria-hidden="true">
+          |
+        </span>
         <Link to="/recover/email">{t('recovery.forgot.byEmailLink')}</Link>
       </p>
     </Form>

@@ -1,0 +1,590 @@
+import {
+  type EnterpriseFact,
+  errorMessage,
+  ID_TYPES,
+  type RecoveryIdentity,
+  type UsernameRecoveryEnterpriseBody,
+  type UsernameRecoveryIdentityBody,
+  type UsernameRecoveryKind,
+  type UsernameRecoveryMobileBody,
+  type UsernameRecoveryStep,
+} from '@sw/contracts';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  type FormInstance,
+  Input,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Steps,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CaptchaInput } from '../../../components/captcha/captcha-input';
+import { type CaptchaState, useCaptcha } from '../../../components/captcha/use-captcha';
+import { LinkButton } from '../../../components/link-button';
+import { SendCodeButton } from '../../../components/send-code-button';
+import { useLocale } from '../../../hooks/use-locale';
+import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { useUsernameRecoveryStep } from '../api/password-recovery';
+
+const KINDS: UsernameRecoveryKind[] = ['enterprise_admin', 'enterprise_operator', 'individual'];
+const LONG_TERM = '00000000';
+
+type Stage =
+  | { at: 'kind' }
+  | { at: 'mobile' }
+  | { at: 'not-bound'; flow: string }
+  | { at: 'identity'; flow: string }
+  | { at: 'enterprise'; flow: string; factsNeeded: number; operators: string[] }
+  | { at: 'done'; usernames: string[] };
+
+/** Shows a problem next to its field, or returns the sentence for the alert above the form. */
+function useProblem(form: FormInstance) {
+  const locale = useLocale();
+  const [failure, setFailure] = useState<string | null>(null);
+  const show = (error: unknown) => {
+    const onField =
+      isApiError(error) &&
+      applyProblemToForm(form, error.problem, locale, {
+        aliases: { captchaId: 'captchaAnswer' },
+        codeFields: { 'captcha.invalid': 'captchaAnswer' },
+      });
+    setFailure(onField ? null : describeError(error, locale));
+  };
+  return { failure, show, clear: () => setFailure(null) };
+}
+
+/** 获取验证码 to a mobile typed in the form (`mobileField`), after the image captcha `captchaField`. */
+function MobileCodeButton({
+  form,
+  captcha,
+  mobileField,
+  captchaField,
+}: {
+  form: FormInstance;
+  captcha: CaptchaState;
+  mobileField: (string | number)[];
+  captchaField: (string | number)[];
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <SendCodeButton
+      onSend={async () => {
+        try {
+          await form.validateFields([mobileField]);
+        } catch {
+          return null;
+        }
+        if (!String(form.getFieldValue(captchaField) ?? '').trim() || !captcha.captcha) {
+          form.setFields([{ name: captchaField, errors: [t('recovery.forgot.captchaFirst')] }]);
+          return null;
+        }
+        try {
+          const sent = await apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
+            mobile: String(form.getFieldValue(mobileField)).trim(),
+            purpose: 'recover',
+            captchaId: captcha.captcha?.id ?? '',
+            captchaAnswer: String(form.getFieldValue(captchaField)).trim(),
+          });
+          return sent.resendAfter;
+        } catch (error) {
+          form.setFields([{ name: captchaField, errors: [describeError(error, locale)] }]);
+          return null;
+        } finally {
+          captcha.refresh();
+          form.setFieldValue(captchaField, '');
+        }
+      }}
+      label={t('individual.getCode')}
+    />
+  );
+}
+
+/** 手机号码, 图片验证码 and 验证码, under `prefix` in the form. */
+function MobileProof({
+  form,
+  prefix = [],
+  label,
+  help,
+  scope,
+}: {
+  form: FormInstance;
+  prefix?: (string | number)[];
+  label: string;
+  help?: string;
+  scope: string;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const captcha = useCaptcha(scope);
+  const id = ['find-username', ...prefix, 'smsCode'].join('_');
+  return (
+    <>
+      <Form.Item
+        name={[...prefix, 'mobile']}
+        label={label}
+        extra={help}
+        rules={[
+          { required: true, pattern: /^1\d{10}$/, message: errorMessage('field.mobile_invalid', locale) },
+        ]}
+      >
+        <Input inputMode="tel" maxLength={11} autoComplete="tel" />
+      </Form.Item>
+      <Form.Item name={[...prefix, 'captchaAnswer']} label={t('captcha.label')}>
+        <CaptchaInput state={captcha} />
+      </Form.Item>
+      <Form.Item label={t('recovery.findUsername.smsCode')} htmlFor={id} required>
+        <Space.Compact block>
+          <Form.Item
+            name={[...prefix, 'smsCode']}
+            noStyle
+            rules={[{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }]}
+          >
+            <Input id={id} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+          </Form.Item>
+          <MobileCodeButton
+            form={form}
+            captcha={captcha}
+            mobileField={[...prefix, 'mobile']}
+            captchaField={[...prefix, 'captchaAnswer']}
+          />
+        </Space.Compact>
+      </Form.Item>
+    </>
+  );
+}
+
+/** 姓名, 证件类型, 证件号码 and its validity, under `prefix`. */
+function IdentityFields({ prefix = [], who }: { prefix?: string[]; who?: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const required = [{ required: true, whitespace: true, message: t('recovery.forgot.required') }];
+  const date = [{ required: true, pattern: /^\d{8}$/, message: t('recovery.findUsername.dateHelp') }];
+  const label = (key: 'name' | 'idType' | 'idNumber' | 'validFrom' | 'validTo') =>
+    !who
+      ? t(`recovery.findUsername.${key}`)
+      : locale === 'en'
+        ? `${who}: ${t(`recovery.findUsername.${key}`)}`
+        : `${who}${t(`recovery.findUsername.${key}`).replace(/^本人/, '')}`;
+  return (
+    <>
+      <Form.Item name={[...prefix, 'name']} label={label('name')} rules={required}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name={[...prefix, 'idType']}
+        label={label('idType')}
+        rules={required}
+        initialValue="resident_id"
+      >
+        <Select options={ID_TYPES.map((value) => ({ value, label: t(`idTypes.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name={[...prefix, 'idNumber']} label={label('idNumber')} rules={required}>
+        <Input maxLength={30} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name={[...prefix, 'idValidFrom']}
+        label={label('validFrom')}
+        extra={t('recovery.findUsername.dateHelp')}
+        rules={date}
+      >
+        <Input maxLength={8} inputMode="numeric" placeholder="YYYYMMDD" />
+      </Form.Item>
+      <Form.Item
+        label={label('validTo')}
+        required
+        htmlFor={['find-username', ...prefix, 'idValidTo'].join('_')}
+      >
+        <Space wrap>
+          <Form.Item name={[...prefix, 'idValidTo']} noStyle rules={date}>
+            <Input maxLength={8} inputMode="numeric" placeholder="YYYYMMDD" />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {(f) => (
+              <Checkbox
+                checked={f.getFieldValue([...prefix, 'idValidTo']) === LONG_TERM}
+                onChange={(e) => f.setFieldValue([...prefix, 'idValidTo'], e.target.checked ? LONG_TERM : '')}
+              >
+                {t('recovery.findUsername.longTerm')}
+              </Checkbox>
+            )}
+          </Form.Item>
+        </Space>
+      </Form.Item>
+    </>
+  );
+}
+
+function identityOf(values: Record<string, unknown>): RecoveryIdentity {
+  return {
+    name: String(values.name ?? ''),
+    idType: values.idType as RecoveryIdentity['idType'],
+    idNumber: String(values.idNumber ?? ''),
+    idValidFrom: String(values.idValidFrom ?? ''),
+    idValidTo: String(values.idValidTo ?? ''),
+  };
+}
+
+function nextStage(step: UsernameRecoveryStep): Stage {
+  if (step.step === 'done') return { at: 'done', usernames: step.usernames };
+  if (step.step === 'enterprise')
+    return { at: 'enterprise', flow: step.flow, factsNeeded: step.factsNeeded, operators: step.operators };
+  return step.boundMobile === false
+    ? { at: 'not-bound', flow: step.flow }
+    : { at: 'identity', flow: step.flow };
+}
+
+function MobileStep({
+  kind,
+  onNext,
+  onBack,
+}: {
+  kind: UsernameRecoveryKind;
+  onNext: (s: Stage) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const problem = useProblem(form);
+  const prove = useUsernameRecoveryStep<UsernameRecoveryMobileBody>('mobile');
+  const admin = kind === 'enterprise_admin';
+  return (
+    <Form
+      form={form}
+      name="find-username"
+      layout="vertical"
+      disabled={prove.isPending}
+      onValuesChange={problem.clear}
+      onFinish={(v) =>
+        prove.mutate(
+          admin
+            ? {
+                kind,
+                enterpriseName: v.enterpriseName,
+                orgCode: v.orgCode,
+                mobile: v.mobile,
+                smsCode: v.smsCode,
+              }
+            : { kind, mobile: v.mobile, smsCode: v.smsCode },
+          { onSuccess: (step) => onNext(nextStage(step)), onError: problem.show },
+        )
+      }
+    >
+      {problem.failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={problem.failure} role="alert" />
+      ) : null}
+      {admin ? (
+        <>
+          <Form.Item
+            name="enterpriseName"
+            label={t('recovery.findUsername.enterpriseName')}
+            rules={[{ required: true, whitespace: true, message: t('recovery.forgot.required') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="orgCode"
+            label={t('recovery.findUsername.orgCode')}
+            extra={t('recovery.findUsername.orgCodeHelp')}
+            rules={[{ required: true, whitespace: true, message: t('recovery.forgot.required') }]}
+          >
+            <Input maxLength={10} />
+          </Form.Item>
+        </>
+      ) : null}
+      <MobileProof
+        form={form}
+        scope="find-username-mobile"
+        label={t('recovery.findUsername.mobile')}
+        help={t(admin ? 'recovery.findUsername.adminMobileHelp' : 'recovery.findUsername.mobileHelp')}
+      />
+      <Space className="sw-form-submit">
+        <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
+        <Button type="primary" htmlType="submit" loading={prove.isPending}>
+          {t('recovery.forgot.next')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+function IdentityStep({
+  kind,
+  flow,
+  onNext,
+}: {
+  kind: UsernameRecoveryKind;
+  flow: string;
+  onNext: (s: Stage) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const problem = useProblem(form);
+  const prove = useUsernameRecoveryStep<UsernameRecoveryIdentityBody>('identity');
+  const operator = kind === 'enterprise_operator';
+  return (
+    <Form
+      form={form}
+      name="find-username"
+      layout="vertical"
+      disabled={prove.isPending}
+      onValuesChange={problem.clear}
+      onFinish={(v) =>
+        prove.mutate(
+          {
+            flow,
+            ...identityOf(v),
+            ...(operator ? { enterpriseName: v.enterpriseName, orgCode: v.orgCode } : {}),
+          },
+          { onSuccess: (step) => onNext(nextStage(step)), onError: problem.show },
+        )
+      }
+    >
+      <h2 className="sw-section-title">
+        {t(
+          kind === 'enterprise_admin'
+            ? 'recovery.findUsername.agentTitle'
+            : 'recovery.findUsername.selfTitle',
+        )}
+      </h2>
+      {kind === 'enterprise_admin' ? (
+        <p className="sw-muted">{t('recovery.findUsername.agentHelp')}</p>
+      ) : null}
+      {problem.failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={problem.failure} role="alert" />
+      ) : null}
+      {operator ? (
+        <>
+          <Form.Item
+            name="enterpriseName"
+            label={t('recovery.findUsername.enterpriseName')}
+            rules={[{ required: true, whitespace: true, message: t('recovery.forgot.required') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="orgCode"
+            label={t('recovery.findUsername.orgCode')}
+            extra={t('recovery.findUsername.orgCodeHelp')}
+            rules={[{ required: true, whitespace: true, message: t('recovery.forgot.required') }]}
+          >
+            <Input maxLength={10} />
+          </Form.Item>
+        </>
+      ) : null}
+      <IdentityFields />
+      <Form.Item className="sw-form-submit">
+        <Button type="primary" htmlType="submit" loading={prove.isPending}>
+          {t('recovery.forgot.next')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
+function EnterpriseStep({
+  stage,
+  onNext,
+}: {
+  stage: Extract<Stage, { at: 'enterprise' }>;
+  onNext: (s: Stage) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const problem = useProblem(form);
+  const prove = useUsernameRecoveryStep<UsernameRecoveryEnterpriseBody>('enterprise');
+  const [facts, setFacts] = useState<EnterpriseFact[]>(['legal_rep']);
+  const noOperators = stage.operators.length < 2;
+  return (
+    <Form
+      form={form}
+      name="find-username"
+      layout="vertical"
+      disabled={prove.isPending}
+      onValuesChange={problem.clear}
+      onFinish={(v) =>
+        prove.mutate(
+          {
+            flow: stage.flow,
+            ...(facts.includes('legal_rep') ? { legalRep: identityOf(v.legalRep ?? {}) } : {}),
+            ...(facts.includes('administrator') ? { administrator: identityOf(v.administrator ?? {}) } : {}),
+            ...(facts.includes('operators')
+              ? {
+                  operators: [0, 1].map((i) => ({
+                    mobile: String(v.operators?.[i]?.mobile ?? ''),
+                    smsCode: String(v.operators?.[i]?.smsCode ?? ''),
+                  })),
+                }
+              : {}),
+          },
+          { onSuccess: (step) => onNext(nextStage(step)), onError: problem.show },
+        )
+      }
+    >
+      <h2 className="sw-section-title">{t('recovery.findUsername.factsTitle')}</h2>
+      {problem.failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={problem.failure} role="alert" />
+      ) : null}
+      <Form.Item label={t('recovery.findUsername.factsNeeded', { count: stage.factsNeeded })} required>
+        {stage.factsNeeded === 1 ? (
+          <Radio.Group
+            value={facts[0]}
+            onChange={(e) => setFacts([e.target.value as EnterpriseFact])}
+            options={(['legal_rep', 'administrator', 'operators'] as const).map((f) => ({
+              value: f,
+              label: t(`recovery.findUsername.facts.${f}`),
+              disabled: f === 'operators' && noOperators,
+            }))}
+          />
+        ) : (
+          <Checkbox.Group
+            value={facts}
+            onChange={(v) => setFacts(v as EnterpriseFact[])}
+            options={(['legal_rep', 'administrator', 'operators'] as const).map((f) => ({
+              value: f,
+              label: t(`recovery.findUsername.facts.${f}`),
+              disabled: f === 'operators' && noOperators,
+            }))}
+          />
+        )}
+      </Form.Item>
+      {noOperators ? <p className="sw-muted">{t('recovery.findUsername.noTwoOperators')}</p> : null}
+      {facts.includes('legal_rep') ? (
+        <IdentityFields prefix={['legalRep']} who={t('recovery.findUsername.legalRep')} />
+      ) : null}
+      {facts.includes('administrator') ? (
+        <IdentityFields prefix={['administrator']} who={t('recovery.findUsername.administrator')} />
+      ) : null}
+      {facts.includes('operators')
+        ? stage.operators.map((name, i) => (
+            <MobileProof
+              key={name}
+              form={form}
+              prefix={['operators', i]}
+              scope={`find-username-operator-${i}`}
+              label={t('recovery.findUsername.operatorMobile', { name })}
+            />
+          ))
+        : null}
+      <Form.Item className="sw-form-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={prove.isPending}
+          disabled={facts.length !== stage.factsNeeded}
+        >
+          {t('recovery.forgot.next')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** `/recover/username` — 找回用户名 (seed 004 §2.3) for 企业管理员, 企业操作员 and 个人用户. */
+export function ForgotUsernamePage() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<UsernameRecoveryKind>('individual');
+  const [stage, setStage] = useState<Stage>({ at: 'kind' });
+  const admin = kind === 'enterprise_admin';
+  const stepKeys = admin
+    ? (['kind', 'mobile', 'identity', 'enterprise', 'done'] as const)
+    : (['kind', 'mobile', 'identity', 'done'] as const);
+  const current = {
+    kind: 0,
+    mobile: 1,
+    'not-bound': 1,
+    identity: 2,
+    enterprise: 3,
+    done: stepKeys.length - 1,
+  }[stage.at];
+  return (
+    <div className="sw-auth">
+      <Card className="sw-auth__card sw-forgot">
+        <h1 className="sw-auth__title">{t('recovery.findUsername.title')}</h1>
+        <Steps
+          className="sw-forgot__steps"
+          size="small"
+          titlePlacement="vertical"
+          current={current}
+          items={stepKeys.map((key) => ({ title: t(`recovery.findUsername.steps.${key}`) }))}
+        />
+        {stage.at === 'kind' ? (
+          <>
+            <Radio.Group
+              className="sw-method-cards"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as UsernameRecoveryKind)}
+              aria-label={t('recovery.findUsername.steps.kind')}
+            >
+              {KINDS.map((k) => (
+                <Radio.Button key={k} value={k} className="sw-method-card">
+                  <strong>{t(`recovery.findUsername.kinds.${k}.title`)}</strong>
+                  <span className="sw-muted">{t(`recovery.findUsername.kinds.${k}.text`)}</span>
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+            <Form.Item className="sw-form-submit">
+              <Button type="primary" block size="large" onClick={() => setStage({ at: 'mobile' })}>
+                {t('recovery.forgot.next')}
+              </Button>
+            </Form.Item>
+            <p className="sw-auth__links">
+              <Link to="/login">{t('recovery.backToLogin')}</Link>
+              <span className="sw-footer__sep" aria-hidden="true">
+                |
+              </span>
+              <Link to="/recover/password">{t('recovery.forgotPassword')}</Link>
+            </p>
+          </>
+        ) : null}
+        {stage.at === 'mobile' ? (
+          <MobileStep kind={kind} onNext={setStage} onBack={() => setStage({ at: 'kind' })} />
+        ) : null}
+        {stage.at === 'not-bound' ? (
+          <Result
+            status="warning"
+            title={<h2 className="sw-result-title">{t('recovery.findUsername.notBoundTitle')}</h2>}
+            subTitle={t('recovery.findUsername.notBoundText')}
+            extra={
+              <Space>
+                <Button onClick={() => setStage({ at: 'mobile' })}>
+                  {t('recovery.findUsername.reenter')}
+                </Button>
+                <Button type="primary" onClick={() => setStage({ at: 'identity', flow: stage.flow })}>
+                  {t('recovery.forgot.next')}
+                </Button>
+              </Space>
+            }
+          />
+        ) : null}
+        {stage.at === 'identity' ? <IdentityStep kind={kind} flow={stage.flow} onNext={setStage} /> : null}
+        {stage.at === 'enterprise' ? <EnterpriseStep stage={stage} onNext={setStage} /> : null}
+        {stage.at === 'done' ? (
+          <Result
+            status="success"
+            title={<h2 className="sw-result-title">{t('recovery.findUsername.doneTitle')}</h2>}
+            subTitle={
+              <span role="status">
+                {t('recovery.findUsername.doneText')}
+                <strong data-testid="recovered-usernames">{stage.usernames.join('、')}</strong>
+              </span>
+            }
+            extra={
+              <LinkButton type="primary" to="/login">
+                {t('recovery.findUsername.signIn')}
+              </LinkButton>
+            }
+          />
+        ) : null}
+      </Card>
+    </div>
+  );
+}
