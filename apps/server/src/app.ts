@@ -21,6 +21,7 @@ import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { createDatabaseCounters, createRedisCounters } from './http/rate-limit.ts';
 import { ensureCsrfToken, securityPlugin } from './http/security.ts';
 import { createELicenseSimulator } from './integrations/e-license.ts';
+import { createIdentityAgenciesSimulator } from './integrations/identity-check.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -211,6 +212,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
       log,
       production: config.mode === 'production',
     }),
+    identityAgencies: createIdentityAgenciesSimulator({ log, production: config.mode === 'production' }),
     serviceAdapters: [],
     files: createFileStore(config),
     log,

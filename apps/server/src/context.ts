@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Counters } from './http/rate-limit.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
+import type { IdentityAgencies } from './integrations/identity-check.ts';
 import type { Adapter } from './integrations/types.ts';
 import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/crypto.ts';
@@ -26,6 +27,8 @@ export type AppContext = {
   sessionCache: SessionCache;
   /** agency adapters (simulators until a real one is configured) */
   eLicense: ELicenseSimulator;
+  /** the public-security identity source and the banks' four-element check (实名认证) */
+  identityAgencies: IdentityAgencies;
   /** the adapters services bring (their setup adds them), listed with the simulators in use */
   serviceAdapters: Adapter[];
   /** where uploaded files' bytes live: DATA_DIR or S3-compatible storage */

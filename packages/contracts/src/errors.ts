@@ -190,6 +190,15 @@ export const ERROR_CODES = {
     'The registration was returned for correction; follow the link in the e-mail and resubmit.',
   'casework.field_not_revealable': 'The path is not a personal field of this application, or it is empty.',
   'recovery.link_invalid': 'The password reset link is unknown, already used or expired (410).',
+  'agency.unavailable':
+    'An agency (identity source, bank) did not answer in time or is down (503); try again later.',
+  'realname.mismatch': 'The agency does not hold this name for this identity document.',
+  'realname.not_found': 'The agency holds no such identity document.',
+  'realname.resident_id_only':
+    '身份证认证 needs a resident identity card as the account’s document (change it first).',
+  'realname.identity_incomplete': 'The account has no identity document to check.',
+  'realname.card_invalid':
+    'The bank card number fails its check digit or the bank does not know it for this holder.',
   'recovery.verification_failed':
     'The answers do not match the account (the same answer for an unknown username, a wrong fact or an expired flow).',
   'recovery.identity_incomplete':

@@ -25,6 +25,7 @@ export const WEB_ROUTES = [
   '/account/info',
   '/account/devices',
   '/account/passkeys',
+  '/account/real-name',
   '/account/operators',
   '/account/cards',
   '/account/messages',

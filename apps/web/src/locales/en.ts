@@ -4,6 +4,7 @@ import { catalogueMessages } from './features/catalogue';
 import { contentMessages } from './features/content';
 import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
+import { realNameMessages } from './features/real-name';
 import { recoveryMessages } from './features/recovery';
 import { registrationReviewMessages } from './features/registration-review';
 import { uploadMessages } from './features/upload';
@@ -741,6 +742,7 @@ export const en: Messages = {
   applications: applicationsMessages.en,
   upload: uploadMessages.en,
   recovery: recoveryMessages.en,
+  realName: realNameMessages.en,
   registrationReview: registrationReviewMessages.en,
   inbox: inboxMessages.en,
   casework: caseworkMessages.en,

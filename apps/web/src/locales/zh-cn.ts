@@ -4,6 +4,7 @@ import { catalogueMessages } from './features/catalogue';
 import { contentMessages } from './features/content';
 import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
+import { realNameMessages } from './features/real-name';
 import { recoveryMessages } from './features/recovery';
 import { registrationReviewMessages } from './features/registration-review';
 import { uploadMessages } from './features/upload';
@@ -722,6 +723,7 @@ export const zhCN = {
   applications: applicationsMessages['zh-CN'],
   upload: uploadMessages['zh-CN'],
   recovery: recoveryMessages['zh-CN'],
+  realName: realNameMessages['zh-CN'],
   registrationReview: registrationReviewMessages['zh-CN'],
   inbox: inboxMessages['zh-CN'],
   casework: caseworkMessages['zh-CN'],

@@ -4,6 +4,7 @@ import { catalogueMessages } from './features/catalogue';
 import { contentMessages } from './features/content';
 import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
+import { realNameMessages } from './features/real-name';
 import { recoveryMessages } from './features/recovery';
 import { registrationReviewMessages } from './features/registration-review';
 import { uploadMessages } from './features/upload';
@@ -723,6 +724,7 @@ export const zhHK: Messages = {
   applications: applicationsMessages['zh-HK'],
   upload: uploadMessages['zh-HK'],
   recovery: recoveryMessages['zh-HK'],
+  realName: realNameMessages['zh-HK'],
   registrationReview: registrationReviewMessages['zh-HK'],
   inbox: inboxMessages['zh-HK'],
   casework: caseworkMessages['zh-HK'],

@@ -8,6 +8,8 @@ import {
   OperatorView,
   PhoneLoginBody,
   ProblemSchema,
+  RealNameBankCardBody,
+  RealNameView,
   SendCodeResponse,
 } from '@sw/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -24,13 +26,16 @@ import {
 } from './account-settings.ts';
 import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
 import { setAccountLocale } from './identity.repo.ts';
+import { realNameView, verifyBankCard, verifyIdentity } from './real-name.ts';
 
 const problems = {
   400: ProblemSchema,
   401: ProblemSchema,
   403: ProblemSchema,
   409: ProblemSchema,
+  422: ProblemSchema,
   429: ProblemSchema,
+  503: ProblemSchema,
 };
 
 /** 账户设置, 修改密码, the operator's first sign-in (seed 004 §2.1, §3.1) and 我的操作员 (§3.2). */
@@ -38,6 +43,46 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limits = ctx.config.rateLimits;
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  // 实名认证 (seed 004 §3.6)
+  app.get(
+    '/api/account/real-name',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '实名认证: the level and the methods of this account',
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) => realNameView(ctx, await requireAuth(ctx, request, reply)),
+  );
+  app.post(
+    '/api/account/real-name/identity',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '身份信息认证: the account’s name and document checked with the identity source → 中',
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      verifyIdentity(ctx, await requireAuth(ctx, request, reply), requestMeta(request)),
+  );
+  app.post(
+    '/api/account/real-name/bank-card',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '银行卡认证: the holder’s bank card and its bank-reserved mobile (SMS code) → 高',
+        body: RealNameBankCardBody,
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      verifyBankCard(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
+  );
 
   app.put(
     '/api/account/settings/phone-login',

@@ -7,7 +7,12 @@ import { AppError } from '../../http/app-error.ts';
 import { getPlatformSettings, siteIdentityOf } from './settings.ts';
 
 export function simulatorNames(ctx: AppContext): string[] {
-  return [...Object.values(ctx.messaging.adapters), ctx.eLicense, ...ctx.serviceAdapters]
+  return [
+    ...Object.values(ctx.messaging.adapters),
+    ctx.eLicense,
+    ctx.identityAgencies,
+    ...ctx.serviceAdapters,
+  ]
     .filter((a) => a.isSimulator)
     .map((a) => a.name);
 }

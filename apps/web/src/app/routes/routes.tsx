@@ -36,6 +36,7 @@ const AccountLayout = lazyNamed(account, 'AccountLayout');
 const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
 const DevicesPage = lazyNamed(account, 'DevicesPage');
 const PasskeysPage = lazyNamed(account, 'PasskeysPage');
+const RealNamePage = lazyNamed(account, 'RealNamePage');
 const OperatorsPage = lazyNamed(account, 'OperatorsPage');
 const MyCardsPage = lazyNamed(account, 'MyCardsPage');
 const MessagesPage = lazyNamed(account, 'MessagesPage');
@@ -111,6 +112,7 @@ export const routes: RouteObject[] = [
       { path: 'info', element: page(AccountInfoPage) },
       { path: 'devices', element: page(DevicesPage) },
       { path: 'passkeys', element: page(PasskeysPage) },
+      { path: 'real-name', element: page(RealNamePage) },
       { path: 'operators', element: page(OperatorsPage) },
       { path: 'cards', element: page(MyCardsPage) },
       { path: 'messages', element: page(MessagesPage) },

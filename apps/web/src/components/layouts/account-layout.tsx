@@ -6,6 +6,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   MailOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -45,6 +46,17 @@ function AccountShell({ session }: { session: SessionResponse }) {
     { key: 'messages', path: '/account/messages', label: t('inbox.menu'), icon: <MailOutlined /> },
     { key: 'devices', path: '/account/devices', label: t('account.menuDevices'), icon: <DesktopOutlined /> },
     { key: 'passkeys', path: '/account/passkeys', label: t('passkeys.menu'), icon: <KeyOutlined /> },
+    // 实名认证 (seed 004 §3.6): individuals and operators raise their level here
+    ...(session.account.kind === 'individual' || session.account.kind === 'enterprise_operator'
+      ? [
+          {
+            key: 'real-name',
+            path: '/account/real-name',
+            label: t('realName.menu'),
+            icon: <SafetyCertificateOutlined />,
+          },
+        ]
+      : []),
     ...(session.account.kind === 'enterprise_admin' || session.account.kind === 'institution_admin'
       ? [
           {

@@ -69,7 +69,7 @@ export function ApplyButton({ item, name, size = 'middle' }: Props) {
       level: t(`catalogue.levels.${item.realNameLevel}`),
       current: t(`catalogue.levels.${refusal.current}`),
     });
-    action = { label: t('catalogue.gate.levelAction'), to: '/account/info' };
+    action = { label: t('catalogue.gate.levelAction'), to: '/account/real-name' };
   } else if (refusal?.reason === 'noPages') {
     message = t('catalogue.gate.noPages');
   }

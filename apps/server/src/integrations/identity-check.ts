@@ -1,0 +1,99 @@
+import { type IdType, isValidIdNumber } from '@sw/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../http/app-error.ts';
+import type { Adapter } from './types.ts';
+
+/*
+ * The public-security identity source (身份信息认证: name + document + number) and the banks'
+ * four-element check (银行卡认证: name, document, card number, bank-reserved mobile), as the
+ * platform calls them to raise an account's real-name level (seed 004 §3.6). Neither agency can be
+ * reached from here: both are simulators, labelled as such in the UI and the log.
+ *
+ * The simulated register answers by a fixed, documented rule:
+ *   - the sample people below are known under their names: another name is `mismatch`;
+ *   - any other resident-ID number that passes GB 11643's check digit is `match` (the simulator
+ *     cannot know who holds it), one that fails is `not_found`; other documents are `match` when
+ *     well-formed;
+ *   - a bank card must pass the Luhn check (`card_invalid` otherwise) and its holder the identity rule.
+ * In production (allowed only with ALLOW_SIMULATORS=true) it asserts nothing about real people:
+ * every call is refused with 503 `simulator.unavailable_in_production`.
+ */
+
+export type IdentityFacts = { name: string; idType: IdType; idNumber: string };
+export type IdentityCheckResult = 'match' | 'mismatch' | 'not_found';
+export type BankCardFacts = IdentityFacts & { cardNumber: string; mobile: string };
+export type BankCardResult = IdentityCheckResult | 'card_invalid';
+
+export type IdentityAgencies = Adapter & {
+  checkIdentity(facts: IdentityFacts): Promise<IdentityCheckResult>;
+  checkBankCard(facts: BankCardFacts): Promise<BankCardResult>;
+};
+
+/** The simulator's sample people: the demo accounts' holders (documented in the README). */
+export const SAMPLE_PEOPLE: readonly { name: string; idType: IdType; idNumber: string }[] = [
+  { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' },
+  { name: '李四', idType: 'resident_id', idNumber: '440104198001010016' },
+  { name: '赵六', idType: 'resident_id', idNumber: '440104199002020026' },
+];
+
+/** Luhn (ISO/IEC 7812) over a 12–19 digit card number. */
+export function luhnValid(cardNumber: string): boolean {
+  if (!/^\d{12,19}$/.test(cardNumber)) return false;
+  let sum = 0;
+  for (let i = 0; i < cardNumber.length; i++) {
+    let d = Number(cardNumber[cardNumber.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function simulatedIdentity(facts: IdentityFacts): IdentityCheckResult {
+  const number = facts.idNumber.trim().toUpperCase();
+  const known = SAMPLE_PEOPLE.find((p) => p.idType === facts.idType && p.idNumber === number);
+  if (known) return known.name === facts.name.trim() ? 'match' : 'mismatch';
+  return isValidIdNumber(facts.idType, number) ? 'match' : 'not_found';
+}
+
+export function createIdentityAgenciesSimulator(opts: {
+  log: FastifyBaseLogger;
+  production: boolean;
+}): IdentityAgencies {
+  const refuse = () => {
+    throw new AppError('simulator.unavailable_in_production', { status: 503 });
+  };
+  return {
+    name: 'identity-agencies-simulator',
+    isSimulator: true,
+    async checkIdentity(facts) {
+      if (opts.production) refuse();
+      const result = simulatedIdentity(facts);
+      opts.log.info({ adapter: 'identity-agencies-simulator', result }, '[SIMULATOR] identity check');
+      return result;
+    },
+    async checkBankCard(facts) {
+      if (opts.production) refuse();
+      const result = luhnValid(facts.cardNumber) ? simulatedIdentity(facts) : 'card_invalid';
+      opts.log.info({ adapter: 'identity-agencies-simulator', result }, '[SIMULATOR] bank card check');
+      return result;
+    },
+  };
+}
+
+/** The timeout every agency call gets: a clear 503 instead of a hanging request. */
+export const AGENCY_TIMEOUT_MS = 8_000;
+
+export async function withAgencyTimeout<T>(work: Promise<T>, ms = AGENCY_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('agency.unavailable', { status: 503 })), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

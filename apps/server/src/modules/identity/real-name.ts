@@ -1,0 +1,172 @@
+import {
+  maskIdNumber,
+  REAL_NAME_LEVELS,
+  type RealNameBankCardBody,
+  type RealNameLevel,
+  type RealNameMethod,
+  type RealNameView,
+} from '@sw/contracts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { accounts } from '../../db/schema/identity.ts';
+import { AppError, fieldError } from '../../http/app-error.ts';
+import { withAgencyTimeout } from '../../integrations/identity-check.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Auth } from './auth.ts';
+import { type AccountRow, getAccountById } from './identity.repo.ts';
+import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
+import { type RequestMeta, refreshAccountSessions } from './sessions.ts';
+
+/*
+ * 实名认证 (seed 004 §3.6.2 操作员, §3.6.3 个人用户): 身份信息认证 → 中, 银行卡认证 → 高. Each agency
+ * call has a timeout and an audit row (who, which adapter, what it answered, how long it took); a
+ * level is raised in one conditional UPDATE, never lowered here.
+ */
+
+const METHODS: Partial<Record<AccountRow['kind'], readonly RealNameMethod[]>> = {
+  individual: ['identity', 'bank_card'],
+  enterprise_operator: ['identity', 'bank_card'],
+};
+
+const LEVEL_OF: Record<RealNameMethod, RealNameLevel> = { identity: 'medium', bank_card: 'high' };
+
+function rank(level: RealNameLevel) {
+  return REAL_NAME_LEVELS.indexOf(level);
+}
+
+function present(ctx: AppContext, account: AccountRow): RealNameView {
+  return {
+    level: account.realNameLevel,
+    kind: account.kind,
+    methods: [...(METHODS[account.kind] ?? [])],
+    name: account.name,
+    idType: account.idType,
+    idNumberMasked: account.idNumberEnc ? maskIdNumber(ctx.crypto.decrypt(account.idNumberEnc)) : null,
+    simulated: ctx.identityAgencies.isSimulator,
+  };
+}
+
+export async function realNameView(ctx: AppContext, auth: Auth): Promise<RealNameView> {
+  return present(ctx, auth.account);
+}
+
+function identityOf(ctx: AppContext, account: AccountRow, method: RealNameMethod) {
+  if (!METHODS[account.kind]?.includes(method)) throw new AppError('auth.forbidden', { status: 403 });
+  if (!account.idType || !account.idNumberEnc)
+    throw new AppError('realname.identity_incomplete', { status: 422 });
+  // 身份证认证方式只支持证件类型为身份证的情况 (operators, §3.6.2)
+  if (method === 'identity' && account.kind === 'enterprise_operator' && account.idType !== 'resident_id') {
+    throw new AppError('realname.resident_id_only', { status: 422 });
+  }
+  return { name: account.name, idType: account.idType, idNumber: ctx.crypto.decrypt(account.idNumberEnc) };
+}
+
+/** One agency call: timed out as 503, audited with the adapter, the outcome and the time taken. */
+async function callAgency<T extends string>(
+  ctx: AppContext,
+  account: AccountRow,
+  meta: RequestMeta,
+  operation: string,
+  call: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  let outcome = 'error';
+  try {
+    const result = await withAgencyTimeout(call());
+    outcome = result;
+    return result;
+  } catch (error) {
+    if (error instanceof AppError) outcome = error.code;
+    throw error;
+  } finally {
+    await recordAudit(ctx.db, {
+      actorId: account.id,
+      action: 'agency.call',
+      targetType: 'account',
+      targetId: account.id,
+      detail: {
+        adapter: ctx.identityAgencies.name,
+        operation,
+        outcome,
+        ms: Math.round(performance.now() - started),
+      },
+      ip: meta.ip,
+      at: ctx.clock.now(),
+    });
+  }
+}
+
+async function raise(
+  ctx: AppContext,
+  account: AccountRow,
+  method: RealNameMethod,
+  meta: RequestMeta,
+  beforeRaise?: (tx: AppContext['db']) => Promise<void>,
+): Promise<RealNameView> {
+  const target = LEVEL_OF[method];
+  const lower = REAL_NAME_LEVELS.filter((l) => rank(l) < rank(target));
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await beforeRaise?.(tx);
+    // raised only from a lower level, whatever the (possibly cached) account says
+    const raised = await tx
+      .update(accounts)
+      .set({ realNameLevel: target, updatedAt: now })
+      .where(and(eq(accounts.id, account.id), inArray(accounts.realNameLevel, lower)))
+      .returning({ id: accounts.id });
+    await recordAudit(tx, {
+      actorId: account.id,
+      action: 'account.real_name_verified',
+      targetType: 'account',
+      targetId: account.id,
+      detail: { method, raisedTo: raised.length > 0 ? target : null },
+      ip: meta.ip,
+      at: now,
+    });
+  });
+  // cached sessions see the new level on every instance
+  await refreshAccountSessions(ctx, account.id);
+  const fresh = await getAccountById(ctx.db, account.id);
+  return present(ctx, fresh ?? account);
+}
+
+function refuse(result: 'mismatch' | 'not_found' | 'card_invalid') {
+  if (result === 'card_invalid') return fieldError('cardNumber', 'realname.card_invalid', 422);
+  return new AppError(result === 'mismatch' ? 'realname.mismatch' : 'realname.not_found', { status: 422 });
+}
+
+/** 身份信息认证: the account's own name and document, as the agency holds them → 中. */
+export async function verifyIdentity(ctx: AppContext, auth: Auth, meta: RequestMeta): Promise<RealNameView> {
+  const account = auth.account;
+  const facts = identityOf(ctx, account, 'identity');
+  const result = await callAgency(ctx, account, meta, 'identity', () =>
+    ctx.identityAgencies.checkIdentity(facts),
+  );
+  if (result !== 'match') throw refuse(result);
+  return raise(ctx, account, 'identity', meta);
+}
+
+/**
+ * 银行卡认证: the holder's card and its bank-reserved mobile (proven by its code, purpose `settings`;
+ * the account's own mobile is not changed) → 高.
+ */
+export async function verifyBankCard(
+  ctx: AppContext,
+  auth: Auth,
+  body: RealNameBankCardBody,
+  meta: RequestMeta,
+): Promise<RealNameView> {
+  const account = auth.account;
+  const facts = identityOf(ctx, account, 'bank_card');
+  const codeId = await checkOneTimeCode(
+    ctx,
+    { channel: 'sms', target: body.mobile, purpose: 'settings' },
+    body.smsCode,
+    'smsCode',
+  );
+  const result = await callAgency(ctx, account, meta, 'bank_card', () =>
+    ctx.identityAgencies.checkBankCard({ ...facts, cardNumber: body.cardNumber, mobile: body.mobile }),
+  );
+  if (result !== 'match') throw refuse(result);
+  return raise(ctx, account, 'bank_card', meta, (tx) => consumeCheckedCode(ctx, tx, codeId, 'smsCode'));
+}

@@ -1,0 +1,210 @@
+import { errorMessage, type RealNameMethod } from '@sw/contracts';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaptchaInput } from '../../../components/captcha/captcha-input';
+import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { PageTitle } from '../../../components/page-title';
+import { SendCodeButton } from '../../../components/send-code-button';
+import { useLocale } from '../../../hooks/use-locale';
+import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { useRealName, useVerifyBankCard, useVerifyIdentity } from '../api/real-name';
+
+const LEVEL_COLORS = { none: 'default', low: 'orange', medium: 'blue', high: 'green' } as const;
+
+type CardValues = { cardNumber: string; mobile: string; captchaAnswer: string; smsCode: string };
+
+function BankCardForm() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CardValues>();
+  const captcha = useCaptcha('real-name-bank');
+  const verify = useVerifyBankCard();
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Form<CardValues>
+      form={form}
+      name="real-name-bank"
+      layout="vertical"
+      disabled={verify.isPending}
+      onValuesChange={() => setFailure(null)}
+      onFinish={(v) =>
+        verify.mutate(
+          { cardNumber: v.cardNumber, mobile: v.mobile, smsCode: v.smsCode },
+          {
+            onSuccess: (view) => {
+              void message.success(t('realName.done', { level: t(`realNameLevels.${view.level}`) }));
+              form.resetFields();
+            },
+            onError: (error) => {
+              const onField = isApiError(error) && applyProblemToForm(form, error.problem, locale);
+              setFailure(onField ? null : describeError(error, locale));
+            },
+          },
+        )
+      }
+    >
+      {failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
+      ) : null}
+      <Form.Item
+        name="cardNumber"
+        label={t('realName.cardNumber')}
+        rules={[
+          {
+            required: true,
+            pattern: /^[\d\s]{12,23}$/,
+            message: errorMessage('realname.card_invalid', locale),
+          },
+        ]}
+      >
+        <Input inputMode="numeric" maxLength={23} autoComplete="cc-number" />
+      </Form.Item>
+      <Form.Item
+        name="mobile"
+        label={t('realName.bankMobile')}
+        extra={t('realName.bankMobileHelp')}
+        rules={[
+          { required: true, pattern: /^1\d{10}$/, message: errorMessage('field.mobile_invalid', locale) },
+        ]}
+      >
+        <Input inputMode="tel" maxLength={11} autoComplete="tel" />
+      </Form.Item>
+      <Form.Item name="captchaAnswer" label={t('captcha.label')}>
+        <CaptchaInput state={captcha} />
+      </Form.Item>
+      <Form.Item label={t('realName.smsCode')} htmlFor="real-name-bank_smsCode" required>
+        <Space.Compact block>
+          <Form.Item
+            name="smsCode"
+            noStyle
+            rules={[{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }]}
+          >
+            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+          </Form.Item>
+          <SendCodeButton
+            onSend={async () => {
+              try {
+                await form.validateFields(['mobile']);
+              } catch {
+                return null;
+              }
+              const answer = String(form.getFieldValue('captchaAnswer') ?? '').trim();
+              if (!answer || !captcha.captcha) {
+                form.setFields([{ name: 'captchaAnswer', errors: [t('recovery.forgot.captchaFirst')] }]);
+                return null;
+              }
+              try {
+                const sent = await apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
+                  mobile: form.getFieldValue('mobile'),
+                  purpose: 'settings',
+                  captchaId: captcha.captcha.id,
+                  captchaAnswer: answer,
+                });
+                return sent.resendAfter;
+              } catch (error) {
+                form.setFields([{ name: 'captchaAnswer', errors: [describeError(error, locale)] }]);
+                return null;
+              } finally {
+                captcha.refresh();
+                form.setFieldValue('captchaAnswer', '');
+              }
+            }}
+          />
+        </Space.Compact>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={verify.isPending}>
+        {t('realName.confirm')}
+      </Button>
+    </Form>
+  );
+}
+
+/** `/account/real-name` — 实名认证 (seed 004 §3.6.2 操作员, §3.6.3 个人用户). */
+export function RealNamePage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { message } = App.useApp();
+  const view = useRealName();
+  const verifyIdentity = useVerifyIdentity();
+  const [method, setMethod] = useState<RealNameMethod>('identity');
+  const [failure, setFailure] = useState<string | null>(null);
+
+  if (view.isPending) return <Skeleton active />;
+  if (view.isError) return <Alert type="error" showIcon title={describeError(view.error, locale)} />;
+  const data = view.data;
+  return (
+    <>
+      <PageTitle>{t('realName.title')}</PageTitle>
+      <Card>
+        <p>
+          {t('realName.level')}：
+          <Tag color={LEVEL_COLORS[data.level]} data-testid="real-name-level">
+            {t(`realNameLevels.${data.level}`)}
+          </Tag>
+        </p>
+        {data.simulated ? (
+          <Alert className="sw-form-alert" type="warning" showIcon title={t('realName.simulated')} />
+        ) : null}
+        {data.methods.length === 0 ? (
+          <p className="sw-muted">{t('realName.none')}</p>
+        ) : (
+          <>
+            <Radio.Group
+              className="sw-method-cards"
+              value={method}
+              onChange={(e) => {
+                setMethod(e.target.value as RealNameMethod);
+                setFailure(null);
+              }}
+              aria-label={t('realName.title')}
+            >
+              {data.methods.map((m) => (
+                <Radio.Button key={m} value={m} className="sw-method-card">
+                  <strong>{t(`realName.methods.${m}.title`)}</strong>
+                  <span className="sw-muted">{t(`realName.methods.${m}.text`)}</span>
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+            {failure ? (
+              <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
+            ) : null}
+            <Descriptions
+              title={t('realName.basicInfo')}
+              column={1}
+              size="small"
+              items={[
+                { key: 'name', label: t('realName.name'), children: data.name },
+                {
+                  key: 'idType',
+                  label: t('realName.idType'),
+                  children: data.idType ? t(`idTypes.${data.idType}`) : '—',
+                },
+                { key: 'idNumber', label: t('realName.idNumber'), children: data.idNumberMasked ?? '—' },
+              ]}
+            />
+            {method === 'identity' ? (
+              <Button
+                type="primary"
+                loading={verifyIdentity.isPending}
+                onClick={() =>
+                  verifyIdentity.mutate(undefined, {
+                    onSuccess: (v) =>
+                      void message.success(t('realName.done', { level: t(`realNameLevels.${v.level}`) })),
+                    onError: (error) => setFailure(describeError(error, locale)),
+                  })
+                }
+              >
+                {t('realName.confirm')}
+              </Button>
+            ) : (
+              <BankCardForm />
+            )}
+            <Alert className="sw-real-name-tip" type="info" showIcon title={t('realName.tip')} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
