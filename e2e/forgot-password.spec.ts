@@ -117,3 +117,26 @@ test('an individual recovers the username with the bound mobile and 本人信息
   await expect(page.getByTestId('recovered-usernames')).toHaveText(person.username);
   await expectAccessible(page);
 });
+
+test('an individual recovers the username by 个人实名认证 (identity and bank card, simulated bank)', async ({
+  page,
+}) => {
+  const person = await registerIndividual(page);
+  await page.goto('/recover/username');
+  await page.getByRole('radio', { name: '个人实名认证' }).check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.locator('#find-username_name').fill('王小明');
+  await page.locator('#find-username_idNumber').fill(person.idNumber);
+  await page.locator('#find-username_idValidFrom').fill('20200101');
+  await page.locator('#find-username_idValidTo').fill('20400101');
+  await page.locator('#find-username_cardNumber').fill('4111 1111 1111 1111');
+  const bankMobile = '13912340000';
+  await page.locator('#find-username_mobile').fill(bankMobile);
+  await page.locator('#find-username_captchaAnswer').fill(CAPTCHA);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.locator('#find-username_smsCode').fill(await readCode(page, bankMobile));
+  await page.mouse.move(0, 0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByTestId('recovered-usernames')).toHaveText(person.username);
+});

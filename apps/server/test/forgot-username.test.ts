@@ -235,4 +235,41 @@ describe('找回用户名 (seed 004 §2.3)', () => {
     expect(same.statusCode).toBe(422);
     expect(same.json().code).toBe('recovery.same_fact');
   });
+
+  it('个人实名认证: identity and bank card with the bank-reserved mobile give the username', async () => {
+    const { username, body } = await registerIndividual(new Agent(t.app));
+    const agent = new Agent(t.app);
+    const bankMobile = '13566667777';
+    const answers = {
+      kind: 'individual',
+      name: body.name,
+      idType: body.idType,
+      idNumber: body.idNumber,
+      idValidFrom: body.idValidFrom,
+      idValidTo: body.idValidTo,
+      mobile: bankMobile,
+    };
+    const smsCode = await agent.smsCode(bankMobile, 'recover');
+    const badCard = await agent.post('/api/username-recovery/bank-card', {
+      ...answers,
+      cardNumber: '4111111111111112',
+      smsCode,
+    });
+    expect(badCard.statusCode).toBe(422);
+    expect(badCard.json().errors[0]).toMatchObject({ path: 'cardNumber', code: 'realname.card_invalid' });
+    const ok = await agent.post('/api/username-recovery/bank-card', {
+      ...answers,
+      cardNumber: '4111 1111 1111 1111',
+      smsCode,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ step: 'done', usernames: [username] });
+    // the code is spent
+    const again = await agent.post('/api/username-recovery/bank-card', {
+      ...answers,
+      cardNumber: '4111111111111111',
+      smsCode,
+    });
+    expect(again.statusCode).toBe(400);
+  });
 });

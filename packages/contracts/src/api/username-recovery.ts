@@ -13,6 +13,10 @@ import { fieldIssue, ymd } from './common.ts';
  *        组织机构代码, and the answer says whether the mobile is the administrator's bound one
  *   POST /api/username-recovery/identity    UsernameRecoveryIdentityBody → 200 UsernameRecoveryStep
  *        step 2: 本人 (or 经办人) identity; individuals and operators get their username here
+ *   POST /api/username-recovery/bank-card   UsernameRecoveryBankCardBody → 200 UsernameRecoveryStep
+ *        个人实名认证 / 操作员实名认证: identity and bank card (four elements, the bank-reserved mobile's
+ *        code) checked with the bank → the usernames of that person's accounts (an operator's in
+ *        the enterprise named)
  *   POST /api/username-recovery/enterprise  UsernameRecoveryEnterpriseBody → 200 UsernameRecoveryStep
  *        step 3 (administrator): 法人信息, 管理员信息, 两操作员手机号 — one of them when the bound mobile
  *        was proven and the person is an 经办人, two when it was not
@@ -114,3 +118,20 @@ export const UsernameRecoveryStep = z
   ])
   .meta({ id: 'UsernameRecoveryStep' });
 export type UsernameRecoveryStep = z.infer<typeof UsernameRecoveryStep>;
+
+export const UsernameRecoveryBankCardBody = z
+  .strictObject({
+    kind: z.enum(['individual', 'enterprise_operator']),
+    enterpriseName: EnterpriseName.optional(),
+    orgCode: OrgCode.optional(),
+    cardNumber: z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/\s+/g, ''))
+      .refine((v) => /^\d{12,19}$/.test(v), fieldIssue('realname.card_invalid')),
+    /** 银行预留手机号 and its code (purpose `recover`) */
+    mobile: Mobile,
+    smsCode: Code,
+  })
+  .extend(RecoveryIdentity.shape);
+export type UsernameRecoveryBankCardBody = z.infer<typeof UsernameRecoveryBankCardBody>;

@@ -1,6 +1,7 @@
 import type {
   EnterpriseFact,
   RecoveryIdentity,
+  UsernameRecoveryBankCardBody,
   UsernameRecoveryEnterpriseBody,
   UsernameRecoveryIdentityBody,
   UsernameRecoveryMobileBody,
@@ -10,6 +11,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
+import { withAgencyTimeout } from '../../integrations/identity-check.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type AccountRow, findOrganizationAdmin } from './identity.repo.ts';
 import { findOrganizationByOrgCode, getOrganizationById } from './organizations/organization.repo.ts';
@@ -298,4 +300,76 @@ export async function proveEnterpriseFacts(
     for (const [i, id] of codeIds.entries()) await consumeCheckedCode(ctx, tx, id, `operators.${i}.smsCode`);
   });
   return done(ctx, [admin], meta, 'account_info');
+}
+
+/**
+ * 个人实名认证 / 操作员实名认证 (§2.3.3.2, §2.3.2.2): the person's identity and bank card checked with
+ * the bank (four elements; the bank-reserved mobile proven by its code) → the usernames of the
+ * accounts held under that identity (an operator's within the enterprise named). The agency's
+ * answer is audited on the accounts found.
+ */
+export async function recoverByBankCard(
+  ctx: AppContext,
+  body: UsernameRecoveryBankCardBody,
+  meta: RequestMeta,
+): Promise<UsernameRecoveryStep> {
+  const idBidx = ctx.crypto.blindIndex(`id:${body.idType}`, body.idNumber);
+  await countVerification(ctx, `username-bank:${idBidx}`, PER_HOUR);
+  const codeId = await checkOneTimeCode(
+    ctx,
+    { channel: 'sms', target: body.mobile, purpose: 'recover' },
+    body.smsCode,
+    'smsCode',
+  );
+  let organizationId: string | undefined;
+  if (body.kind === 'enterprise_operator') {
+    if (!body.orgCode) throw fieldError('orgCode', 'field.required');
+    if (!body.enterpriseName) throw fieldError('enterpriseName', 'field.required');
+    const organization = await findOrganizationByOrgCode(ctx.db, body.orgCode);
+    if (!organization || !sameText(organization.name, body.enterpriseName)) throw verificationFailed();
+    organizationId = organization.id;
+  }
+  const started = performance.now();
+  const result = await withAgencyTimeout(
+    ctx.identityAgencies.checkBankCard({
+      name: body.name,
+      idType: body.idType,
+      idNumber: body.idNumber,
+      cardNumber: body.cardNumber,
+      mobile: body.mobile,
+    }),
+  );
+  if (result === 'card_invalid') throw fieldError('cardNumber', 'realname.card_invalid', 422);
+  if (result !== 'match') throw verificationFailed();
+  const rows = await ctx.db
+    .select()
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.kind, body.kind),
+        eq(accounts.status, 'active'),
+        eq(accounts.idType, body.idType),
+        eq(accounts.idNumberBidx, idBidx),
+        ...(organizationId ? [eq(accounts.organizationId, organizationId)] : []),
+      ),
+    );
+  const found = rows.filter((a) => sameIdentity(ctx, a, body));
+  if (found.length === 0) throw verificationFailed();
+  await consumeCheckedCode(ctx, ctx.db, codeId, 'smsCode');
+  const now = ctx.clock.now();
+  await recordAudit(ctx.db, {
+    actorId: found[0]!.id,
+    action: 'agency.call',
+    targetType: 'account',
+    targetId: found[0]!.id,
+    detail: {
+      adapter: ctx.identityAgencies.name,
+      operation: 'bank_card',
+      outcome: result,
+      ms: Math.round(performance.now() - started),
+    },
+    ip: meta.ip,
+    at: now,
+  });
+  return done(ctx, found, meta, 'bank_card');
 }

@@ -12,6 +12,7 @@ import {
   PasswordResetBody,
   PasswordResetLinkCheck,
   ProblemSchema,
+  UsernameRecoveryBankCardBody,
   UsernameRecoveryEnterpriseBody,
   UsernameRecoveryIdentityBody,
   UsernameRecoveryMobileBody,
@@ -24,7 +25,12 @@ import type { AppContext } from '../../context.ts';
 import { requestLocale } from '../../http/problem.ts';
 import { requestMeta } from './auth.ts';
 import { sendForgotPasswordCode, startForgotPassword, verifyForgotPassword } from './forgot-password.ts';
-import { proveEnterpriseFacts, proveRecoveryIdentity, proveRecoveryMobile } from './forgot-username.ts';
+import {
+  proveEnterpriseFacts,
+  proveRecoveryIdentity,
+  proveRecoveryMobile,
+  recoverByBankCard,
+} from './forgot-username.ts';
 import {
   checkPasswordResetLink,
   requestPasswordResetEmail,
@@ -162,6 +168,17 @@ export async function passwordRecoveryRoutes(fastify: FastifyInstance, { ctx }: 
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return proveRecoveryIdentity(ctx, request.body as UsernameRecoveryIdentityBody, requestMeta(request));
+    },
+  );
+  app.post(
+    '/api/username-recovery/bank-card',
+    usernameStep(
+      '找回用户名: 个人实名认证 / 操作员实名认证 (identity and bank card)',
+      UsernameRecoveryBankCardBody,
+    ),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return recoverByBankCard(ctx, request.body as UsernameRecoveryBankCardBody, requestMeta(request));
     },
   );
   app.post(

@@ -3,6 +3,7 @@ import {
   errorMessage,
   ID_TYPES,
   type RecoveryIdentity,
+  type UsernameRecoveryBankCardBody,
   type UsernameRecoveryEnterpriseBody,
   type UsernameRecoveryIdentityBody,
   type UsernameRecoveryKind,
@@ -40,6 +41,7 @@ const LONG_TERM = '00000000';
 type Stage =
   | { at: 'kind' }
   | { at: 'mobile' }
+  | { at: 'bank' }
   | { at: 'not-bound'; flow: string }
   | { at: 'identity'; flow: string }
   | { at: 'enterprise'; flow: string; factsNeeded: number; operators: string[] }
@@ -488,10 +490,96 @@ function EnterpriseStep({
   );
 }
 
+/** 个人实名认证 / 操作员实名认证: identity and bank card (four elements) in one form. */
+function BankCardStep({
+  kind,
+  onNext,
+  onBack,
+}: {
+  kind: 'individual' | 'enterprise_operator';
+  onNext: (s: Stage) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form] = Form.useForm();
+  const problem = useProblem(form);
+  const prove = useUsernameRecoveryStep<UsernameRecoveryBankCardBody>('bank-card');
+  const operator = kind === 'enterprise_operator';
+  return (
+    <Form
+      form={form}
+      name="find-username"
+      layout="vertical"
+      disabled={prove.isPending}
+      onValuesChange={problem.clear}
+      onFinish={(v) =>
+        prove.mutate(
+          {
+            kind,
+            ...identityOf(v),
+            ...(operator ? { enterpriseName: v.enterpriseName, orgCode: v.orgCode } : {}),
+            cardNumber: String(v.cardNumber ?? ''),
+            mobile: String(v.mobile ?? ''),
+            smsCode: String(v.smsCode ?? ''),
+          },
+          { onSuccess: (step) => onNext(nextStage(step)), onError: problem.show },
+        )
+      }
+    >
+      <p className="sw-muted">{t('recovery.findUsername.bankHelp')}</p>
+      {problem.failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={problem.failure} role="alert" />
+      ) : null}
+      {operator ? (
+        <>
+          <Form.Item
+            name="enterpriseName"
+            label={t('recovery.findUsername.enterpriseName')}
+            rules={[{ required: true, whitespace: true, message: t('recovery.forgot.required') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="orgCode"
+            label={t('recovery.findUsername.orgCode')}
+            extra={t('recovery.findUsername.orgCodeHelp')}
+            rules={[{ required: true, whitespace: true, message: t('recovery.forgot.required') }]}
+          >
+            <Input maxLength={10} />
+          </Form.Item>
+        </>
+      ) : null}
+      <IdentityFields />
+      <Form.Item
+        name="cardNumber"
+        label={t('recovery.findUsername.cardNumber')}
+        rules={[
+          {
+            required: true,
+            pattern: /^[\d\s]{12,23}$/,
+            message: errorMessage('realname.card_invalid', locale),
+          },
+        ]}
+      >
+        <Input inputMode="numeric" maxLength={23} autoComplete="off" />
+      </Form.Item>
+      <MobileProof form={form} scope="find-username-bank" label={t('recovery.findUsername.bankMobile')} />
+      <Space className="sw-form-submit">
+        <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
+        <Button type="primary" htmlType="submit" loading={prove.isPending}>
+          {t('recovery.forgot.next')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
 /** `/recover/username` — 找回用户名 (seed 004 §2.3) for 企业管理员, 企业操作员 and 个人用户. */
 export function ForgotUsernamePage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<UsernameRecoveryKind>('individual');
+  const [byBank, setByBank] = useState(false);
   const [stage, setStage] = useState<Stage>({ at: 'kind' });
   const admin = kind === 'enterprise_admin';
   const stepKeys = admin
@@ -500,6 +588,7 @@ export function ForgotUsernamePage() {
   const current = {
     kind: 0,
     mobile: 1,
+    bank: 1,
     'not-bound': 1,
     identity: 2,
     enterprise: 3,
@@ -531,8 +620,25 @@ export function ForgotUsernamePage() {
                 </Radio.Button>
               ))}
             </Radio.Group>
+            {kind !== 'enterprise_admin' ? (
+              <Form.Item label={t('recovery.findUsername.method')} className="sw-find-method">
+                <Radio.Group
+                  value={byBank ? 'bank' : 'mobile'}
+                  onChange={(e) => setByBank(e.target.value === 'bank')}
+                  options={[
+                    { value: 'mobile', label: t('recovery.findUsername.methods.mobile') },
+                    { value: 'bank', label: t(`recovery.findUsername.methods.bank.${kind}`) },
+                  ]}
+                />
+              </Form.Item>
+            ) : null}
             <Form.Item className="sw-form-submit">
-              <Button type="primary" block size="large" onClick={() => setStage({ at: 'mobile' })}>
+              <Button
+                type="primary"
+                block
+                size="large"
+                onClick={() => setStage({ at: kind !== 'enterprise_admin' && byBank ? 'bank' : 'mobile' })}
+              >
                 {t('recovery.forgot.next')}
               </Button>
             </Form.Item>
@@ -547,6 +653,9 @@ export function ForgotUsernamePage() {
         ) : null}
         {stage.at === 'mobile' ? (
           <MobileStep kind={kind} onNext={setStage} onBack={() => setStage({ at: 'kind' })} />
+        ) : null}
+        {stage.at === 'bank' && kind !== 'enterprise_admin' ? (
+          <BankCardStep kind={kind} onNext={setStage} onBack={() => setStage({ at: 'kind' })} />
         ) : null}
         {stage.at === 'not-bound' ? (
           <Result
