@@ -46,7 +46,13 @@ describe('platform endpoints', () => {
     const res = await new Agent(t.app).get('/api/platform/info');
     expect(res.json()).toMatchObject({
       mode: 'test',
-      simulators: ['sms-simulator', 'mail-simulator', 'e-license-simulator', 'cert-authority-simulator'],
+      simulators: [
+        'sms-simulator',
+        'mail-simulator',
+        'e-license-simulator',
+        'identity-agencies-simulator',
+        'cert-authority-simulator',
+      ],
     });
   });
 
