@@ -82,6 +82,7 @@ export const ERROR_CODES = {
     'An administrator account cannot perform business operations; use an operator account.',
   'account.phone_login_taken': 'Another account already signs in with this mobile number.',
   'account.mobile_missing': 'The account has no verified mobile number.',
+  'account.mobile_unchanged': 'The new mobile number is the one already bound.',
   'account.not_operator_admin': 'Only an organization administrator can do this.',
   'auth.first_sign_in_required': 'Verify the mobile number and change the initial password first.',
   'auth.password_change_required': 'Change the initial password first.',

@@ -1,3 +1,4 @@
+export * from './api/account-changes.ts';
 export * from './api/account-settings.ts';
 export * from './api/accounts.ts';
 export * from './api/auth.ts';

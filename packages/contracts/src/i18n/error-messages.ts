@@ -77,6 +77,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'account.admin_no_business': '管理员账号不可进行业务操作，请使用操作员账号办理业务',
     'account.phone_login_taken': '该账号对应的手机号已开启手机号登录！',
     'account.mobile_missing': '该账号未绑定已验证的手机号',
+    'account.mobile_unchanged': '新手机号与当前绑定的手机号相同',
     'account.not_operator_admin': '仅单位管理员可以进行此操作',
     'auth.first_sign_in_required': '首次登录请先验证手机号并修改初始密码',
     'auth.password_change_required': '为了您的账户安全，请您修改初始密码',
@@ -253,6 +254,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'account.admin_no_business': '管理員帳戶不可辦理業務，請使用操作員帳戶辦理',
     'account.phone_login_taken': '該帳戶對應的手機號碼已開啟手機號碼登入！',
     'account.mobile_missing': '該帳戶未綁定已驗證的手機號碼',
+    'account.mobile_unchanged': '新手提電話號碼與目前綁定的號碼相同',
     'account.not_operator_admin': '只有單位管理員可進行此操作',
     'auth.first_sign_in_required': '首次登入請先驗證手機號碼並修改初始密碼',
     'auth.password_change_required': '為保障帳戶安全，請修改初始密碼',
@@ -439,6 +441,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
       'An administrator account cannot perform business operations. Please use an operator account.',
     'account.phone_login_taken': 'Mobile sign-in is already on for this number on another account.',
     'account.mobile_missing': 'This account has no verified mobile number.',
+    'account.mobile_unchanged': 'The new mobile number is the one already bound.',
     'account.not_operator_admin': 'Only the organization administrator can do this.',
     'auth.first_sign_in_required':
       'At first sign-in, verify your mobile number and change the initial password.',

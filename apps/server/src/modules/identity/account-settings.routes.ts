@@ -1,4 +1,8 @@
 import {
+  AccountChanged,
+  ChangeEmailBody,
+  ChangeIdentityBody,
+  ChangeMobileBody,
   ChangePasswordBody,
   CreateOperatorBody,
   FirstSignInSmsBody,
@@ -16,6 +20,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { requestLocale } from '../../http/problem.ts';
+import { changeEmail, changeIdentity, changeMobile, sendBoundMobileCode } from './account-changes.ts';
 import {
   changePassword,
   createOperator,
@@ -43,6 +49,65 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limits = ctx.config.rateLimits;
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  // 账号基本信息 changes (seed 004 §3.1)
+  app.post(
+    '/api/account/mobile/code',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '修改绑定手机: a code to the bound mobile',
+        response: { 202: SendCodeResponse, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return reply.code(202).send(await sendBoundMobileCode(ctx, auth, requestLocale(request)));
+    },
+  );
+  app.put(
+    '/api/account/mobile',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '修改绑定手机: the bound mobile’s code (or the registered ID) and the new number’s code',
+        body: ChangeMobileBody,
+        response: { 200: AccountChanged, ...problems },
+      },
+    },
+    async (request, reply) =>
+      changeMobile(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
+  );
+  app.put(
+    '/api/account/email',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '修改邮箱: the new address with its code',
+        body: ChangeEmailBody,
+        response: { 200: AccountChanged, ...problems },
+      },
+    },
+    async (request, reply) =>
+      changeEmail(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
+  );
+  app.put(
+    '/api/account/identity',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '修改个人信息: name, ID type, number and validity; a change ends 实名认证',
+        body: ChangeIdentityBody,
+        response: { 200: AccountChanged, ...problems },
+      },
+    },
+    async (request, reply) =>
+      changeIdentity(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
+  );
 
   // 实名认证 (seed 004 §3.6)
   app.get(
