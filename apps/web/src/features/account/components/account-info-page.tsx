@@ -5,6 +5,7 @@ import { PageTitle } from '../../../components/page-title';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime, formatYmd } from '../../../lib/format';
 import { useMe } from '../api/get-me';
+import { useAccountChanges } from './account-changes';
 import { AccountSettingsCard } from './account-settings-card';
 import { AccountStatusWithActivation } from './activate-account';
 import { OrganizationCard } from './organization-card';
@@ -15,6 +16,21 @@ export function AccountInfoPage() {
   const { t } = useTranslation();
   const { data: account, isPending, isError, error } = useMe();
   const none = t('common.none');
+  const changes = useAccountChanges(account);
+  const withEdit = (
+    value: ReactNode,
+    which: 'mobile' | 'email' | 'identity',
+    label: string,
+    allowed: boolean,
+  ) =>
+    allowed ? (
+      <Space size={4} wrap>
+        {value}
+        {changes.edit(which, label)}
+      </Space>
+    ) : (
+      value
+    );
 
   let body: ReactNode;
   if (isPending) {
@@ -29,7 +45,11 @@ export function AccountInfoPage() {
         : none;
     const items: DescriptionsProps['items'] = [
       { key: 'username', label: t('account.username'), children: account.username },
-      { key: 'name', label: t('account.name'), children: account.name || none },
+      {
+        key: 'name',
+        label: t('account.name'),
+        children: withEdit(account.name || none, 'identity', t('account.name'), changes.canEditIdentity),
+      },
       { key: 'kind', label: t('account.kind'), children: t(`accountKinds.${account.kind}`) },
       {
         key: 'status',
@@ -43,8 +63,16 @@ export function AccountInfoPage() {
       },
       { key: 'idNumber', label: t('account.idNumber'), children: account.idNumberMasked ?? none },
       { key: 'idValidity', label: t('account.idValidity'), children: validity },
-      { key: 'mobile', label: t('account.mobile'), children: account.mobileMasked ?? none },
-      { key: 'email', label: t('account.email'), children: account.emailMasked ?? none },
+      {
+        key: 'mobile',
+        label: t('account.mobile'),
+        children: withEdit(account.mobileMasked ?? none, 'mobile', t('account.mobile'), changes.hasContacts),
+      },
+      {
+        key: 'email',
+        label: t('account.email'),
+        children: withEdit(account.emailMasked ?? none, 'email', t('account.email'), changes.hasContacts),
+      },
       {
         key: 'realNameLevel',
         label: t('account.realNameLevel'),
@@ -69,6 +97,7 @@ export function AccountInfoPage() {
         <Card>{body}</Card>
         {account ? <AccountSettingsCard account={account} /> : null}
       </Space>
+      {changes.dialogs}
     </div>
   );
 }
