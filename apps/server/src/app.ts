@@ -21,6 +21,7 @@ import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { createDatabaseCounters, createRedisCounters } from './http/rate-limit.ts';
 import { ensureCsrfToken, securityPlugin } from './http/security.ts';
 import { createELicenseSimulator } from './integrations/e-license.ts';
+import { createFaceCheckSimulator } from './integrations/face-check.ts';
 import { createIdentityAgenciesSimulator } from './integrations/identity-check.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
@@ -40,6 +41,7 @@ import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { consoleAccountRoutes } from './modules/identity/administration/console-accounts.routes.ts';
+import { faceCheckRoutes, faceCheckSimulatorRoutes } from './modules/identity/face-check.routes.ts';
 import { handleForgotPasswordJobs } from './modules/identity/forgot-password.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import {
@@ -213,6 +215,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
       production: config.mode === 'production',
     }),
     identityAgencies: createIdentityAgenciesSimulator({ log, production: config.mode === 'production' }),
+    faceCheck: createFaceCheckSimulator({ db: database.db, log, production: config.mode === 'production' }),
     serviceAdapters: [],
     files: createFileStore(config),
     log,
@@ -270,6 +273,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(inboxRoutes, { ctx });
   await app.register(fileRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
+  await app.register(faceCheckRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
   handleForgotPasswordJobs(ctx);
   // the business services: each folder under modules/services (and a test's own) with its service.ts
@@ -280,6 +284,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   if (config.mode !== 'production') {
     await app.register(devOutboxRoutes, { ctx });
     await app.register(eLicenseSimulatorRoutes, { ctx });
+    await app.register(faceCheckSimulatorRoutes, { ctx });
   }
 
   const indexHtml = path.join(config.webDist, 'index.html');

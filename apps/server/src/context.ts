@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Counters } from './http/rate-limit.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
+import type { FaceCheckSimulator } from './integrations/face-check.ts';
 import type { IdentityAgencies } from './integrations/identity-check.ts';
 import type { Adapter } from './integrations/types.ts';
 import type { Clock } from './lib/clock.ts';
@@ -29,6 +30,8 @@ export type AppContext = {
   eLicense: ELicenseSimulator;
   /** the public-security identity source and the banks' four-element check (实名认证) */
   identityAgencies: IdentityAgencies;
+  /** 人脸识别: liveness and a match against the identity photo */
+  faceCheck: FaceCheckSimulator;
   /** the adapters services bring (their setup adds them), listed with the simulators in use */
   serviceAdapters: Adapter[];
   /** where uploaded files' bytes live: DATA_DIR or S3-compatible storage */

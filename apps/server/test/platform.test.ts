@@ -51,6 +51,7 @@ describe('platform endpoints', () => {
         'mail-simulator',
         'e-license-simulator',
         'identity-agencies-simulator',
+        'face-check-simulator',
         'cert-authority-simulator',
       ],
     });

@@ -22,7 +22,7 @@ describe('实名认证 (seed 004 §3.6.3)', () => {
     const { agent, account } = await signedIn();
     const before = await agent.get('/api/account/real-name');
     expect(before.statusCode).toBe(200);
-    expect(before.json()).toMatchObject({ methods: ['identity', 'bank_card'], simulated: true });
+    expect(before.json()).toMatchObject({ methods: ['identity', 'bank_card', 'face'], simulated: true });
     const res = await agent.post('/api/account/real-name/identity');
     expect(res.statusCode).toBe(200);
     expect(res.json().level).toBe('medium');

@@ -198,6 +198,9 @@ export const ERROR_CODES = {
   'realname.resident_id_only':
     '身份证认证 needs a resident identity card as the account’s document (change it first).',
   'realname.identity_incomplete': 'The account has no identity document to check.',
+  'face.not_found': 'No such face check of this account.',
+  'face.not_passed': 'The face check did not pass (liveness failed, not the person, or not finished).',
+  'face.expired': 'The face check expired or was already used; start a new one.',
   'realname.card_invalid':
     'The bank card number fails its check digit or the bank does not know it for this holder.',
   'recovery.verification_failed':

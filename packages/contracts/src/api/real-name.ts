@@ -15,7 +15,7 @@ import { fieldIssue } from './common.ts';
  *   503 `agency.unavailable` when the agency does not answer in time.
  */
 
-export const REAL_NAME_METHODS = ['identity', 'bank_card'] as const;
+export const REAL_NAME_METHODS = ['identity', 'bank_card', 'face'] as const;
 export type RealNameMethod = (typeof REAL_NAME_METHODS)[number];
 
 export const RealNameView = z

@@ -137,6 +137,33 @@ export const accounts = pgTable(
   ],
 );
 
+/**
+ * 人脸识别 checks (liveness, then a match against the identity photo) started by an account through
+ * the face-check adapter: what for, the provider's reference, the outcome once read, and when the
+ * check was used (a passed check raises a level or steps a session up once).
+ */
+export const faceChecks = pgTable(
+  'face_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    purpose: varchar('purpose', { length: 20 }).$type<'real_name' | 'step_up'>().notNull(),
+    providerRef: varchar('provider_ref', { length: 64 }).notNull(),
+    /** the liveness challenge shown (blink, open_mouth, turn_left, turn_right, nod) */
+    challenge: varchar('challenge', { length: 20 }).notNull(),
+    status: varchar('status', { length: 12 })
+      .$type<'pending' | 'passed' | 'failed' | 'mismatch'>()
+      .notNull()
+      .default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('face_checks_account_idx').on(t.accountId, t.createdAt)],
+);
+
 export const sessions = pgTable(
   'sessions',
   {
@@ -152,6 +179,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** the last face check passed in this session (step-up before personal data, seed 003) */
+    stepUpAt: timestamp('step_up_at', { withTimezone: true }),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );

@@ -12,3 +12,14 @@ export const simELicenseSessions = pgTable('sim_e_license_sessions', {
   enterpriseEnc: text('enterprise_enc'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The face-check simulator's sessions (integrations/face-check.ts): the liveness challenge shown and
+ * the outcome a tester chose on the simulated camera panel (pass, liveness failed, not the person).
+ */
+export const simFaceSessions = pgTable('sim_face_sessions', {
+  id: uuid('id').primaryKey(),
+  challenge: varchar('challenge', { length: 20 }).notNull(),
+  outcome: varchar('outcome', { length: 12 }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -13,6 +13,7 @@ import {
   PhoneLoginBody,
   ProblemSchema,
   RealNameBankCardBody,
+  RealNameFaceBody,
   RealNameView,
   SendCodeResponse,
 } from '@sw/contracts';
@@ -32,12 +33,13 @@ import {
 } from './account-settings.ts';
 import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
 import { setAccountLocale } from './identity.repo.ts';
-import { realNameView, verifyBankCard, verifyIdentity } from './real-name.ts';
+import { realNameView, verifyBankCard, verifyFace, verifyIdentity } from './real-name.ts';
 
 const problems = {
   400: ProblemSchema,
   401: ProblemSchema,
   403: ProblemSchema,
+  404: ProblemSchema,
   409: ProblemSchema,
   422: ProblemSchema,
   429: ProblemSchema,
@@ -49,6 +51,21 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limits = ctx.config.rateLimits;
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+
+  app.post(
+    '/api/account/real-name/face',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '人脸识别: a passed face check of this account → 高',
+        body: RealNameFaceBody,
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      verifyFace(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
+  );
 
   // 账号基本信息 changes (seed 004 §3.1)
   app.post(

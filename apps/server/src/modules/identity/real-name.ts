@@ -2,6 +2,7 @@ import {
   maskIdNumber,
   REAL_NAME_LEVELS,
   type RealNameBankCardBody,
+  type RealNameFaceBody,
   type RealNameLevel,
   type RealNameMethod,
   type RealNameView,
@@ -13,6 +14,7 @@ import { AppError, fieldError } from '../../http/app-error.ts';
 import { withAgencyTimeout } from '../../integrations/identity-check.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
+import { consumeFaceCheck, requirePassedFaceCheck } from './face-checks.ts';
 import { type AccountRow, getAccountById } from './identity.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
 import { type RequestMeta, refreshAccountSessions } from './sessions.ts';
@@ -24,11 +26,16 @@ import { type RequestMeta, refreshAccountSessions } from './sessions.ts';
  */
 
 const METHODS: Partial<Record<AccountRow['kind'], readonly RealNameMethod[]>> = {
-  individual: ['identity', 'bank_card'],
+  // 个人用户: 身份信息认证, 银行卡认证; 人脸识别 raises to 高 (issue 11 §6)
+  individual: ['identity', 'bank_card', 'face'],
   enterprise_operator: ['identity', 'bank_card'],
 };
 
-const LEVEL_OF: Record<RealNameMethod, RealNameLevel> = { identity: 'medium', bank_card: 'high' };
+const LEVEL_OF: Record<RealNameMethod, RealNameLevel> = {
+  identity: 'medium',
+  bank_card: 'high',
+  face: 'high',
+};
 
 function rank(level: RealNameLevel) {
   return REAL_NAME_LEVELS.indexOf(level);
@@ -169,4 +176,16 @@ export async function verifyBankCard(
   );
   if (result !== 'match') throw refuse(result);
   return raise(ctx, account, 'bank_card', meta, (tx) => consumeCheckedCode(ctx, tx, codeId, 'smsCode'));
+}
+
+/** 人脸识别: a passed face check of this account (liveness and the identity photo) → 高; the session is stepped up. */
+export async function verifyFace(
+  ctx: AppContext,
+  auth: Auth,
+  body: RealNameFaceBody,
+  meta: RequestMeta,
+): Promise<RealNameView> {
+  identityOf(ctx, auth.account, 'face');
+  await requirePassedFaceCheck(ctx, auth, body.faceCheckId);
+  return raise(ctx, auth.account, 'face', meta, (tx) => consumeFaceCheck(ctx, tx, auth, body.faceCheckId));
 }

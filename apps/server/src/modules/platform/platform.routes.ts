@@ -11,6 +11,7 @@ export function simulatorNames(ctx: AppContext): string[] {
     ...Object.values(ctx.messaging.adapters),
     ctx.eLicense,
     ctx.identityAgencies,
+    ctx.faceCheck,
     ...ctx.serviceAdapters,
   ]
     .filter((a) => a.isSimulator)

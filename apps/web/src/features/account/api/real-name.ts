@@ -1,4 +1,4 @@
-import type { RealNameBankCardBody, RealNameView } from '@sw/contracts';
+import type { RealNameBankCardBody, RealNameFaceBody, RealNameView } from '@sw/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SESSION_QUERY_KEY } from '../../../hooks/use-session';
 import { apiClient } from '../../../lib/api-client';
@@ -25,3 +25,4 @@ function useRaise<B>(path: string) {
 
 export const useVerifyIdentity = () => useRaise<undefined>('/api/account/real-name/identity');
 export const useVerifyBankCard = () => useRaise<RealNameBankCardBody>('/api/account/real-name/bank-card');
+export const useVerifyFace = () => useRaise<RealNameFaceBody>('/api/account/real-name/face');

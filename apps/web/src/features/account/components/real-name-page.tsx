@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { FaceCheckPanel } from '../../../components/face-check/face-check-panel';
 import { PageTitle } from '../../../components/page-title';
 import { SendCodeButton } from '../../../components/send-code-button';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
-import { useRealName, useVerifyBankCard, useVerifyIdentity } from '../api/real-name';
+import { useRealName, useVerifyBankCard, useVerifyFace, useVerifyIdentity } from '../api/real-name';
 
 const LEVEL_COLORS = { none: 'default', low: 'orange', medium: 'blue', high: 'green' } as const;
 
@@ -128,6 +129,7 @@ export function RealNamePage() {
   const { message } = App.useApp();
   const view = useRealName();
   const verifyIdentity = useVerifyIdentity();
+  const verifyFace = useVerifyFace();
   const [method, setMethod] = useState<RealNameMethod>('identity');
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -198,8 +200,20 @@ export function RealNamePage() {
               >
                 {t('realName.confirm')}
               </Button>
-            ) : (
+            ) : method === 'bank_card' ? (
               <BankCardForm />
+            ) : (
+              <FaceCheckPanel
+                purpose="real_name"
+                onPassed={async (faceCheckId) => {
+                  try {
+                    const v = await verifyFace.mutateAsync({ faceCheckId });
+                    void message.success(t('realName.done', { level: t(`realNameLevels.${v.level}`) }));
+                  } catch (error) {
+                    setFailure(describeError(error, locale));
+                  }
+                }}
+              />
             )}
             <Alert className="sw-real-name-tip" type="info" showIcon title={t('realName.tip')} />
           </>
