@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditEvents, signInAudit } from '../src/db/schema/index.ts';
+import { accounts, auditEvents, cards, signInAudit } from '../src/db/schema/index.ts';
 import {
   Agent,
   createTestApp,
@@ -278,5 +278,96 @@ describe('operators created by an administrator: first sign-in (seed 004 §2.1)'
       .from(accounts)
       .where(eq(accounts.username, body.username as string));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('我的操作员 (seed 004 §3.2): 查询, 修改, 账号状态, 删除, 重置', () => {
+  it('finds by 用户名 and 姓名, edits all but the username (a changed identity ends 实名认证), disables', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const op = operatorBody({ name: '王操作' });
+    const created = (await admin.post('/api/org/operators', op)).json();
+    await admin.post('/api/org/operators', operatorBody({ name: '李操作' }));
+    const byName = (await admin.get(`/api/org/operators?name=${encodeURIComponent('王')}`)).json();
+    expect(byName.map((o: { username: string }) => o.username)).toEqual([op.username]);
+    const byUsername = (await admin.get(`/api/org/operators?username=${op.username.slice(0, 6)}`)).json();
+    expect(byUsername.map((o: { username: string }) => o.username)).toContain(op.username);
+
+    await t.ctx.db.update(accounts).set({ realNameLevel: 'medium' }).where(eq(accounts.id, created.id));
+    const edited = await admin.send('PUT', `/api/org/operators/${created.id}`, {
+      name: '王操作员',
+      idType: 'resident_id',
+      idNumber: op.idNumber,
+      mobile: '13711112222',
+      status: 'disabled',
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      username: op.username,
+      name: '王操作员',
+      status: 'disabled',
+      mobileMasked: '137****2222',
+    });
+    const [row] = await t.ctx.db.select().from(accounts).where(eq(accounts.id, created.id));
+    expect(row!.realNameLevel).toBe('none');
+    expect((await new Agent(t.app).signIn(op.username, '88888888')).statusCode).not.toBe(200);
+  });
+
+  it('deletes for good: gone from the list, cannot sign in, and its ID may be used again', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const op = operatorBody();
+    const created = (await admin.post('/api/org/operators', op)).json();
+    expect((await admin.send('DELETE', `/api/org/operators/${created.id}`)).statusCode).toBe(204);
+    expect((await admin.get('/api/org/operators')).json()).toEqual([]);
+    expect((await admin.send('DELETE', `/api/org/operators/${created.id}`)).statusCode).toBe(404);
+    const again = await admin.post('/api/org/operators', operatorBody({ idNumber: op.idNumber }));
+    expect(again.statusCode).toBe(201);
+  });
+
+  it('resets the password to the initial one with the first-sign-in steps; only the own organization', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const created = (await admin.post('/api/org/operators', operatorBody())).json();
+    const reset = await admin.post(`/api/org/operators/${created.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().firstSignInPending).toBe(true);
+    const { agent: other } = await signedInAdmin();
+    expect((await other.send('DELETE', `/api/org/operators/${created.id}`)).statusCode).toBe(404);
+    const { agent: person } = await signedInPerson();
+    expect((await person.post(`/api/org/operators/${created.id}/reset-password`)).statusCode).toBe(403);
+  });
+
+  it('an administrator without a card may not change or delete a card-bound operator', async () => {
+    const { agent: admin } = await signedInAdmin();
+    const op = operatorBody();
+    const created = (await admin.post('/api/org/operators', op)).json();
+    // the operator's card, bound (as 绑卡 would leave it)
+    await t.ctx.db.insert(cards).values({
+      cardNo: `T${Date.now()}`,
+      serial: `5e${Date.now().toString(16)}`,
+      role: 'operator',
+      holderName: op.name,
+      holderIdType: 'resident_id',
+      holderIdNumberEnc: t.ctx.crypto.encrypt(op.idNumber),
+      holderIdNumberBidx: t.ctx.crypto.blindIndex('id:resident_id', op.idNumber),
+      orgCode: '000000000',
+      orgName: '测试',
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+      certificatePem: '-',
+      pkcs12Enc: '-',
+      accountId: created.id,
+      boundAt: new Date(),
+    });
+    expect((await admin.get('/api/org/operators')).json()[0].cardBound).toBe(true);
+    const del = await admin.send('DELETE', `/api/org/operators/${created.id}`);
+    expect(del.statusCode).toBe(403);
+    expect(del.json().code).toBe('operator.card_bound');
+    const edit = await admin.send('PUT', `/api/org/operators/${created.id}`, {
+      name: op.name,
+      idType: 'resident_id',
+      idNumber: op.idNumber,
+      mobile: op.mobile,
+      status: 'active',
+    });
+    expect(edit.statusCode).toBe(403);
   });
 });

@@ -84,6 +84,9 @@ export const ERROR_CODES = {
   'account.mobile_missing': 'The account has no verified mobile number.',
   'account.mobile_unchanged': 'The new mobile number is the one already bound.',
   'account.not_operator_admin': 'Only an organization administrator can do this.',
+  'operator.card_bound':
+    'The operator has a bound card and the administrator has none: no change or deletion (004 §3.2).',
+  'operator.not_found': 'No such operator in this organization.',
   'auth.first_sign_in_required': 'Verify the mobile number and change the initial password first.',
   'auth.password_change_required': 'Change the initial password first.',
   'auth.wrong_current_password': 'The current password is wrong.',

@@ -3,7 +3,7 @@ import { ACCOUNT_STATUSES, ID_TYPES } from '../enums.ts';
 import { isValidIdNumber } from '../validators/id-document.ts';
 import { OtpCode, Password, Username } from './accounts.ts';
 import { Email, Mobile } from './auth.ts';
-import { CaptchaAnswer, fieldIssue, nameText } from './common.ts';
+import { CaptchaAnswer, fieldIssue, nameText, ymd } from './common.ts';
 
 /** PUT /api/account/settings/phone-login — 手机号登录开关 (seed 004 §3.1 账户设置). */
 export const PhoneLoginBody = z.strictObject({ enabled: z.boolean() });
@@ -62,9 +62,53 @@ export const OperatorView = z
     idNumberMasked: z.string().nullable(),
     mobileMasked: z.string().nullable(),
     status: z.enum(ACCOUNT_STATUSES),
+    idValidFrom: z.string().nullable(),
+    idValidTo: z.string().nullable(),
+    /** has a bound IC card (修改/删除 need the administrator to have one too) */
+    cardBound: z.boolean(),
     /** still owes the first-sign-in steps */
     firstSignInPending: z.boolean(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Operator' });
 export type OperatorView = z.infer<typeof OperatorView>;
+
+/*
+ * 我的操作员 (seed 004 §3.2) beyond 新增: 查询 by 用户名 / 姓名, 修改 (everything but the username,
+ * including the mobile an administrator mistyped), 账号状态, 删除 (irreversible), 重置密码.
+ *
+ *   GET    /api/org/operators?username=&name=     → OperatorView[]
+ *   PUT    /api/org/operators/:id                  UpdateOperatorBody → OperatorView
+ *   DELETE /api/org/operators/:id                  → 204
+ *   POST   /api/org/operators/:id/reset-password   → OperatorView (initial password again, first sign-in steps)
+ * 403 `operator.card_bound` when the operator has a bound card and the administrator has none
+ * (「操作员绑卡成功，但管理员未绑卡，管理员不可对操作员进行修改或删除」).
+ */
+export const OperatorQuery = z.object({
+  username: z.string().trim().max(64).optional(),
+  name: z.string().trim().max(50).optional(),
+});
+export type OperatorQuery = z.infer<typeof OperatorQuery>;
+
+export const UpdateOperatorBody = z
+  .strictObject({
+    name: nameText(50),
+    idType: z.enum(ID_TYPES, fieldIssue('field.invalid')),
+    idNumber: z.string().trim().toUpperCase().max(30, fieldIssue('field.too_long')),
+    idValidFrom: ymd(false).optional(),
+    idValidTo: ymd(true).optional(),
+    mobile: Mobile,
+    /** 账号状态: enabled or disabled */
+    status: z.enum(['active', 'disabled']),
+  })
+  .superRefine((b, ctx) => {
+    if (typeof b !== 'object' || b === null) return;
+    if (
+      ID_TYPES.includes(b.idType) &&
+      typeof b.idNumber === 'string' &&
+      !isValidIdNumber(b.idType, b.idNumber)
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], ...fieldIssue('field.id_number_invalid') });
+    }
+  });
+export type UpdateOperatorBody = z.infer<typeof UpdateOperatorBody>;

@@ -79,6 +79,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'account.mobile_missing': '该账号未绑定已验证的手机号',
     'account.mobile_unchanged': '新手机号与当前绑定的手机号相同',
     'account.not_operator_admin': '仅单位管理员可以进行此操作',
+    'operator.card_bound': '操作员绑卡成功，但管理员未绑卡，管理员不可对操作员进行修改或删除',
+    'operator.not_found': '该操作员不存在',
     'auth.first_sign_in_required': '首次登录请先验证手机号并修改初始密码',
     'auth.password_change_required': '为了您的账户安全，请您修改初始密码',
     'auth.wrong_current_password': '原密码错误',
@@ -259,6 +261,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'account.mobile_missing': '該帳戶未綁定已驗證的手機號碼',
     'account.mobile_unchanged': '新手提電話號碼與目前綁定的號碼相同',
     'account.not_operator_admin': '只有單位管理員可進行此操作',
+    'operator.card_bound': '操作員已綁卡，但管理員未綁卡，管理員不可對操作員進行修改或刪除',
+    'operator.not_found': '該操作員不存在',
     'auth.first_sign_in_required': '首次登入請先驗證手機號碼並修改初始密碼',
     'auth.password_change_required': '為保障帳戶安全，請修改初始密碼',
     'auth.wrong_current_password': '原密碼錯誤',
@@ -449,6 +453,9 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'account.mobile_missing': 'This account has no verified mobile number.',
     'account.mobile_unchanged': 'The new mobile number is the one already bound.',
     'account.not_operator_admin': 'Only the organization administrator can do this.',
+    'operator.card_bound':
+      'The operator has a bound card but you (the administrator) have none, so you cannot change or delete this operator.',
+    'operator.not_found': 'No such operator.',
     'auth.first_sign_in_required':
       'At first sign-in, verify your mobile number and change the initial password.',
     'auth.password_change_required': 'For your security, please change the initial password.',

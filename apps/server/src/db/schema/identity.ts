@@ -107,6 +107,8 @@ export const accounts = pgTable(
     createdBy: uuid('created_by'),
     realNameLevel: realNameLevel('real_name_level').notNull().default('none'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** 删除 (我的操作员, seed 004 §3.2): the operator is gone from its organization; the row stays for the audit */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /**
      * The language the person uses (zh-CN, zh-HK, en): set at registration and sign-in and by the
      * language switch; every e-mail, SMS and 站内信 to the account is written in it.
@@ -132,7 +134,7 @@ export const accounts = pgTable(
     // an operator's ID type + number is unique within its organization (seed 004 §1.1)
     uniqueIndex('accounts_operator_id_uq')
       .on(t.organizationId, t.idType, t.idNumberBidx)
-      .where(sql`${t.kind} = 'enterprise_operator'`),
+      .where(sql`${t.kind} = 'enterprise_operator' and ${t.deletedAt} is null`),
     index('accounts_organization_idx').on(t.organizationId),
   ],
 );

@@ -9,6 +9,7 @@ import {
   FirstSignInVerifyBody,
   fieldIssue,
   LOCALES,
+  OperatorQuery,
   OperatorView,
   PhoneLoginBody,
   ProblemSchema,
@@ -16,6 +17,7 @@ import {
   RealNameFaceBody,
   RealNameView,
   SendCodeResponse,
+  UpdateOperatorBody,
 } from '@sw/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,13 +28,13 @@ import { changeEmail, changeIdentity, changeMobile, sendBoundMobileCode } from '
 import {
   changePassword,
   createOperator,
-  listOperators,
   sendFirstSignInCode,
   setPhoneLogin,
   verifyFirstSignInCode,
 } from './account-settings.ts';
 import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
 import { setAccountLocale } from './identity.repo.ts';
+import { deleteOperator, resetOperatorPassword, searchOperators, updateOperator } from './operators.ts';
 import { realNameView, verifyBankCard, verifyFace, verifyIdentity } from './real-name.ts';
 
 const problems = {
@@ -263,11 +265,74 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
     {
       schema: {
         tags: ['identity'],
-        summary: '我的操作员: the organization’s operators (administrator only)',
+        summary: '我的操作员: the organization’s operators (administrator only), 查询 by 用户名 and 姓名',
+        querystring: OperatorQuery,
         response: { 200: z.array(OperatorView), ...problems },
       },
     },
-    async (request, reply) => listOperators(ctx, await requireAuth(ctx, request, reply)),
+    async (request, reply) => searchOperators(ctx, await requireAuth(ctx, request, reply), request.query),
+  );
+
+  const OperatorParams = z.object({ id: z.uuid() });
+  app.put(
+    '/api/org/operators/:id',
+    {
+      config: perMinute(limits.register * 3),
+      schema: {
+        tags: ['identity'],
+        summary: '修改操作员: all but the username; 账号状态; a changed identity ends 实名认证',
+        params: OperatorParams,
+        body: UpdateOperatorBody,
+        response: { 200: OperatorView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      updateOperator(
+        ctx,
+        await requireAuth(ctx, request, reply),
+        request.params.id,
+        request.body,
+        requestMeta(request),
+      ),
+  );
+  app.delete(
+    '/api/org/operators/:id',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '删除操作员 (irreversible)',
+        params: OperatorParams,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await deleteOperator(
+        ctx,
+        await requireAuth(ctx, request, reply),
+        request.params.id,
+        requestMeta(request),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/org/operators/:id/reset-password',
+    {
+      config: perMinute(limits.register * 3),
+      schema: {
+        tags: ['identity'],
+        summary: '重置操作员密码: 88888888 again, with the first-sign-in steps',
+        params: OperatorParams,
+        response: { 200: OperatorView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      resetOperatorPassword(
+        ctx,
+        await requireAuth(ctx, request, reply),
+        request.params.id,
+        requestMeta(request),
+      ),
   );
 
   app.post(

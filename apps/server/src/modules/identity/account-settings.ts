@@ -157,6 +157,10 @@ function presentOperator(ctx: AppContext, row: OperatorRow): OperatorView {
     idNumberMasked: row.idNumberEnc ? maskIdNumber(ctx.crypto.decrypt(row.idNumberEnc)) : null,
     mobileMasked: row.mobileEnc ? maskMobile(ctx.crypto.decrypt(row.mobileEnc)) : null,
     status: row.status,
+    idValidFrom: row.idValidFrom,
+    idValidTo: row.idValidTo,
+    // a new operator holds no card yet
+    cardBound: false,
     firstSignInPending: row.mustVerifyMobile || row.mustChangePassword,
     createdAt: row.createdAt.toISOString(),
   };
@@ -222,14 +226,4 @@ export async function createOperator(
       throw fieldError('username', 'account.username_taken', 409);
     throw err;
   }
-}
-
-export async function listOperators(ctx: AppContext, auth: Auth) {
-  const organizationId = requireAdministrator(auth);
-  const rows = await ctx.db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.organizationId, organizationId), eq(accounts.kind, 'enterprise_operator')))
-    .orderBy(asc(accounts.createdAt));
-  return rows.map((r) => presentOperator(ctx, r));
 }

@@ -397,6 +397,7 @@ export async function findOperatorByIdentity(
         eq(accounts.kind, 'enterprise_operator'),
         eq(accounts.idType, idType),
         eq(accounts.idNumberBidx, idNumberBidx),
+        isNull(accounts.deletedAt),
       ),
     )
     .limit(1);

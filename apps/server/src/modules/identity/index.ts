@@ -34,6 +34,7 @@ export {
   signInRecordSql,
   updateAccount,
 } from './identity.repo.ts';
+export { setCardHolderLookup } from './operators.ts';
 export {
   activatePendingOrganization,
   findOrganizationByCreditCode,

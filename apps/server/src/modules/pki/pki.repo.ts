@@ -253,3 +253,13 @@ function toIso(d: Date | string | undefined): string | null {
 export async function deleteChallengesExpiredBefore(db: Db, before: Date) {
   await db.delete(cardChallenges).where(lt(cardChallenges.expiresAt, before));
 }
+
+/** Which of these accounts hold a live (not revoked) bound card. */
+export async function accountsHoldingCards(db: Db, accountIds: string[]): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await db
+    .select({ accountId: cards.accountId })
+    .from(cards)
+    .where(and(inArray(cards.accountId, accountIds), isNull(cards.revokedAt)));
+  return new Set(rows.map((r) => r.accountId).filter((id): id is string => id !== null));
+}

@@ -25,6 +25,7 @@ import {
   requestMeta,
   requireAuth,
   requirePlatformAdmin,
+  setCardHolderLookup,
   setSessionCookie,
 } from '../identity/index.ts';
 import { bindCardToAccount, listAccountCards, unbindAccountCards } from './account-cards.ts';
@@ -35,6 +36,7 @@ import { createCardChallenge } from './card-proof.ts';
 import { signInWithCard } from './card-sign-in.ts';
 import { issueCard } from './issue-card.ts';
 import { presentStaffCard } from './pki.presenter.ts';
+import { accountsHoldingCards } from './pki.repo.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -53,6 +55,9 @@ const CardIdParams = z.strictObject({ id: z.uuid() });
  * activation, and 「我的IC卡」. Creates the platform CA on first start.
  */
 export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  // 我的操作员 asks which accounts hold a live bound card (an administrator without one may not
+  // change or delete a card-bound operator, 004 §3.2)
+  setCardHolderLookup(accountsHoldingCards);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limits = ctx.config.rateLimits;
   const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
