@@ -1,9 +1,11 @@
 import type {
   ChangePasswordBody,
   CreateOperatorBody,
+  OperatorQuery,
   OperatorView,
   OrganizationView,
   SendCodeResponse,
+  UpdateOperatorBody,
 } from '@sw/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
@@ -41,12 +43,34 @@ export const firstSignInApi = {
   verify: (code: string) => apiClient.post<null>('/api/account/first-sign-in/verify', { code }),
 };
 
-export function useOperators() {
+export function useOperators(query: OperatorQuery = {}) {
   return useQuery({
-    queryKey: ['operators'],
-    queryFn: () => apiClient.get<OperatorView[]>('/api/org/operators'),
+    queryKey: ['operators', query],
+    queryFn: () =>
+      apiClient.get<OperatorView[]>('/api/org/operators', {
+        query: Object.fromEntries(Object.entries(query).filter(([, v]) => v)),
+      }),
   });
 }
+
+function useOperatorMutation<V>(fn: (v: V) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operators'] }),
+  });
+}
+
+export const useUpdateOperator = () =>
+  useOperatorMutation(({ id, body }: { id: string; body: UpdateOperatorBody }) =>
+    apiClient.put<OperatorView>(`/api/org/operators/${id}`, body),
+  );
+export const useDeleteOperator = () =>
+  useOperatorMutation((id: string) => apiClient.delete<null>(`/api/org/operators/${id}`));
+export const useResetOperatorPassword = () =>
+  useOperatorMutation((id: string) =>
+    apiClient.post<OperatorView>(`/api/org/operators/${id}/reset-password`),
+  );
 
 export function useCreateOperator() {
   const queryClient = useQueryClient();

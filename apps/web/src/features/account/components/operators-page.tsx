@@ -4,9 +4,24 @@ import {
   ID_TYPES,
   type IdType,
   OPERATOR_DEFAULT_PASSWORD,
+  type OperatorQuery,
   type OperatorView,
 } from '@sw/contracts';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../components/page-title';
@@ -22,7 +37,13 @@ import {
   usernameRule,
 } from '../../../lib/form-rules';
 import { formatDateTime } from '../../../lib/format';
-import { useCreateOperator, useOperators } from '../api/account-settings';
+import {
+  useCreateOperator,
+  useDeleteOperator,
+  useOperators,
+  useResetOperatorPassword,
+  useUpdateOperator,
+} from '../api/account-settings';
 
 function CreateOperatorModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -110,11 +131,121 @@ function CreateOperatorModal({ open, onClose }: { open: boolean; onClose: () => 
   );
 }
 
+function EditOperatorModal({ operator, onClose }: { operator: OperatorView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const update = useUpdateOperator();
+  const report = useErrorReporter();
+  const date = [{ pattern: /^\d{8}$/, message: t('operators.dateHelp') }];
+  return (
+    <Modal
+      open
+      title={t('operators.editTitle')}
+      okText={t('operators.save')}
+      cancelText={t('operators.cancel')}
+      confirmLoading={update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="edit-operator"
+        layout="vertical"
+        initialValues={{
+          name: operator.name,
+          idType: operator.idType ?? 'resident_id',
+          idValidFrom: operator.idValidFrom ?? '',
+          idValidTo: operator.idValidTo ?? '',
+          status: operator.status === 'disabled' ? 'disabled' : 'active',
+        }}
+        onFinish={(v) =>
+          update.mutate(
+            {
+              id: operator.id,
+              body: {
+                name: String(v.name ?? ''),
+                idType: v.idType,
+                idNumber: String(v.idNumber ?? ''),
+                ...(v.idValidFrom ? { idValidFrom: String(v.idValidFrom) } : {}),
+                ...(v.idValidTo ? { idValidTo: String(v.idValidTo) } : {}),
+                mobile: String(v.mobile ?? ''),
+                status: v.status,
+              },
+            },
+            {
+              onSuccess: () => {
+                void message.success(t('operators.saved'));
+                onClose();
+              },
+              onError: (error) => report(error, form),
+            },
+          )
+        }
+      >
+        <Form.Item label={t('account.username')} htmlFor="edit-operator_username">
+          <Input id="edit-operator_username" value={operator.username} disabled />
+        </Form.Item>
+        <Form.Item name="name" label={t('account.name')} rules={[requiredRule(locale)]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="idType" label={t('account.idType')} rules={[requiredRule(locale)]}>
+          <Select options={ID_TYPES.map((value) => ({ value, label: t(`idTypes.${value}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t('account.idNumber')}
+          extra={operator.idNumberMasked ?? undefined}
+          rules={[requiredRule(locale)]}
+        >
+          <Input maxLength={30} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="idValidFrom" label={t('operators.validFrom')} rules={date}>
+          <Input maxLength={8} inputMode="numeric" placeholder="YYYYMMDD" />
+        </Form.Item>
+        <Form.Item
+          name="idValidTo"
+          label={t('operators.validTo')}
+          extra={t('operators.dateHelp')}
+          rules={date}
+        >
+          <Input maxLength={8} inputMode="numeric" placeholder="YYYYMMDD" />
+        </Form.Item>
+        <Form.Item
+          name="mobile"
+          label={t('account.mobile')}
+          extra={operator.mobileMasked ?? undefined}
+          rules={[mobileRule(true, locale)]}
+        >
+          <Input inputMode="tel" maxLength={11} />
+        </Form.Item>
+        <Form.Item name="status" label={t('operators.status')}>
+          <Radio.Group
+            options={[
+              { value: 'active', label: t('operators.enabled') },
+              { value: 'disabled', label: t('operators.disabled') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** `/account/operators` — 我的操作员 (seed 004 §3.2), administrators only. */
 export function OperatorsPage() {
   const { t } = useTranslation();
-  const { data, isPending, isError, error } = useOperators();
+  const { message } = App.useApp();
+  const [query, setQuery] = useState<OperatorQuery>({});
+  const [searchForm] = Form.useForm<OperatorQuery>();
+  const { data, isPending, isError, error } = useOperators(query);
   const [isCreateOpen, setCreateOpen] = useState(false);
+  const [editing, setEditing] = useState<OperatorView | null>(null);
+  const remove = useDeleteOperator();
+  const reset = useResetOperatorPassword();
+  const report = useErrorReporter();
   const none = t('common.none');
   return (
     <div className="sw-workspace-page">
@@ -130,6 +261,37 @@ export function OperatorsPage() {
           </Button>
         }
       >
+        <Form
+          form={searchForm}
+          name="operator-search"
+          layout="inline"
+          className="sw-operator-search"
+          onFinish={(v) =>
+            setQuery({ username: v.username?.trim() || undefined, name: v.name?.trim() || undefined })
+          }
+        >
+          <Form.Item name="username" label={t('operators.queryUsername')}>
+            <Input maxLength={64} allowClear />
+          </Form.Item>
+          <Form.Item name="name" label={t('operators.queryName')}>
+            <Input maxLength={50} allowClear />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                {t('operators.search')}
+              </Button>
+              <Button
+                onClick={() => {
+                  searchForm.resetFields();
+                  setQuery({});
+                }}
+              >
+                {t('operators.resetQuery')}
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
         {isError ? <Alert type="error" showIcon message={describeError(error)} /> : null}
         <Table<OperatorView>
           rowKey="id"
@@ -161,10 +323,64 @@ export function OperatorsPage() {
               title: t('account.createdAt'),
               render: (_, r) => formatDateTime(r.createdAt),
             },
+            {
+              key: 'actions',
+              title: t('operators.actions'),
+              render: (_, r) => (
+                <Space size={0} wrap>
+                  {r.cardBound ? <Tag color="gold">{t('operators.cardBound')}</Tag> : null}
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => setEditing(r)}
+                    aria-label={`${t('operators.edit')} ${r.username}`}
+                  >
+                    {t('operators.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={t('operators.resetConfirm', { username: r.username })}
+                    onConfirm={() =>
+                      reset.mutate(r.id, {
+                        onSuccess: () => void message.success(t('operators.resetDone')),
+                        onError: (e) => report(e),
+                      })
+                    }
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={`${t('operators.resetPassword')} ${r.username}`}
+                    >
+                      {t('operators.resetPassword')}
+                    </Button>
+                  </Popconfirm>
+                  <Popconfirm
+                    title={t('operators.deleteConfirm', { username: r.username })}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() =>
+                      remove.mutate(r.id, {
+                        onSuccess: () => void message.success(t('operators.deleted')),
+                        onError: (e) => report(e),
+                      })
+                    }
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      aria-label={`${t('operators.delete')} ${r.username}`}
+                    >
+                      {t('operators.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
       <CreateOperatorModal open={isCreateOpen} onClose={() => setCreateOpen(false)} />
+      {editing ? <EditOperatorModal operator={editing} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }
