@@ -48,13 +48,13 @@ test('an individual registers, signs in, sees the account page masked and signs 
   await page.locator('#login_username').fill(person.username.toUpperCase());
   await page.locator('#login_password').fill('Wrong0pass!');
   await page.locator('#login_captchaAnswer').fill(CAPTCHA);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('button', { name: /(^|loading )登\s*录$/ }).click();
   await expect(page.getByText('用户名或密码错误').first()).toBeVisible();
   await expectAccessible(page);
 
   await page.locator('#login_password').fill('Passw0rd!');
   await page.locator('#login_captchaAnswer').fill(CAPTCHA);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await page.getByRole('button', { name: /(^|loading )登\s*录$/ }).click();
 
   await expect(page).toHaveURL(/\/account/);
   const main = page.getByRole('main');

@@ -17,6 +17,16 @@ async function withCode(agent: Agent, body: ReturnType<typeof organizationBody>)
 }
 
 describe('无卡用户注册 (seed 004 §1.2.2) and 事业单位注册 (§1.4)', () => {
+  it('ends signed in, as the manual’s 「跳转至账号信息管理界面」 expects', async () => {
+    const agent = new Agent(t.app);
+    const body = await withCode(agent, organizationBody());
+    const res = await agent.post('/api/accounts/organization', body);
+    expect(res.statusCode).toBe(201);
+    const me = await agent.get('/api/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().username).toBe(body.administrator.username);
+  });
+
   it('creates the organization and its administrator together, personal numbers encrypted', async () => {
     const agent = new Agent(t.app);
     const body = await withCode(agent, organizationBody());

@@ -15,8 +15,9 @@ import { AppError } from '../../http/app-error.ts';
 import { requestLocale } from '../../http/problem.ts';
 import type { ELicenseAuthorization } from '../../integrations/e-license.ts';
 import { isRegistrationReviewOn } from '../platform/index.ts';
-import { browserKeyOf } from './auth.ts';
+import { browserKeyOf, requestMeta, sessionCookieOf, setSessionCookie } from './auth.ts';
 import { checkOrganizationAvailable, registerOrganization } from './register-organization.ts';
+import { endSession, startSignedInSession } from './sessions.ts';
 
 const problems = { 400: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
 
@@ -90,11 +91,20 @@ export async function organizationRegistrationRoutes(fastify: FastifyInstance, {
     },
     async (request, reply) => {
       await refuseWhileReviewed(ctx);
-      return reply
-        .code(201)
-        .send(
-          await registerOrganization(ctx, request.body, browserKeyOf(ctx, request), requestLocale(request)),
-        );
+      const created = await registerOrganization(
+        ctx,
+        request.body,
+        browserKeyOf(ctx, request),
+        requestLocale(request),
+      );
+      // 004 §1.2.2: registration ends in the account centre (「跳转至账号信息管理界面」), signed in;
+      // any session this browser had ends
+      const meta = requestMeta(request);
+      const previous = sessionCookieOf(ctx, request);
+      const session = await startSignedInSession(ctx, created.id, 'registration', meta, created.username);
+      if (previous && previous.length <= 64) await endSession(ctx, previous);
+      setSessionCookie(ctx, request, reply, session.token);
+      return reply.code(201).send(created);
     },
   );
 

@@ -11,6 +11,9 @@ export { ForgotUsernamePage } from '../../features/recovery/components/forgot-us
 export { RecoverEmailPage } from '../../features/recovery/components/recover-email-page';
 export { RegisterChoicePage } from '../../features/registration/components/register-choice-page';
 export { RegisterIndividualPage } from '../../features/registration/components/register-individual-page';
-export { RegisterInstitutionPage } from '../../features/registration/components/register-organization-page';
 export { RegisterOverseasPage } from '../../features/registration/components/register-overseas-page';
-export { LegacyCorrectionLink, RegisterEnterpriseRoute } from './register-enterprise-route';
+export {
+  LegacyCorrectionLink,
+  RegisterEnterpriseRoute,
+  RegisterInstitutionRoute,
+} from './register-enterprise-route';

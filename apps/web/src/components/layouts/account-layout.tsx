@@ -68,7 +68,7 @@ function AccountShell({ session }: { session: SessionResponse }) {
         ]
       : []),
     // 我的IC卡 (seed 004 §3.3): accounts of an organization (administrators and operators)
-    ...(session.account.organizationId
+    ...(session.account.organizationId && session.account.kind !== 'overseas'
       ? [{ key: 'cards', path: '/account/cards', label: t('cards.mine.menu'), icon: <CreditCardOutlined /> }]
       : []),
   ];
@@ -80,6 +80,11 @@ function AccountShell({ session }: { session: SessionResponse }) {
         tools={
           <>
             <UnreadBadge />
+            {session.account.kind === 'staff' ? (
+              <Link to="/console" className="sw-header__user">
+                {t('console.title')}
+              </Link>
+            ) : null}
             <Link to="/account/info" className="sw-header__user">
               <UserOutlined aria-hidden="true" /> {session.account.username}
             </Link>

@@ -28,6 +28,11 @@ export function SiteNav() {
           <NavLink to="/account" className="sw-nav__link">
             {t('nav.accountCentre')}
           </NavLink>
+          {session.account.kind === 'staff' ? (
+            <NavLink to="/console" className="sw-nav__link">
+              {t('console.title')}
+            </NavLink>
+          ) : null}
           <SignOutButton type="text" className="sw-nav__button" />
         </>
       ) : (

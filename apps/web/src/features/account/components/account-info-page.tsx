@@ -62,7 +62,10 @@ export function AccountInfoPage() {
         children: account.idType ? t(`idTypes.${account.idType}`) : none,
       },
       { key: 'idNumber', label: t('account.idNumber'), children: account.idNumberMasked ?? none },
-      { key: 'idValidity', label: t('account.idValidity'), children: validity },
+      // an account registered without a validity (some documents have none) shows no such row
+      ...(account.idValidFrom || account.idValidTo
+        ? [{ key: 'idValidity', label: t('account.idValidity'), children: validity }]
+        : []),
       {
         key: 'mobile',
         label: t('account.mobile'),

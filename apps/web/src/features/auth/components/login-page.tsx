@@ -17,7 +17,7 @@ import { PasskeySignInButton } from './passkey-sign-in-button';
 
 type LoginValues = { username: string; password: string; captchaAnswer: string };
 
-function AccountLoginForm({ next }: { next: string }) {
+function AccountLoginForm({ next }: { next: string | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -45,8 +45,10 @@ function AccountLoginForm({ next }: { next: string }) {
     signIn.mutate(body, {
       onSuccess: async () => {
         // Load the new session before leaving, so the account pages do not bounce back here.
-        await queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
-        void navigate(next, { replace: true });
+        const session = await queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
+        // staff land in the console, everyone else in the account centre, unless a page sent them here
+        const home = session?.account.kind === 'staff' ? '/console' : '/account';
+        void navigate(next ?? home, { replace: true });
       },
       onError: (error) => {
         // The captcha was consumed by this attempt, whatever the outcome.
@@ -152,14 +154,19 @@ function AccountLoginForm({ next }: { next: string }) {
 export function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'), '/account');
+  const asked = params.get('next');
+  const next = safeNextPath(asked, '/account');
   return (
     <div className="sw-auth">
       <Card className="sw-auth__card">
         <h1 className="sw-auth__title">{t('login.title')}</h1>
         <Tabs
           items={[
-            { key: 'account', label: t('login.tabAccount'), children: <AccountLoginForm next={next} /> },
+            {
+              key: 'account',
+              label: t('login.tabAccount'),
+              children: <AccountLoginForm next={asked ? next : null} />,
+            },
             { key: 'card', label: t('cards.login.tab'), children: <CardLoginForm next={next} /> },
           ]}
         />

@@ -12,8 +12,10 @@ import {
   orgCodeOfCreditCode,
   type RegisterOrganizationBody,
 } from '@sw/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   Checkbox,
@@ -29,12 +31,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
+import { sessionQueryOptions } from '../../../hooks/use-session';
 import { isApiError } from '../../../lib/api-client';
 import {
   confirmPasswordRule,
@@ -56,7 +59,6 @@ import { useCheckOrganization, useRegisterOrganization } from '../api/register-o
 import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
 import { AgreementField } from './agreement-modal';
 import { ELicenseModal } from './e-license-modal';
-import { RegistrationFlow } from './register-success';
 
 type Kind = 'enterprise' | 'institution';
 type OrgValues = Omit<OrganizationStep, 'kind' | 'eLicenseSessionId'>;
@@ -619,12 +621,30 @@ function RegisterOrganizationForm({
   );
 }
 
-/** `/register/enterprise` (无卡用户注册, seed 004 §1.2.2) and `/register/institution` (事业单位注册, §1.4). */
+/**
+ * `/register/enterprise` (无卡用户注册, seed 004 §1.2.2) and `/register/institution` (事业单位注册, §1.4).
+ * The registration signs the administrator in; the page then goes to 账号信息, as the manual says
+ * (「跳转至账号信息管理界面」), and says which username was registered.
+ */
 export function RegisterOrganizationPage({ kind }: { kind: Kind }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   return (
-    <RegistrationFlow header={<OrganizationSteps kind={kind} current={2} />}>
-      {(onRegistered) => <RegisterOrganizationForm key={kind} kind={kind} onRegistered={onRegistered} />}
-    </RegistrationFlow>
+    <div className="sw-container sw-container--form">
+      <RegisterOrganizationForm
+        key={kind}
+        kind={kind}
+        onRegistered={(username) => {
+          void (async () => {
+            await queryClient.fetchQuery({ ...sessionQueryOptions, staleTime: 0 });
+            void message.success(t('registerSuccess.subtitle', { username }));
+            void navigate('/account/info', { replace: true });
+          })();
+        }}
+      />
+    </div>
   );
 }
 
