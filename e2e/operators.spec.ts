@@ -43,3 +43,28 @@ test('an administrator creates, finds, edits and deletes an operator (我的操�
   await expect(page.getByText('操作员已删除')).toBeVisible();
   await expect(page.getByRole('cell', { name: username, exact: true })).toHaveCount(0);
 });
+
+test('an administrator edits 我的资质 and updates it from the (simulated) agencies', async ({ page }) => {
+  await page.goto('/login');
+  await page.locator('#login_username').fill('qiyeadmin01');
+  await page.locator('#login_password').fill('Qiye@2026');
+  await page.locator('#login_captchaAnswer').fill(CAPTCHA);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await expect(page).toHaveURL(/\/account/);
+  await page.getByRole('menuitem', { name: /我的资质/ }).click();
+  await expect(page.getByText('91440101MA59UQXX9Q')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: /编\s*辑/ }).click();
+  await page.locator('#qualifications_customs_customsCode').fill('4401961234');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('保存成功')).toBeVisible();
+
+  await page.getByRole('button', { name: '商务部同步更新' }).click();
+  await expect(page.getByText('同步成功')).toBeVisible();
+  await page.getByRole('tab', { name: '对外贸易经营者备案' }).click();
+  await expect(page.locator('#qualifications_foreignTrade_filingNo')).toHaveValue('04412345');
+  await page.getByRole('tab', { name: '海关' }).click();
+  await expect(page.locator('#qualifications_customs_customsCode')).toHaveValue('4401961234');
+  await expectAccessible(page);
+});

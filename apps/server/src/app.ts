@@ -24,6 +24,7 @@ import { createELicenseSimulator } from './integrations/e-license.ts';
 import { createFaceCheckSimulator } from './integrations/face-check.ts';
 import { createIdentityAgenciesSimulator } from './integrations/identity-check.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
+import { createRegistriesSimulator } from './integrations/registries.ts';
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createFieldCrypto } from './lib/crypto.ts';
@@ -216,6 +217,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     }),
     identityAgencies: createIdentityAgenciesSimulator({ log, production: config.mode === 'production' }),
     faceCheck: createFaceCheckSimulator({ db: database.db, log, production: config.mode === 'production' }),
+    registries: createRegistriesSimulator({ log, production: config.mode === 'production' }),
     serviceAdapters: [],
     files: createFileStore(config),
     log,

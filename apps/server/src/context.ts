@@ -5,6 +5,7 @@ import type { Counters } from './http/rate-limit.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
 import type { FaceCheckSimulator } from './integrations/face-check.ts';
 import type { IdentityAgencies } from './integrations/identity-check.ts';
+import type { Registries } from './integrations/registries.ts';
 import type { Adapter } from './integrations/types.ts';
 import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/crypto.ts';
@@ -32,6 +33,8 @@ export type AppContext = {
   identityAgencies: IdentityAgencies;
   /** 人脸识别: liveness and a match against the identity photo */
   faceCheck: FaceCheckSimulator;
+  /** the market regulator and the commerce ministry (我的资质 sync) */
+  registries: Registries;
   /** the adapters services bring (their setup adds them), listed with the simulators in use */
   serviceAdapters: Adapter[];
   /** where uploaded files' bytes live: DATA_DIR or S3-compatible storage */

@@ -52,6 +52,7 @@ describe('platform endpoints', () => {
         'e-license-simulator',
         'identity-agencies-simulator',
         'face-check-simulator',
+        'registries-simulator',
         'cert-authority-simulator',
       ],
     });

@@ -196,6 +196,7 @@ export const ERROR_CODES = {
   'recovery.link_invalid': 'The password reset link is unknown, already used or expired (410).',
   'agency.unavailable':
     'An agency (identity source, bank) did not answer in time or is down (503); try again later.',
+  'qualification.not_found': 'The agency holds no record of this organization’s credit code.',
   'realname.mismatch': 'The agency does not hold this name for this identity document.',
   'realname.not_found': 'The agency holds no such identity document.',
   'realname.resident_id_only':

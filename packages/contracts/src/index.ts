@@ -16,6 +16,7 @@ export * from './api/overseas.ts';
 export * from './api/passkeys.ts';
 export * from './api/password-recovery.ts';
 export * from './api/platform.ts';
+export * from './api/qualifications.ts';
 export * from './api/real-name.ts';
 export * from './api/sessions.ts';
 export * from './api/username-recovery.ts';

@@ -26,6 +26,7 @@ export const WEB_ROUTES = [
   '/account/devices',
   '/account/passkeys',
   '/account/real-name',
+  '/account/qualifications',
   '/account/operators',
   '/account/cards',
   '/account/messages',

@@ -4,6 +4,7 @@ import { catalogueMessages } from './features/catalogue';
 import { contentMessages } from './features/content';
 import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
+import { qualificationsMessages } from './features/qualifications';
 import { realNameMessages } from './features/real-name';
 import { recoveryMessages } from './features/recovery';
 import { registrationReviewMessages } from './features/registration-review';
@@ -767,6 +768,7 @@ export const en: Messages = {
   upload: uploadMessages.en,
   recovery: recoveryMessages.en,
   realName: realNameMessages.en,
+  qualifications: qualificationsMessages.en,
   registrationReview: registrationReviewMessages.en,
   inbox: inboxMessages.en,
   casework: caseworkMessages.en,

@@ -4,6 +4,7 @@ import { catalogueMessages } from './features/catalogue';
 import { contentMessages } from './features/content';
 import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
+import { qualificationsMessages } from './features/qualifications';
 import { realNameMessages } from './features/real-name';
 import { recoveryMessages } from './features/recovery';
 import { registrationReviewMessages } from './features/registration-review';
@@ -747,6 +748,7 @@ export const zhCN = {
   upload: uploadMessages['zh-CN'],
   recovery: recoveryMessages['zh-CN'],
   realName: realNameMessages['zh-CN'],
+  qualifications: qualificationsMessages['zh-CN'],
   registrationReview: registrationReviewMessages['zh-CN'],
   inbox: inboxMessages['zh-CN'],
   casework: caseworkMessages['zh-CN'],

@@ -4,6 +4,7 @@ import { catalogueMessages } from './features/catalogue';
 import { contentMessages } from './features/content';
 import { formViewMessages } from './features/form-view';
 import { inboxMessages } from './features/inbox';
+import { qualificationsMessages } from './features/qualifications';
 import { realNameMessages } from './features/real-name';
 import { recoveryMessages } from './features/recovery';
 import { registrationReviewMessages } from './features/registration-review';
@@ -749,6 +750,7 @@ export const zhHK: Messages = {
   upload: uploadMessages['zh-HK'],
   recovery: recoveryMessages['zh-HK'],
   realName: realNameMessages['zh-HK'],
+  qualifications: qualificationsMessages['zh-HK'],
   registrationReview: registrationReviewMessages['zh-HK'],
   inbox: inboxMessages['zh-HK'],
   casework: caseworkMessages['zh-HK'],

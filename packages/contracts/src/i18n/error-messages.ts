@@ -154,6 +154,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.field_not_revealable': '该信息项不可查看',
     'recovery.link_invalid': '密码重置链接无效、已使用或已过期，请重新找回密码',
     'agency.unavailable': '核验服务暂时无法访问，请稍后再试',
+    'qualification.not_found': '未查询到本企业的登记信息，请核对统一社会信用代码',
     'realname.mismatch': '身份信息核验未通过，请核对姓名、证件类型和证件号码',
     'realname.not_found': '未查询到该证件信息，请核对证件号码',
     'realname.resident_id_only': '身份证认证方式只支持证件类型为身份证的情况，请先修改身份信息',
@@ -336,6 +337,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.field_not_revealable': '此資料項不可查看',
     'recovery.link_invalid': '密碼重設連結無效、已使用或已過期，請重新找回密碼',
     'agency.unavailable': '核驗服務暫時無法連接，請稍後再試',
+    'qualification.not_found': '查無本企業的登記資料，請核對統一社會信用代碼',
     'realname.mismatch': '身份資料核驗未通過，請核對姓名、證件類型及證件號碼',
     'realname.not_found': '查無此證件資料，請核對證件號碼',
     'realname.resident_id_only': '身份證認證方式只支援證件類型為身份證的情況，請先修改身份資料',
@@ -543,6 +545,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.link_invalid':
       'The password reset link is invalid, already used or expired. Please start again.',
     'agency.unavailable': 'The verification service cannot be reached. Please try again later.',
+    'qualification.not_found':
+      'The agency holds no record of this enterprise. Check the unified social credit code.',
     'realname.mismatch': 'Identity verification failed. Check the name, ID type and ID number.',
     'realname.not_found': 'No such identity document was found. Check the number.',
     'realname.resident_id_only':

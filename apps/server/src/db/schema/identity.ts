@@ -14,6 +14,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -138,6 +139,22 @@ export const accounts = pgTable(
     index('accounts_organization_idx').on(t.organizationId),
   ],
 );
+
+/**
+ * 我的资质 (seed 004 §3.4): the organization's filings with other agencies, by tab (海关, 报检,
+ * 对外贸易经营者备案, 原产地企业备案), kept as the administrator typed them (no approval), and when
+ * the market regulator's and the commerce ministry's data were last synchronised.
+ */
+export const organizationQualifications = pgTable('organization_qualifications', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  data: jsonb('data').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
+  updatedBy: uuid('updated_by'),
+  marketSyncedAt: timestamp('market_synced_at', { withTimezone: true }),
+  commerceSyncedAt: timestamp('commerce_synced_at', { withTimezone: true }),
+});
 
 /**
  * 人脸识别 checks (liveness, then a match against the identity photo) started by an account through

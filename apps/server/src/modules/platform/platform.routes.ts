@@ -12,6 +12,7 @@ export function simulatorNames(ctx: AppContext): string[] {
     ctx.eLicense,
     ctx.identityAgencies,
     ctx.faceCheck,
+    ctx.registries,
     ...ctx.serviceAdapters,
   ]
     .filter((a) => a.isSimulator)

@@ -5,6 +5,7 @@ export { DevicesPage } from '../../features/account/components/devices-page';
 export { MyCardsPage } from '../../features/account/components/my-cards-page';
 export { OperatorsPage } from '../../features/account/components/operators-page';
 export { PasskeysPage } from '../../features/account/components/passkeys-page';
+export { QualificationsPage } from '../../features/account/components/qualifications-page';
 export { RealNamePage } from '../../features/account/components/real-name-page';
 export { ApplicationDetailPage } from '../../features/applications/components/application-detail-page';
 export { MyApplicationsPage } from '../../features/applications/components/my-applications-page';

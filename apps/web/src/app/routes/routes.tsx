@@ -37,6 +37,7 @@ const AccountInfoPage = lazyNamed(account, 'AccountInfoPage');
 const DevicesPage = lazyNamed(account, 'DevicesPage');
 const PasskeysPage = lazyNamed(account, 'PasskeysPage');
 const RealNamePage = lazyNamed(account, 'RealNamePage');
+const QualificationsPage = lazyNamed(account, 'QualificationsPage');
 const OperatorsPage = lazyNamed(account, 'OperatorsPage');
 const MyCardsPage = lazyNamed(account, 'MyCardsPage');
 const MessagesPage = lazyNamed(account, 'MessagesPage');
@@ -113,6 +114,7 @@ export const routes: RouteObject[] = [
       { path: 'devices', element: page(DevicesPage) },
       { path: 'passkeys', element: page(PasskeysPage) },
       { path: 'real-name', element: page(RealNamePage) },
+      { path: 'qualifications', element: page(QualificationsPage) },
       { path: 'operators', element: page(OperatorsPage) },
       { path: 'cards', element: page(MyCardsPage) },
       { path: 'messages', element: page(MessagesPage) },

@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  AuditOutlined,
   CreditCardOutlined,
   DesktopOutlined,
   FileTextOutlined,
@@ -64,6 +65,13 @@ function AccountShell({ session }: { session: SessionResponse }) {
             path: '/account/operators',
             label: t('operators.title'),
             icon: <TeamOutlined />,
+          },
+          // 我的资质 (seed 004 §3.4): administrators only
+          {
+            key: 'qualifications',
+            path: '/account/qualifications',
+            label: t('qualifications.menu'),
+            icon: <AuditOutlined />,
           },
         ]
       : []),
