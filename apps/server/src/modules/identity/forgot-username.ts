@@ -15,7 +15,7 @@ import { withAgencyTimeout } from '../../integrations/identity-check.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type AccountRow, findOrganizationAdmin } from './identity.repo.ts';
 import { findOrganizationByOrgCode, getOrganizationById } from './organizations/organization.repo.ts';
-import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
+import { checkOneTimeCode, consumeCheckedCode, spendCodeTry } from './otp.service.ts';
 import {
   countVerification,
   type FlowClaims,
@@ -339,8 +339,12 @@ export async function recoverByBankCard(
       mobile: body.mobile,
     }),
   );
-  if (result === 'card_invalid') throw fieldError('cardNumber', 'realname.card_invalid', 422);
-  if (result !== 'match') throw verificationFailed();
+  if (result !== 'match') {
+    // a refused check spends one of the code's tries: one code buys few bank checks
+    await spendCodeTry(ctx, codeId);
+    if (result === 'card_invalid') throw fieldError('cardNumber', 'realname.card_invalid', 422);
+    throw verificationFailed();
+  }
   const rows = await ctx.db
     .select()
     .from(accounts)

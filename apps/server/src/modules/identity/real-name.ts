@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import { consumeFaceCheck, requirePassedFaceCheck } from './face-checks.ts';
 import { type AccountRow, getAccountById } from './identity.repo.ts';
-import { checkOneTimeCode, consumeCheckedCode } from './otp.service.ts';
+import { checkOneTimeCode, consumeCheckedCode, spendCodeTry } from './otp.service.ts';
 import { type RequestMeta, refreshAccountSessions } from './sessions.ts';
 
 /*
@@ -174,7 +174,11 @@ export async function verifyBankCard(
   const result = await callAgency(ctx, account, meta, 'bank_card', () =>
     ctx.identityAgencies.checkBankCard({ ...facts, cardNumber: body.cardNumber, mobile: body.mobile }),
   );
-  if (result !== 'match') throw refuse(result);
+  if (result !== 'match') {
+    // a refused card spends one of the code's tries: one code buys few bank checks
+    await spendCodeTry(ctx, codeId);
+    throw refuse(result);
+  }
   return raise(ctx, account, 'bank_card', meta, (tx) => consumeCheckedCode(ctx, tx, codeId, 'smsCode'));
 }
 
