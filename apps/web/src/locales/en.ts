@@ -1,14 +1,14 @@
-import { applicationsMessages } from './features/applications';
-import { caseworkMessages } from './features/casework';
-import { catalogueMessages } from './features/catalogue';
-import { contentMessages } from './features/content';
-import { formViewMessages } from './features/form-view';
-import { inboxMessages } from './features/inbox';
-import { qualificationsMessages } from './features/qualifications';
-import { realNameMessages } from './features/real-name';
-import { recoveryMessages } from './features/recovery';
-import { registrationReviewMessages } from './features/registration-review';
-import { uploadMessages } from './features/upload';
+import { applicationsEn } from './features/applications.en';
+import { caseworkEn } from './features/casework.en';
+import { catalogueEn } from './features/catalogue.en';
+import { contentEn } from './features/content.en';
+import { formViewEn } from './features/form-view.en';
+import { inboxEn } from './features/inbox.en';
+import { qualificationsEn } from './features/qualifications.en';
+import { realNameEn } from './features/real-name.en';
+import { recoveryEn } from './features/recovery.en';
+import { registrationReviewEn } from './features/registration-review.en';
+import { uploadEn } from './features/upload.en';
 import type { Messages } from './messages';
 
 /** English. */
@@ -764,15 +764,15 @@ export const en: Messages = {
       total: '{{count}} cards',
     },
   },
-  applications: applicationsMessages.en,
-  upload: uploadMessages.en,
-  recovery: recoveryMessages.en,
-  realName: realNameMessages.en,
-  qualifications: qualificationsMessages.en,
-  registrationReview: registrationReviewMessages.en,
-  inbox: inboxMessages.en,
-  casework: caseworkMessages.en,
-  content: contentMessages.en,
-  formView: formViewMessages.en,
-  catalogue: catalogueMessages.en,
+  applications: applicationsEn,
+  upload: uploadEn,
+  recovery: recoveryEn,
+  realName: realNameEn,
+  qualifications: qualificationsEn,
+  registrationReview: registrationReviewEn,
+  inbox: inboxEn,
+  casework: caseworkEn,
+  content: contentEn,
+  formView: formViewEn,
+  catalogue: catalogueEn,
 };

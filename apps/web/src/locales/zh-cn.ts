@@ -1,14 +1,14 @@
-import { applicationsMessages } from './features/applications';
-import { caseworkMessages } from './features/casework';
-import { catalogueMessages } from './features/catalogue';
-import { contentMessages } from './features/content';
-import { formViewMessages } from './features/form-view';
-import { inboxMessages } from './features/inbox';
-import { qualificationsMessages } from './features/qualifications';
-import { realNameMessages } from './features/real-name';
-import { recoveryMessages } from './features/recovery';
-import { registrationReviewMessages } from './features/registration-review';
-import { uploadMessages } from './features/upload';
+import { applicationsZhCN } from './features/applications';
+import { caseworkZhCN } from './features/casework';
+import { catalogueZhCN } from './features/catalogue';
+import { contentZhCN } from './features/content';
+import { formViewZhCN } from './features/form-view';
+import { inboxZhCN } from './features/inbox';
+import { qualificationsZhCN } from './features/qualifications';
+import { realNameZhCN } from './features/real-name';
+import { recoveryZhCN } from './features/recovery';
+import { registrationReviewZhCN } from './features/registration-review';
+import { uploadZhCN } from './features/upload';
 
 /** Simplified Chinese (mainland usage): the primary wording; the other locales mirror its keys. */
 export const zhCN = {
@@ -744,15 +744,15 @@ export const zhCN = {
       total: '共 {{count}} 张',
     },
   },
-  applications: applicationsMessages['zh-CN'],
-  upload: uploadMessages['zh-CN'],
-  recovery: recoveryMessages['zh-CN'],
-  realName: realNameMessages['zh-CN'],
-  qualifications: qualificationsMessages['zh-CN'],
-  registrationReview: registrationReviewMessages['zh-CN'],
-  inbox: inboxMessages['zh-CN'],
-  casework: caseworkMessages['zh-CN'],
-  content: contentMessages['zh-CN'],
-  formView: formViewMessages['zh-CN'],
-  catalogue: catalogueMessages['zh-CN'],
+  applications: applicationsZhCN,
+  upload: uploadZhCN,
+  recovery: recoveryZhCN,
+  realName: realNameZhCN,
+  qualifications: qualificationsZhCN,
+  registrationReview: registrationReviewZhCN,
+  inbox: inboxZhCN,
+  casework: caseworkZhCN,
+  content: contentZhCN,
+  formView: formViewZhCN,
+  catalogue: catalogueZhCN,
 } as const;

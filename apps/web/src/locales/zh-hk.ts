@@ -1,14 +1,14 @@
-import { applicationsMessages } from './features/applications';
-import { caseworkMessages } from './features/casework';
-import { catalogueMessages } from './features/catalogue';
-import { contentMessages } from './features/content';
-import { formViewMessages } from './features/form-view';
-import { inboxMessages } from './features/inbox';
-import { qualificationsMessages } from './features/qualifications';
-import { realNameMessages } from './features/real-name';
-import { recoveryMessages } from './features/recovery';
-import { registrationReviewMessages } from './features/registration-review';
-import { uploadMessages } from './features/upload';
+import { applicationsZhHK } from './features/applications.zh-hk';
+import { caseworkZhHK } from './features/casework.zh-hk';
+import { catalogueZhHK } from './features/catalogue.zh-hk';
+import { contentZhHK } from './features/content.zh-hk';
+import { formViewZhHK } from './features/form-view.zh-hk';
+import { inboxZhHK } from './features/inbox.zh-hk';
+import { qualificationsZhHK } from './features/qualifications.zh-hk';
+import { realNameZhHK } from './features/real-name.zh-hk';
+import { recoveryZhHK } from './features/recovery.zh-hk';
+import { registrationReviewZhHK } from './features/registration-review.zh-hk';
+import { uploadZhHK } from './features/upload.zh-hk';
 import type { Messages } from './messages';
 
 /** Traditional Chinese, Hong Kong usage (登入、帳戶、電郵、手提電話). */
@@ -746,15 +746,15 @@ export const zhHK: Messages = {
       total: '共 {{count}} 張',
     },
   },
-  applications: applicationsMessages['zh-HK'],
-  upload: uploadMessages['zh-HK'],
-  recovery: recoveryMessages['zh-HK'],
-  realName: realNameMessages['zh-HK'],
-  qualifications: qualificationsMessages['zh-HK'],
-  registrationReview: registrationReviewMessages['zh-HK'],
-  inbox: inboxMessages['zh-HK'],
-  casework: caseworkMessages['zh-HK'],
-  content: contentMessages['zh-HK'],
-  formView: formViewMessages['zh-HK'],
-  catalogue: catalogueMessages['zh-HK'],
+  applications: applicationsZhHK,
+  upload: uploadZhHK,
+  recovery: recoveryZhHK,
+  realName: realNameZhHK,
+  qualifications: qualificationsZhHK,
+  registrationReview: registrationReviewZhHK,
+  inbox: inboxZhHK,
+  casework: caseworkZhHK,
+  content: contentZhHK,
+  formView: formViewZhHK,
+  catalogue: catalogueZhHK,
 };

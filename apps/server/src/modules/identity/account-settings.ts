@@ -6,7 +6,7 @@ import {
   OPERATOR_DEFAULT_PASSWORD,
   type OperatorView,
 } from '@sw/contracts';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';

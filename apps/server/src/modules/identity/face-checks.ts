@@ -67,7 +67,7 @@ export async function startFaceCheck(
   return present(ctx, row!);
 }
 
-async function ownCheck(ctx: AppContext, db: Db, auth: Auth, id: string): Promise<FaceRow> {
+async function ownCheck(db: Db, auth: Auth, id: string): Promise<FaceRow> {
   const [row] = await db
     .select()
     .from(faceChecks)
@@ -79,7 +79,7 @@ async function ownCheck(ctx: AppContext, db: Db, auth: Auth, id: string): Promis
 
 /** The check's status, read from the provider while it is pending (and stored once decided). */
 export async function faceCheckStatus(ctx: AppContext, auth: Auth, id: string): Promise<FaceCheckView> {
-  const row = await ownCheck(ctx, ctx.db, auth, id);
+  const row = await ownCheck(ctx.db, auth, id);
   const now = ctx.clock.now();
   if (row.status !== 'pending') return present(ctx, row);
   if (row.expiresAt <= now) return { ...present(ctx, row), status: 'expired' };

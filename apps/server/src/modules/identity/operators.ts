@@ -95,12 +95,7 @@ export async function searchOperators(
 }
 
 /** The operator, in the administrator's organization, that the administrator may change. */
-async function changeable(
-  ctx: AppContext,
-  db: Db,
-  auth: Auth,
-  id: string,
-): Promise<{ row: Row; cardBound: boolean }> {
+async function changeable(db: Db, auth: Auth, id: string): Promise<{ row: Row; cardBound: boolean }> {
   const organizationId = administratorOf(auth);
   const [row] = await db
     .select()
@@ -134,7 +129,7 @@ export async function updateOperator(
   const idBidx = ctx.crypto.blindIndex(`id:${body.idType}`, body.idNumber);
   try {
     const result = await ctx.db.transaction(async (tx) => {
-      const { row, cardBound } = await changeable(ctx, tx, auth, id);
+      const { row, cardBound } = await changeable(tx, auth, id);
       const identityChanged =
         row.name !== body.name ||
         row.idType !== body.idType ||
@@ -197,7 +192,7 @@ export async function deleteOperator(
 ): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const { row } = await changeable(ctx, tx, auth, id);
+    const { row } = await changeable(tx, auth, id);
     await tx
       .update(accounts)
       .set({ deletedAt: now, status: 'disabled', phoneLoginEnabled: false, updatedAt: now })
@@ -226,7 +221,7 @@ export async function resetOperatorPassword(
   const passwordHash = await hashPassword(OPERATOR_INITIAL_PASSWORD);
   const now = ctx.clock.now();
   const view = await ctx.db.transaction(async (tx) => {
-    const { row, cardBound } = await changeable(ctx, tx, auth, id);
+    const { row, cardBound } = await changeable(tx, auth, id);
     const [updated] = await tx
       .update(accounts)
       .set({ passwordHash, mustChangePassword: true, mustVerifyMobile: true, updatedAt: now })
