@@ -138,7 +138,8 @@ export async function verifyFirstSignInCode(ctx: AppContext, auth: Auth, code: s
   await refreshAccountSessions(ctx, account.id);
 }
 
-function requireAdministrator(auth: Auth) {
+/** The administrator's organization; 403 for any other account (我的操作员, 我的资质). */
+export function requireAdministrator(auth: Auth): string {
   const kind = auth.account.kind;
   if ((kind !== 'enterprise_admin' && kind !== 'institution_admin') || !auth.account.organizationId) {
     throw new AppError('account.not_operator_admin', { status: 403 });

@@ -34,6 +34,7 @@ import {
   countVerification,
   type FlowClaims,
   readFlow,
+  sameText,
   signFlow,
   verificationFailed,
 } from './recovery-flow.ts';
@@ -195,10 +196,6 @@ export function handleForgotPasswordJobs(ctx: AppContext) {
       if (!(error instanceof AppError)) throw error;
     }
   });
-}
-
-function sameText(a: string | null | undefined, b: string) {
-  return !!a && a.trim() === b.trim();
 }
 
 /**

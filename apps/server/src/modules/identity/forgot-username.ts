@@ -11,8 +11,8 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
-import { withAgencyTimeout } from '../../integrations/identity-check.ts';
 import { recordAudit } from '../audit/index.ts';
+import { callAgency } from './agency-call.ts';
 import { type AccountRow, findOrganizationAdmin } from './identity.repo.ts';
 import { findOrganizationByOrgCode, getOrganizationById } from './organizations/organization.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode, spendCodeTry } from './otp.service.ts';
@@ -20,6 +20,7 @@ import {
   countVerification,
   type FlowClaims,
   readFlow,
+  sameText,
   signFlow,
   verificationFailed,
 } from './recovery-flow.ts';
@@ -49,10 +50,6 @@ type UsernameFlow = FlowClaims & {
 };
 
 const ORGANIZATION_ADMINS = ['enterprise_admin', 'institution_admin'] as const;
-
-function sameText(a: string | null | undefined, b: string) {
-  return !!a && a.trim() === b.trim();
-}
 
 type IdentityRow = {
   name: string | null;
@@ -329,15 +326,23 @@ export async function recoverByBankCard(
     if (!organization || !sameText(organization.name, body.enterpriseName)) throw verificationFailed();
     organizationId = organization.id;
   }
-  const started = performance.now();
-  const result = await withAgencyTimeout(
-    ctx.identityAgencies.checkBankCard({
-      name: body.name,
-      idType: body.idType,
-      idNumber: body.idNumber,
-      cardNumber: body.cardNumber,
-      mobile: body.mobile,
-    }),
+  const result = await callAgency(
+    ctx,
+    {
+      adapter: ctx.identityAgencies.name,
+      operation: 'bank_card',
+      actorId: null,
+      target: { type: 'person', id: null },
+      meta,
+    },
+    () =>
+      ctx.identityAgencies.checkBankCard({
+        name: body.name,
+        idType: body.idType,
+        idNumber: body.idNumber,
+        cardNumber: body.cardNumber,
+        mobile: body.mobile,
+      }),
   );
   if (result !== 'match') {
     // a refused check spends one of the code's tries: one code buys few bank checks
@@ -360,20 +365,5 @@ export async function recoverByBankCard(
   const found = rows.filter((a) => sameIdentity(ctx, a, body));
   if (found.length === 0) throw verificationFailed();
   await consumeCheckedCode(ctx, ctx.db, codeId, 'smsCode');
-  const now = ctx.clock.now();
-  await recordAudit(ctx.db, {
-    actorId: found[0]!.id,
-    action: 'agency.call',
-    targetType: 'account',
-    targetId: found[0]!.id,
-    detail: {
-      adapter: ctx.identityAgencies.name,
-      operation: 'bank_card',
-      outcome: result,
-      ms: Math.round(performance.now() - started),
-    },
-    ip: meta.ip,
-    at: now,
-  });
   return done(ctx, found, meta, 'bank_card');
 }

@@ -12,6 +12,7 @@ import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { requireAdministrator } from './account-settings.ts';
 import type { Auth } from './auth.ts';
 import { revokeSessionsOfAccount } from './identity.repo.ts';
 import { hashPassword } from './passwords.ts';
@@ -55,14 +56,6 @@ function present(ctx: AppContext, row: Row, cardBound: boolean): OperatorView {
   };
 }
 
-function administratorOf(auth: Auth): string {
-  const kind = auth.account.kind;
-  if ((kind !== 'enterprise_admin' && kind !== 'institution_admin') || !auth.account.organizationId) {
-    throw new AppError('account.not_operator_admin', { status: 403 });
-  }
-  return auth.account.organizationId;
-}
-
 function escapeLike(v: string) {
   return v.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -73,7 +66,7 @@ export async function searchOperators(
   auth: Auth,
   query: OperatorQuery,
 ): Promise<OperatorView[]> {
-  const organizationId = administratorOf(auth);
+  const organizationId = requireAdministrator(auth);
   const rows = await ctx.db
     .select()
     .from(accounts)
@@ -96,7 +89,7 @@ export async function searchOperators(
 
 /** The operator, in the administrator's organization, that the administrator may change. */
 async function changeable(db: Db, auth: Auth, id: string): Promise<{ row: Row; cardBound: boolean }> {
-  const organizationId = administratorOf(auth);
+  const organizationId = requireAdministrator(auth);
   const [row] = await db
     .select()
     .from(accounts)

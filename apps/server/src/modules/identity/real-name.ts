@@ -11,8 +11,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
-import { withAgencyTimeout } from '../../integrations/identity-check.ts';
 import { recordAudit } from '../audit/index.ts';
+import { callAgency } from './agency-call.ts';
 import type { Auth } from './auth.ts';
 import { consumeFaceCheck, requirePassedFaceCheck } from './face-checks.ts';
 import { type AccountRow, getAccountById } from './identity.repo.ts';
@@ -68,41 +68,6 @@ function identityOf(ctx: AppContext, account: AccountRow, method: RealNameMethod
   return { name: account.name, idType: account.idType, idNumber: ctx.crypto.decrypt(account.idNumberEnc) };
 }
 
-/** One agency call: timed out as 503, audited with the adapter, the outcome and the time taken. */
-async function callAgency<T extends string>(
-  ctx: AppContext,
-  account: AccountRow,
-  meta: RequestMeta,
-  operation: string,
-  call: () => Promise<T>,
-): Promise<T> {
-  const started = performance.now();
-  let outcome = 'error';
-  try {
-    const result = await withAgencyTimeout(call());
-    outcome = result;
-    return result;
-  } catch (error) {
-    if (error instanceof AppError) outcome = error.code;
-    throw error;
-  } finally {
-    await recordAudit(ctx.db, {
-      actorId: account.id,
-      action: 'agency.call',
-      targetType: 'account',
-      targetId: account.id,
-      detail: {
-        adapter: ctx.identityAgencies.name,
-        operation,
-        outcome,
-        ms: Math.round(performance.now() - started),
-      },
-      ip: meta.ip,
-      at: ctx.clock.now(),
-    });
-  }
-}
-
 async function raise(
   ctx: AppContext,
   account: AccountRow,
@@ -137,6 +102,16 @@ async function raise(
   return present(ctx, fresh ?? account);
 }
 
+function agencyCall(ctx: AppContext, account: AccountRow, meta: RequestMeta, operation: string) {
+  return {
+    adapter: ctx.identityAgencies.name,
+    operation,
+    actorId: account.id,
+    target: { type: 'account', id: account.id },
+    meta,
+  };
+}
+
 function refuse(result: 'mismatch' | 'not_found' | 'card_invalid') {
   if (result === 'card_invalid') return fieldError('cardNumber', 'realname.card_invalid', 422);
   return new AppError(result === 'mismatch' ? 'realname.mismatch' : 'realname.not_found', { status: 422 });
@@ -146,7 +121,7 @@ function refuse(result: 'mismatch' | 'not_found' | 'card_invalid') {
 export async function verifyIdentity(ctx: AppContext, auth: Auth, meta: RequestMeta): Promise<RealNameView> {
   const account = auth.account;
   const facts = identityOf(ctx, account, 'identity');
-  const result = await callAgency(ctx, account, meta, 'identity', () =>
+  const result = await callAgency(ctx, agencyCall(ctx, account, meta, 'identity'), () =>
     ctx.identityAgencies.checkIdentity(facts),
   );
   if (result !== 'match') throw refuse(result);
@@ -171,7 +146,7 @@ export async function verifyBankCard(
     body.smsCode,
     'smsCode',
   );
-  const result = await callAgency(ctx, account, meta, 'bank_card', () =>
+  const result = await callAgency(ctx, agencyCall(ctx, account, meta, 'bank_card'), () =>
     ctx.identityAgencies.checkBankCard({ ...facts, cardNumber: body.cardNumber, mobile: body.mobile }),
   );
   if (result !== 'match') {

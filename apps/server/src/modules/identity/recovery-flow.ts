@@ -44,3 +44,8 @@ export async function countVerification(ctx: AppContext, key: string, perHour: n
     });
   }
 }
+
+/** A typed name against the recorded one, ignoring surrounding spaces; nothing recorded never matches. */
+export function sameText(recorded: string | null | undefined, typed: string) {
+  return !!recorded && recorded.trim() === typed.trim();
+}

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { organizationQualifications, organizations } from '../../../db/schema/identity.ts';
 import { AppError } from '../../../http/app-error.ts';
-import { withAgencyTimeout } from '../../../integrations/identity-check.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { requireAdministrator } from '../account-settings.ts';
+import { callAgency } from '../agency-call.ts';
 import type { Auth } from '../auth.ts';
 import type { RequestMeta } from '../sessions.ts';
 import { getOrganizationById } from './organization.repo.ts';
@@ -17,32 +18,37 @@ import { getOrganizationById } from './organization.repo.ts';
 
 const EMPTY: QualificationsBody = { customs: {}, inspection: {}, foreignTrade: {}, origin: {} };
 
-function administratorOrg(auth: Auth): string {
-  const kind = auth.account.kind;
-  if ((kind !== 'enterprise_admin' && kind !== 'institution_admin') || !auth.account.organizationId) {
-    throw new AppError('account.not_operator_admin', { status: 403 });
-  }
-  return auth.account.organizationId;
-}
-
-export async function qualificationsView(ctx: AppContext, auth: Auth): Promise<QualificationsView> {
-  const organizationId = administratorOrg(auth);
-  const organization = await getOrganizationById(ctx.db, organizationId);
-  if (!organization) throw new AppError('account.not_operator_admin', { status: 403 });
+async function qualificationsRow(ctx: AppContext, organizationId: string) {
   const [row] = await ctx.db
     .select()
     .from(organizationQualifications)
     .where(eq(organizationQualifications.organizationId, organizationId))
     .limit(1);
-  // stored as validated when saved; parsed again so an older shape never reaches the page
+  return row;
+}
+
+/** Stored as validated when saved; parsed again so an older shape never reaches the page. */
+function parsedQualifications(row: { data: unknown } | undefined): QualificationsBody {
   const parsed = QualificationsBody.safeParse(row?.data ?? EMPTY);
+  return parsed.success ? parsed.data : EMPTY;
+}
+
+async function storedQualifications(ctx: AppContext, organizationId: string) {
+  return parsedQualifications(await qualificationsRow(ctx, organizationId));
+}
+
+export async function qualificationsView(ctx: AppContext, auth: Auth): Promise<QualificationsView> {
+  const organizationId = requireAdministrator(auth);
+  const organization = await getOrganizationById(ctx.db, organizationId);
+  if (!organization) throw new AppError('account.not_operator_admin', { status: 403 });
+  const row = await qualificationsRow(ctx, organizationId);
   return {
     creditCode: organization.creditCode,
     orgCode: organization.orgCode,
     name: organization.name,
     legalRepName: organization.legalRepName,
     address: organization.address,
-    qualifications: parsed.success ? parsed.data : EMPTY,
+    qualifications: parsedQualifications(row),
     updatedAt: row?.updatedAt?.toISOString() ?? null,
     marketSyncedAt: row?.marketSyncedAt?.toISOString() ?? null,
     commerceSyncedAt: row?.commerceSyncedAt?.toISOString() ?? null,
@@ -56,7 +62,7 @@ export async function saveQualifications(
   body: QualificationsBody,
   meta: RequestMeta,
 ): Promise<QualificationsView> {
-  const organizationId = administratorOrg(auth);
+  const organizationId = requireAdministrator(auth);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -85,67 +91,54 @@ export async function syncQualifications(
   agency: 'market' | 'commerce',
   meta: RequestMeta,
 ): Promise<QualificationsView> {
-  const organizationId = administratorOrg(auth);
+  const organizationId = requireAdministrator(auth);
   const organization = await getOrganizationById(ctx.db, organizationId);
-  if (!organization?.creditCode) throw new AppError('qualification.not_found', { status: 422 });
-  const started = performance.now();
-  let outcome = 'error';
-  try {
-    const now = ctx.clock.now();
-    if (agency === 'market') {
-      const record = await withAgencyTimeout(ctx.registries.market(organization.creditCode));
-      outcome = record ? 'found' : 'not_found';
-      if (!record) throw new AppError('qualification.not_found', { status: 422 });
-      await ctx.db.transaction(async (tx) => {
-        await tx
-          .update(organizations)
-          .set({
-            name: record.name,
-            legalRepName: record.legalRepName,
-            address: record.address,
-            updatedAt: now,
-          })
-          .where(eq(organizations.id, organizationId));
-        await tx
-          .insert(organizationQualifications)
-          .values({ organizationId, data: EMPTY, marketSyncedAt: now })
-          .onConflictDoUpdate({
-            target: organizationQualifications.organizationId,
-            set: { marketSyncedAt: now },
-          });
-      });
-    } else {
-      const record = await withAgencyTimeout(ctx.registries.commerce(organization.creditCode));
-      outcome = record ? 'found' : 'not_found';
-      if (!record) throw new AppError('qualification.not_found', { status: 422 });
-      const current = (await qualificationsView(ctx, auth)).qualifications;
-      const data: QualificationsBody = { ...current, foreignTrade: { ...record } };
-      await ctx.db
+  const creditCode = organization?.creditCode;
+  if (!creditCode) throw new AppError('qualification.not_found', { status: 422 });
+  const call = {
+    adapter: ctx.registries.name,
+    operation: agency,
+    actorId: auth.account.id,
+    target: { type: 'organization', id: organizationId },
+    meta,
+    outcomeOf: (record: unknown) => (record ? 'found' : 'not_found'),
+  };
+  const now = ctx.clock.now();
+  if (agency === 'market') {
+    const record = await callAgency(ctx, call, () => ctx.registries.market(creditCode));
+    if (!record) throw new AppError('qualification.not_found', { status: 422 });
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(organizations)
+        .set({
+          name: record.name,
+          legalRepName: record.legalRepName,
+          address: record.address,
+          updatedAt: now,
+        })
+        .where(eq(organizations.id, organizationId));
+      await tx
         .insert(organizationQualifications)
-        .values({ organizationId, data, commerceSyncedAt: now })
+        .values({ organizationId, data: EMPTY, marketSyncedAt: now })
         .onConflictDoUpdate({
           target: organizationQualifications.organizationId,
-          set: { data, commerceSyncedAt: now },
+          set: { marketSyncedAt: now },
         });
-    }
-  } catch (error) {
-    if (error instanceof AppError && outcome === 'error') outcome = error.code;
-    throw error;
-  } finally {
-    await recordAudit(ctx.db, {
-      actorId: auth.account.id,
-      action: 'agency.call',
-      targetType: 'organization',
-      targetId: organizationId,
-      detail: {
-        adapter: ctx.registries.name,
-        operation: agency,
-        outcome,
-        ms: Math.round(performance.now() - started),
-      },
-      ip: meta.ip,
-      at: ctx.clock.now(),
     });
+  } else {
+    const record = await callAgency(ctx, call, () => ctx.registries.commerce(creditCode));
+    if (!record) throw new AppError('qualification.not_found', { status: 422 });
+    const data: QualificationsBody = {
+      ...(await storedQualifications(ctx, organizationId)),
+      foreignTrade: { ...record },
+    };
+    await ctx.db
+      .insert(organizationQualifications)
+      .values({ organizationId, data, commerceSyncedAt: now })
+      .onConflictDoUpdate({
+        target: organizationQualifications.organizationId,
+        set: { data, commerceSyncedAt: now },
+      });
   }
   return qualificationsView(ctx, auth);
 }

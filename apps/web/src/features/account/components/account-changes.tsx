@@ -2,12 +2,13 @@ import { type AccountView, ID_TYPES, type IdType } from '@sw/contracts';
 import { Alert, App, Button, Form, type FormInstance, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
-import { apiClient, describeError } from '../../../lib/api-client';
+import { apiClient } from '../../../lib/api-client';
 import { emailFormatRule, mobileRule, otpCodeRule, requiredRule } from '../../../lib/form-rules';
 import {
   sendBoundMobileCode,
@@ -29,41 +30,24 @@ function CodeToField({
   channel: 'sms' | 'email';
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const captcha = useCaptcha(`account-change-${field}`);
   return (
     <>
       <Form.Item name="captchaAnswer" label={t('captcha.label')}>
         <CaptchaInput state={captcha} />
       </Form.Item>
-      <SendCodeButton
-        onSend={async () => {
-          try {
-            await form.validateFields([field]);
-          } catch {
-            return null;
-          }
-          const answer = String(form.getFieldValue('captchaAnswer') ?? '').trim();
-          if (!answer || !captcha.captcha) {
-            form.setFields([{ name: 'captchaAnswer', errors: [t('recovery.forgot.captchaFirst')] }]);
-            return null;
-          }
-          try {
-            const target = String(form.getFieldValue(field)).trim();
-            const sent = await apiClient.post<{ resendAfter: number }>(`/api/otp/${channel}`, {
-              ...(channel === 'sms' ? { mobile: target } : { email: target }),
-              purpose: 'change_contact',
-              captchaId: captcha.captcha.id,
-              captchaAnswer: answer,
-            });
-            return sent.resendAfter;
-          } catch (error) {
-            form.setFields([{ name: 'captchaAnswer', errors: [describeError(error, locale)] }]);
-            return null;
-          } finally {
-            captcha.refresh();
-            form.setFieldValue('captchaAnswer', '');
-          }
+      <CaptchaCodeButton
+        form={form}
+        captcha={captcha}
+        validate={[field]}
+        send={(captchaId, captchaAnswer) => {
+          const target = String(form.getFieldValue(field)).trim();
+          return apiClient.post<{ resendAfter: number }>(`/api/otp/${channel}`, {
+            ...(channel === 'sms' ? { mobile: target } : { email: target }),
+            purpose: 'change_contact',
+            captchaId,
+            captchaAnswer,
+          });
         }}
       />
     </>

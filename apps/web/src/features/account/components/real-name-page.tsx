@@ -2,11 +2,11 @@ import { errorMessage, type RealNameMethod } from '@sw/contracts';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { FaceCheckPanel } from '../../../components/face-check/face-check-panel';
 import { PageTitle } from '../../../components/page-title';
-import { SendCodeButton } from '../../../components/send-code-button';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { useRealName, useVerifyBankCard, useVerifyFace, useVerifyIdentity } from '../api/real-name';
@@ -84,34 +84,18 @@ function BankCardForm() {
           >
             <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
           </Form.Item>
-          <SendCodeButton
-            onSend={async () => {
-              try {
-                await form.validateFields(['mobile']);
-              } catch {
-                return null;
-              }
-              const answer = String(form.getFieldValue('captchaAnswer') ?? '').trim();
-              if (!answer || !captcha.captcha) {
-                form.setFields([{ name: 'captchaAnswer', errors: [t('recovery.forgot.captchaFirst')] }]);
-                return null;
-              }
-              try {
-                const sent = await apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
-                  mobile: form.getFieldValue('mobile'),
-                  purpose: 'settings',
-                  captchaId: captcha.captcha.id,
-                  captchaAnswer: answer,
-                });
-                return sent.resendAfter;
-              } catch (error) {
-                form.setFields([{ name: 'captchaAnswer', errors: [describeError(error, locale)] }]);
-                return null;
-              } finally {
-                captcha.refresh();
-                form.setFieldValue('captchaAnswer', '');
-              }
-            }}
+          <CaptchaCodeButton
+            form={form}
+            captcha={captcha}
+            validate={['mobile']}
+            send={(captchaId, captchaAnswer) =>
+              apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
+                mobile: form.getFieldValue('mobile'),
+                purpose: 'settings',
+                captchaId,
+                captchaAnswer,
+              })
+            }
           />
         </Space.Compact>
       </Form.Item>

@@ -24,10 +24,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
-import { type CaptchaState, useCaptcha } from '../../../components/captcha/use-captcha';
+import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { LinkButton } from '../../../components/link-button';
-import { SendCodeButton } from '../../../components/send-code-button';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import {
@@ -127,43 +127,6 @@ function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow) => 
         <Link to="/recover/email">{t('recovery.forgot.byEmailLink')}</Link>
       </p>
     </Form>
-  );
-}
-
-/** 获取验证码 beside a code field: needs the image captcha of the form first. */
-function CodeButton({
-  form,
-  captcha,
-  send,
-}: {
-  form: FormInstance;
-  captcha: CaptchaState;
-  send: (captchaId: string, captchaAnswer: string) => Promise<{ resendAfter: number }>;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (
-    <SendCodeButton
-      onSend={async () => {
-        const answer = String(form.getFieldValue('captchaAnswer') ?? '').trim();
-        if (!answer || !captcha.captcha) {
-          form.setFields([{ name: 'captchaAnswer', errors: [t('recovery.forgot.captchaFirst')] }]);
-          return null;
-        }
-        try {
-          const sent = await send(captcha.captcha.id, answer);
-          return sent.resendAfter;
-        } catch (error) {
-          if (!(isApiError(error) && applyProblemToForm(form, error.problem, locale, FORM_OPTIONS))) {
-            form.setFields([{ name: 'captchaAnswer', errors: [describeError(error, locale)] }]);
-          }
-          return null;
-        } finally {
-          captcha.refresh();
-          form.setFieldValue('captchaAnswer', '');
-        }
-      }}
-    />
   );
 }
 
@@ -293,7 +256,7 @@ function VerifyStep({
               <Form.Item name="code" noStyle rules={codeRules}>
                 <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
               </Form.Item>
-              <CodeButton
+              <CaptchaCodeButton
                 form={form}
                 captcha={captcha}
                 send={(captchaId, captchaAnswer) =>
@@ -354,9 +317,10 @@ function VerifyStep({
               <Form.Item name="smsCode" noStyle rules={codeRules}>
                 <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
               </Form.Item>
-              <CodeButton
+              <CaptchaCodeButton
                 form={form}
                 captcha={captcha}
+                validate={['mobile']}
                 send={async (captchaId, captchaAnswer) => {
                   const mobile = String(form.getFieldValue('mobile') ?? '').trim();
                   return apiClient.post<{ resendAfter: number }>('/api/otp/sms', {

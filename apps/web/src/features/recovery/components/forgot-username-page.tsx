@@ -27,10 +27,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
-import { type CaptchaState, useCaptcha } from '../../../components/captcha/use-captcha';
+import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { LinkButton } from '../../../components/link-button';
-import { SendCodeButton } from '../../../components/send-code-button';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { useUsernameRecoveryStep } from '../api/password-recovery';
@@ -61,53 +61,6 @@ function useProblem(form: FormInstance) {
     setFailure(onField ? null : describeError(error, locale));
   };
   return { failure, show, clear: () => setFailure(null) };
-}
-
-/** 获取验证码 to a mobile typed in the form (`mobileField`), after the image captcha `captchaField`. */
-function MobileCodeButton({
-  form,
-  captcha,
-  mobileField,
-  captchaField,
-}: {
-  form: FormInstance;
-  captcha: CaptchaState;
-  mobileField: (string | number)[];
-  captchaField: (string | number)[];
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (
-    <SendCodeButton
-      onSend={async () => {
-        try {
-          await form.validateFields([mobileField]);
-        } catch {
-          return null;
-        }
-        if (!String(form.getFieldValue(captchaField) ?? '').trim() || !captcha.captcha) {
-          form.setFields([{ name: captchaField, errors: [t('recovery.forgot.captchaFirst')] }]);
-          return null;
-        }
-        try {
-          const sent = await apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
-            mobile: String(form.getFieldValue(mobileField)).trim(),
-            purpose: 'recover',
-            captchaId: captcha.captcha?.id ?? '',
-            captchaAnswer: String(form.getFieldValue(captchaField)).trim(),
-          });
-          return sent.resendAfter;
-        } catch (error) {
-          form.setFields([{ name: captchaField, errors: [describeError(error, locale)] }]);
-          return null;
-        } finally {
-          captcha.refresh();
-          form.setFieldValue(captchaField, '');
-        }
-      }}
-      label={t('individual.getCode')}
-    />
-  );
 }
 
 /** 手机号码, 图片验证码 and 验证码, under `prefix` in the form. */
@@ -152,11 +105,19 @@ function MobileProof({
           >
             <Input id={id} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
           </Form.Item>
-          <MobileCodeButton
+          <CaptchaCodeButton
             form={form}
             captcha={captcha}
-            mobileField={[...prefix, 'mobile']}
             captchaField={[...prefix, 'captchaAnswer']}
+            validate={[[...prefix, 'mobile']]}
+            send={(captchaId, captchaAnswer) =>
+              apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
+                mobile: String(form.getFieldValue([...prefix, 'mobile'])).trim(),
+                purpose: 'recover',
+                captchaId,
+                captchaAnswer,
+              })
+            }
           />
         </Space.Compact>
       </Form.Item>
