@@ -222,6 +222,8 @@ export const ERROR_CODES = {
     'The enterprise does not have two operators with a bound mobile (两操作员手机号 is not possible).',
   'recovery.enterprise_mismatch':
     'The enterprise or its legal representative does not match the records (法定代表人信息验证); manual review is offered.',
+  'recovery.no_matching_account':
+    '人工资料审核: no account agrees with every fact of the claim, so it cannot be approved (reject it with a reason).',
 
   // articles (通知公告, 政策法规, 办事指南) and the site identity in the footer (issue 10 §4)
   'content.not_found': 'No such article (or, on the public routes, none published with this id).',

@@ -271,7 +271,8 @@ export const ConsoleApplicationDetail = QueueItem.extend({
   progress: ApplicationProgress,
   /** the form as the service's field metadata shows it; personal data masked, revealable on request */
   formView: FormView,
-  applicant: ApplicantView,
+  /** null: made without an account (人工资料审核 of a forgotten username or password) */
+  applicant: ApplicantView.nullable(),
   timeline: z.array(ApplicationEventView),
   attachments: z.array(AttachmentView),
   /** what this staff member may do now (decisions) */

@@ -172,6 +172,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.no_two_operators': '该企业没有两个操作员，请选择其他验证方式',
     'recovery.enterprise_mismatch':
       '企业信息填写有误，建议您到“国家企业信用信息公示平台”核对本企业信息后重新提交，或点击“提交人工审核”进入人工审核。',
+    'recovery.no_matching_account': '没有与申请信息全部一致的账号，不能审核通过，请填写原因后退回',
     'content.not_found': '该文章不存在或未发布',
     'content.version_conflict': '该文章已被他人修改，请刷新后查看最新内容',
     'content.kind_invalid': '请选择栏目：通知公告、政策法规或办事指南',
@@ -355,6 +356,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.no_two_operators': '該企業沒有兩個操作員，請選擇其他驗證方式',
     'recovery.enterprise_mismatch':
       '企業資料填寫有誤，建議您到「國家企業信用信息公示平台」核對本企業資料後重新提交，或點擊「提交人工審核」進入人工審核。',
+    'recovery.no_matching_account': '沒有與申請資料全部一致的帳戶，不能審核通過，請填寫原因後退回',
     'content.not_found': '該文章不存在或未發佈',
     'content.version_conflict': '該文章已被他人修改，請重新整理後查看最新內容',
     'content.kind_invalid': '請選擇欄目：通知公告、政策法規或辦事指南',
@@ -566,6 +568,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.no_two_operators': 'The enterprise does not have two operators. Choose another check.',
     'recovery.enterprise_mismatch':
       'The enterprise information is wrong. Check it on the National Enterprise Credit Information Publicity System and submit again, or submit it for manual review.',
+    'recovery.no_matching_account':
+      'No account agrees with every fact of this request, so it cannot be approved. Reject it with a reason.',
     'content.not_found': 'This article does not exist or is not published.',
     'content.version_conflict': 'Someone else changed this article. Reload it to see the latest version.',
     'content.kind_invalid': 'Choose a section: notices, policies or service guides.',

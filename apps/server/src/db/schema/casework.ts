@@ -59,9 +59,11 @@ export const applications = pgTable(
     /** `<PREFIX><YYYYMMDD><6-digit sequence>`; null while a draft */
     number: varchar('number', { length: 32 }),
     serviceCode: varchar('service_code', { length: 40 }).notNull(),
-    applicantAccountId: uuid('applicant_account_id')
-      .notNull()
-      .references(() => accounts.id),
+    /**
+     * null for an application made by someone who cannot sign in (人工资料审核 of a forgotten
+     * username or password): the service reaches them through what its form gives
+     */
+    applicantAccountId: uuid('applicant_account_id').references(() => accounts.id),
     organizationId: uuid('organization_id').references(() => organizations.id),
     status: varchar('status', { length: 40 }).notNull(),
     version: integer('version').notNull().default(1),

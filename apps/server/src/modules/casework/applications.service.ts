@@ -180,6 +180,52 @@ export async function createDraft(
   return input.tx ? work(input.tx) : ctx.db.transaction(work);
 }
 
+/**
+ * Starts, inside `tx`, a draft made without an account — 人工资料审核 of a forgotten username or
+ * password, whose applicant cannot sign in. The queues show the name and code given; nobody can
+ * open it as an applicant, and the service answers through what its form gives (its onDecided).
+ * The caller submits it in the same transaction (submitInTransaction with a null actor).
+ */
+export async function createGuestDraft(
+  ctx: AppContext,
+  tx: Db,
+  input: {
+    serviceCode: string;
+    applicantName: string;
+    applicantCode: string | null;
+    form: Record<string, unknown>;
+    at: Date;
+  },
+): Promise<ApplicationRow> {
+  const definition = definitionOf(input.serviceCode);
+  const row = await insertApplication(tx, {
+    serviceCode: definition.code,
+    applicantAccountId: null,
+    organizationId: null,
+    applicantName: input.applicantName,
+    applicantCode: input.applicantCode,
+    status: DRAFT_STATUS,
+    formEnc: sealForm(ctx, input.form),
+    createdAt: input.at,
+    updatedAt: input.at,
+  });
+  await insertApplicationEvent(tx, {
+    applicationId: row.id,
+    actorId: null,
+    action: 'create',
+    fromStatus: null,
+    toStatus: DRAFT_STATUS,
+    at: input.at,
+  });
+  return row;
+}
+
+/** The applicant's account of a service whose applications always have one (not a guest's). */
+export function applicantIdOf(row: Pick<ApplicationRow, 'id' | 'applicantAccountId'>): string {
+  if (!row.applicantAccountId) throw new Error(`application ${row.id} has no applicant account`);
+  return row.applicantAccountId;
+}
+
 /** Saves a draft's form (still unchecked); the version guards against a second tab. */
 export async function updateDraft(
   ctx: AppContext,
@@ -234,7 +280,9 @@ async function sendTransitionMessages(
   const params = (locale: Locale) => ({ ...base(locale), ...extraParams });
   for (const message of transition.messages) {
     let recipients: string[] = [];
-    if (message.to === 'applicant') recipients = [application.applicantAccountId];
+    // an application without an account (人工资料审核) is answered by its service's onDecided
+    if (message.to === 'applicant')
+      recipients = application.applicantAccountId ? [application.applicantAccountId] : [];
     else if (message.to === 'assignee') recipients = application.assigneeId ? [application.assigneeId] : [];
     else recipients = await findServiceStaff(tx, definition.code, 'supervisor');
     for (const accountId of recipients) {
@@ -262,7 +310,8 @@ export async function submitInTransaction(
   input: {
     row: ApplicationRow;
     definition: AnyServiceDefinition;
-    actorId: string;
+    /** null: a guest's application (createGuestDraft) */
+    actorId: string | null;
     ip?: string | null;
     now: Date;
   },
@@ -441,5 +490,8 @@ export async function decide(
     });
     return decided;
   };
-  return input.tx ? work(input.tx) : ctx.db.transaction(work);
+  if (input.tx) return work(input.tx);
+  const decided = await ctx.db.transaction(work);
+  await definition.afterDecided?.(ctx, decided);
+  return decided;
 }

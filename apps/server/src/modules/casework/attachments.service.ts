@@ -47,6 +47,7 @@ registerFileUsage({
  * they may act with a corrected form (退回补正) — the policy's `edit_attachments`.
  */
 export function attachmentsEditable(definition: AnyServiceDefinition, row: ApplicationRow): boolean {
+  if (!row.applicantAccountId) return false;
   return can({ id: row.applicantAccountId, roles: APPLICANT }, { kind: 'edit_attachments' }, row, definition);
 }
 

@@ -236,7 +236,9 @@ export async function loadForStaff(db: Db, grants: StaffGrants, id: string): Pro
   return row;
 }
 
-async function applicantOf(ctx: AppContext, row: ApplicationRow): Promise<ApplicantView> {
+async function applicantOf(ctx: AppContext, row: ApplicationRow): Promise<ApplicantView | null> {
+  // made without an account (人工资料审核): the form says who asks
+  if (!row.applicantAccountId) return null;
   const account = await getAccountById(ctx.db, row.applicantAccountId);
   if (!account) throw new AppError('casework.application_not_found', { status: 404 });
   const org = account.organizationId ? await getOrganizationById(ctx.db, account.organizationId) : undefined;
@@ -278,8 +280,9 @@ export async function consoleDetail(
   ]);
   const viewer: CaseworkActor = { id: staff.id, roles };
   const permissions = permissionsOf(viewer, row, definition);
-  const applicant_: CaseworkActor = { id: row.applicantAccountId, roles: new Set(['applicant']) };
-  const applicantActs = allowedActions(definition, row, applicant_).length > 0;
+  const applicantActs =
+    !!row.applicantAccountId &&
+    allowedActions(definition, row, { id: row.applicantAccountId, roles: new Set(['applicant']) }).length > 0;
   return {
     ...presentSummary(definition, row, now, await calendarNow(ctx)),
     assigneeId: row.assigneeId,
@@ -296,7 +299,14 @@ export async function consoleDetail(
       presentEvent(
         definition,
         e,
-        e.actorId === row.applicantAccountId ? applicant.name : (names.get(e.actorId ?? '') ?? ''),
+        e.actorId === null
+          ? // a submission without an account: the person the form names
+            e.action === 'submit'
+            ? row.applicantName
+            : ''
+          : e.actorId === row.applicantAccountId
+            ? (applicant?.name ?? '')
+            : (names.get(e.actorId) ?? ''),
       ),
     ),
     attachments,

@@ -6,7 +6,15 @@ export {
   findLatestReason,
   setApplicantIdentity,
 } from './applications.repo.ts';
-export { createDraft, decide, definitionOf, readForm, submitInTransaction } from './applications.service.ts';
+export {
+  applicantIdOf,
+  createDraft,
+  createGuestDraft,
+  decide,
+  definitionOf,
+  readForm,
+  submitInTransaction,
+} from './applications.service.ts';
 export { detachAll, findAttachedFiles, insertAttachment } from './attachments.repo.ts';
 export { loadForStaff } from './casework.views.ts';
 export {

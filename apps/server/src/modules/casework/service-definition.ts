@@ -103,6 +103,14 @@ export type ServiceDefinition<State extends string, Action extends string> = {
     decided: { application: ApplicationRow; event: ApplicationEventRow },
   ): Promise<Record<string, string> | undefined>;
   /**
+   * After a step has committed (not when the caller runs it inside its own transaction): what
+   * must wait for the commit, e.g. ending cached sessions on every instance.
+   */
+  afterDecided?(
+    ctx: AppContext,
+    decided: { application: ApplicationRow; event: ApplicationEventRow },
+  ): Promise<void>;
+  /**
    * At submission, after the form passed its schema and before anything is written: checks
    * against the service's own data (a certificate type still offered) and returns the form to
    * store (e.g. with a name resolved from a code). Throws AppError with field errors to refuse.

@@ -38,11 +38,13 @@ export async function mayReadFile(
   viewer: FileViewer,
   file: FileRow,
 ): Promise<ReadAccess | null> {
-  if (file.ownerAccountId === null) return holdsUploadToken(file, viewer.uploadToken) ? 'upload_token' : null;
+  if (file.ownerAccountId === null && file.uploadTokenHash)
+    return holdsUploadToken(file, viewer.uploadToken) ? 'upload_token' : null;
+  // no owner and no token: a guest application's file (人工资料审核), for its service's staff only
   const { account } = viewer;
   if (!account) return null;
   if (file.ownerAccountId === account.id) return 'owner';
-  if (ORGANIZATION_ADMIN_KINDS.has(account.kind) && account.organizationId) {
+  if (file.ownerAccountId && ORGANIZATION_ADMIN_KINDS.has(account.kind) && account.organizationId) {
     const owner = await getAccountById(ctx.db, file.ownerAccountId);
     if (owner?.organizationId === account.organizationId) return 'organization_admin';
   }

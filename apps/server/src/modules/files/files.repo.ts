@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { files } from '../../db/schema/files.ts';
 
@@ -28,7 +28,8 @@ export async function claimFile(
   db: Db,
   id: string,
   tokenHash: string,
-  ownerAccountId: string,
+  /** null: claimed by an application made without an account (人工资料审核) */
+  ownerAccountId: string | null,
 ): Promise<FileRow | undefined> {
   const [row] = await db
     .update(files)
@@ -38,12 +39,15 @@ export async function claimFile(
   return row;
 }
 
-/** Unclaimed anonymous uploads created before `before`, oldest first (never attached). */
+/**
+ * Unclaimed anonymous uploads created before `before`, oldest first (never attached): no owner and
+ * still their upload token (a guest application's claim clears the token).
+ */
 export async function findUnclaimedFiles(db: Db, before: Date, limit: number): Promise<FileRow[]> {
   return db
     .select()
     .from(files)
-    .where(and(isNull(files.ownerAccountId), lt(files.createdAt, before)))
+    .where(and(isNull(files.ownerAccountId), isNotNull(files.uploadTokenHash), lt(files.createdAt, before)))
     .orderBy(asc(files.createdAt))
     .limit(limit);
 }
@@ -53,7 +57,7 @@ export async function deleteUnclaimedFiles(db: Db, ids: string[]): Promise<FileR
   if (ids.length === 0) return [];
   return db
     .delete(files)
-    .where(and(inArray(files.id, ids), isNull(files.ownerAccountId)))
+    .where(and(inArray(files.id, ids), isNull(files.ownerAccountId), isNotNull(files.uploadTokenHash)))
     .returning();
 }
 

@@ -329,7 +329,8 @@ export type UploadClaim = {
  */
 export async function claimUploads(
   tx: Db,
-  input: { files: readonly UploadClaim[]; ownerAccountId: string },
+  /** ownerAccountId null: an application made without an account holds them (人工资料审核) */
+  input: { files: readonly UploadClaim[]; ownerAccountId: string | null },
 ): Promise<FileRow[]> {
   const claimed: FileRow[] = [];
   const errors: AppFieldError[] = [];

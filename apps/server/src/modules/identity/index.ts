@@ -34,6 +34,14 @@ export {
   signInRecordSql,
   updateAccount,
 } from './identity.repo.ts';
+export {
+  applyReviewedPassword,
+  type ClaimCheck,
+  findRecoveryCandidates,
+  forgetReviewedAccountSessions,
+  type ManualRecoveryClaim,
+  type RecoveryCandidate,
+} from './manual-recovery.ts';
 export { setCardHolderLookup } from './operators.ts';
 export {
   activatePendingOrganization,
@@ -43,8 +51,9 @@ export {
   insertOrganization,
   updateOrganization,
 } from './organizations/organization.repo.ts';
-export { startOfChinaDay } from './otp.service.ts';
+export { checkOneTimeCode, consumeCheckedCode, startOfChinaDay } from './otp.service.ts';
 export { hashPassword } from './passwords.ts';
+export { countVerification } from './recovery-flow.ts';
 export {
   endSession,
   type RequestMeta,

@@ -90,3 +90,23 @@ export async function notify(ctx: AppContext, tx: Db, n: Notification): Promise<
   }
   await insertNotificationRows(tx, inbox, messages, now);
 }
+
+/**
+ * An SMS from a template to a number that belongs to no account (the mobile a 人工资料审核
+ * applicant proved), in the caller's transaction and language, through the outbox.
+ */
+export async function notifyAddress(
+  ctx: AppContext,
+  tx: Db,
+  n: { to: string; template: string; params: Params; locale: Locale },
+): Promise<void> {
+  const template = templates.get(n.template);
+  if (!template) throw new Error(`unknown message template ${n.template}`);
+  const text = fillTemplate((template.sms ?? template.title)[n.locale], n.params);
+  await insertNotificationRows(
+    tx,
+    null,
+    [ctx.messaging.seal({ channel: 'sms', to: n.to, text })],
+    ctx.clock.now(),
+  );
+}

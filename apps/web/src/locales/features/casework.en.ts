@@ -63,6 +63,8 @@ export const caseworkEn = {
     formEmpty: 'The form is empty',
     attachments: 'Attachments',
     applicant: 'Applicant',
+    guestApplicant:
+      '{{name}} (submitted without signing in; the result goes by SMS to the mobile in the form)',
     decision: 'Decision',
     timeline: 'History',
     notFound: 'No such application',

@@ -69,6 +69,7 @@ export const caseworkZhCN = {
     formEmpty: '申请表没有内容',
     attachments: '附件',
     applicant: '申请人',
+    guestApplicant: '{{name}}（未登录提交，审核结果以短信告知申请表中的手机号）',
     decision: '审批决定',
     timeline: '办理记录',
     notFound: '申请不存在',

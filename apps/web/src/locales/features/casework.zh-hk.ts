@@ -63,6 +63,7 @@ export const caseworkZhHK = {
     formEmpty: '申請表沒有內容',
     attachments: '附件',
     applicant: '申請人',
+    guestApplicant: '{{name}}（未登入提交，審核結果以短訊通知申請表中的手機號碼）',
     decision: '審批決定',
     timeline: '辦理記錄',
     notFound: '申請不存在',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldError } from '../../../http/app-error.ts';
-import { defineService, readForm, type Transition, unhandled } from '../../casework/index.ts';
+import { applicantIdOf, defineService, readForm, type Transition, unhandled } from '../../casework/index.ts';
 import { createCertAuthoritySimulator, useAuthority } from './authority.ts';
 import { CHECK_JOB, enqueueCheck, runCheck } from './check.ts';
 import {
@@ -136,7 +136,7 @@ export default defineService<CertState, CertAction>({
     await insertRecord(tx, {
       applicationId: application.id,
       organizationId: application.organizationId,
-      applicantAccountId: application.applicantAccountId,
+      applicantAccountId: applicantIdOf(application),
       number: application.number ?? '',
       certType: form.certType,
       certTypeName: form.certTypeName ?? form.certType,

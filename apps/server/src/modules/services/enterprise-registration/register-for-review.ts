@@ -5,6 +5,7 @@ import { AppError, type AppFieldError, fieldError } from '../../../http/app-erro
 import { isUniqueViolation } from '../../../lib/pg-errors.ts';
 import {
   type ApplicationRow,
+  applicantIdOf,
   createDraft,
   decide,
   definitionOf,
@@ -244,7 +245,7 @@ export async function correctRegistration(
   meta: RequestMeta,
 ): Promise<EnterpriseRegistrationSubmitted> {
   const { application } = await openCorrection(ctx, body.token);
-  const account = await getAccountById(ctx.db, application.applicantAccountId);
+  const account = await getAccountById(ctx.db, applicantIdOf(application));
   if (!account) throw linkInvalid();
   // the account exists under its name: the username is not part of a correction
   const form: EnterpriseRegistrationRecord = {

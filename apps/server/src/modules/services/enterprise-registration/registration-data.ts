@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import { type AppFieldError, fieldError } from '../../../http/app-error.ts';
 import { publicBaseUrl } from '../../../lib/public-url.ts';
 import type { ApplicationRow } from '../../casework/index.ts';
-import { readForm, setApplicantIdentity } from '../../casework/index.ts';
+import { applicantIdOf, readForm, setApplicantIdentity } from '../../casework/index.ts';
 import type { NewAccountRow } from '../../identity/index.ts';
 import {
   activatePendingRegistration,
@@ -126,7 +126,7 @@ export async function activateRegistration(
   // account, less than an identity check of the person
   const username = await activatePendingRegistration(tx, {
     organizationId: application.organizationId,
-    accountId: application.applicantAccountId,
+    accountId: applicantIdOf(application),
     realNameLevel: 'low',
     at: now,
   });
@@ -141,7 +141,7 @@ export async function issueCorrectionLink(
 ): Promise<Record<string, string>> {
   const { token } = await issueActionToken(tx, {
     purpose: 'registration_correction',
-    accountId: application.applicantAccountId,
+    accountId: applicantIdOf(application),
     applicationId: application.id,
     ttlMs: CORRECTION_LINK_DAYS * 24 * 3_600_000,
     now: ctx.clock.now(),
@@ -165,7 +165,7 @@ export async function syncRegistration(ctx: AppContext, tx: Db, application: App
       updatedAt: now,
     });
   }
-  await updateAccount(tx, application.applicantAccountId, {
+  await updateAccount(tx, applicantIdOf(application), {
     ...administratorValues(ctx, form),
     updatedAt: now,
   });

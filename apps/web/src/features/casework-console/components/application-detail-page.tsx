@@ -246,7 +246,13 @@ function Detail({
         </Col>
         <Col xs={24} xl={8}>
           <Card title={heading(t('casework.detail.applicant'))}>
-            <ApplicantDescriptions applicant={detail.applicant} />
+            {detail.applicant ? (
+              <ApplicantDescriptions applicant={detail.applicant} />
+            ) : (
+              <p className="sw-cw-muted" style={{ margin: 0 }}>
+                {t('casework.detail.guestApplicant', { name: detail.applicantName })}
+              </p>
+            )}
           </Card>
           <Card className="sw-block-top" title={heading(t('casework.detail.decision'))}>
             {detail.allowedActions.length > 0 ? (
