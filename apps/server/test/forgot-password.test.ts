@@ -133,11 +133,13 @@ describe('忘记密码 (seed 004 §2.4): 填写用户名 → 安全验证 → �
     const body = await enterprise();
     const agent = new Agent(t.app);
     const { flow, methods } = (await start(agent, body.administrator.username)).json();
+    // 电子营业执照验证 too: its credit code starts with 9
     expect(methods.map((m: { method: string }) => m.method)).toEqual([
       'sms',
       'email',
       'account_info',
       'legal_rep',
+      'e_license',
     ]);
     const mobile = '13600001111';
     const answers = {

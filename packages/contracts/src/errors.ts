@@ -207,6 +207,12 @@ export const ERROR_CODES = {
   'face.expired': 'The face check expired or was already used; start a new one.',
   'realname.card_invalid':
     'The bank card number fails its check digit or the bank does not know it for this holder.',
+  'realname.account_invalid':
+    'The corporate account number is malformed or the bank does not know it (对公账号).',
+  'realname.account_mismatch': 'The bank holds this corporate account for another enterprise.',
+  'realname.enterprise_mismatch':
+    '核验企业信息: the enterprise or its legal representative differs from the market regulator’s record (or the regulator has none).',
+  'realname.flow_expired': 'The 法人身份认证 steps expired or were altered; start again from 核验企业信息.',
   'recovery.verification_failed':
     'The answers do not match the account (the same answer for an unknown username, a wrong fact or an expired flow).',
   'recovery.identity_incomplete':
@@ -222,6 +228,8 @@ export const ERROR_CODES = {
     'The enterprise does not have two operators with a bound mobile (两操作员手机号 is not possible).',
   'recovery.enterprise_mismatch':
     'The enterprise or its legal representative does not match the records (法定代表人信息验证); manual review is offered.',
+  'recovery.e_license_mismatch':
+    '电子营业执照验证: the licence was not confirmed in the licence app, or it is another enterprise’s.',
   'recovery.no_matching_account':
     '人工资料审核: no account agrees with every fact of the claim, so it cannot be approved (reject it with a reason).',
 

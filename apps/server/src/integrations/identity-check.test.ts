@@ -33,6 +33,27 @@ describe('identity agencies simulator', () => {
     expect(await sim.checkBankCard({ ...facts, cardNumber: '4111111111111111' })).toBe('match');
   });
 
+  it('confirms a corporate account: its sample at its bank for its enterprise only, others by Luhn', async () => {
+    const demo = { enterpriseName: '广州示例进出口贸易有限公司', enterpriseCode: '91440101MA59UQXX9Q' };
+    const sample = '4405 0149 0401 0000 0018';
+    expect(await sim.checkCorporateAccount({ ...demo, bank: 'ccb', accountNumber: sample })).toBe('match');
+    expect(await sim.checkCorporateAccount({ ...demo, bank: 'abc', accountNumber: sample })).toBe('mismatch');
+    expect(
+      await sim.checkCorporateAccount({
+        enterpriseName: '别家',
+        enterpriseCode: '91110000MA00000000',
+        bank: 'ccb',
+        accountNumber: sample,
+      }),
+    ).toBe('mismatch');
+    expect(
+      await sim.checkCorporateAccount({ ...demo, bank: 'cmbc', accountNumber: '6228480123456789015' }),
+    ).toBe('match');
+    expect(
+      await sim.checkCorporateAccount({ ...demo, bank: 'cmbc', accountNumber: '6228480123456789016' }),
+    ).toBe('account_invalid');
+  });
+
   it('asserts nothing in production', async () => {
     const prod = createIdentityAgenciesSimulator({ log, production: true });
     await expect(

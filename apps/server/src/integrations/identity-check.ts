@@ -24,16 +24,46 @@ export type IdentityCheckResult = 'match' | 'mismatch' | 'not_found';
 export type BankCardFacts = IdentityFacts & { cardNumber: string; mobile: string };
 export type BankCardResult = IdentityCheckResult | 'card_invalid';
 
+/** the banks whose corporate-account check (企业实名认证 / 银行UKEY认证) the manual names */
+export const CORPORATE_BANKS = ['ccb', 'abc', 'cmbc'] as const;
+export type CorporateBank = (typeof CORPORATE_BANKS)[number];
+export type CorporateAccountFacts = {
+  bank: CorporateBank;
+  enterpriseName: string;
+  /** 统一社会信用代码, or 组织机构代码 for an enterprise without one */
+  enterpriseCode: string;
+  accountNumber: string;
+};
+export type CorporateAccountResult = 'match' | 'mismatch' | 'account_invalid';
+
 export type IdentityAgencies = Adapter & {
   checkIdentity(facts: IdentityFacts): Promise<IdentityCheckResult>;
   checkBankCard(facts: BankCardFacts): Promise<BankCardResult>;
+  /**
+   * 企业实名认证 through a bank (建设银行, 农业银行, 民生银行): the bank confirms, after its UKEY
+   * sign-in, that the corporate account is the named enterprise's.
+   */
+  checkCorporateAccount(facts: CorporateAccountFacts): Promise<CorporateAccountResult>;
 };
+
+/**
+ * The simulated banks' corporate accounts: the demo enterprise's at 建设银行. Another enterprise
+ * named with a known account is `mismatch`; any other account number passing the Luhn check is taken
+ * as the named enterprise's (the simulator cannot know), one failing it is `account_invalid`.
+ */
+export const SAMPLE_CORPORATE_ACCOUNTS: readonly {
+  bank: CorporateBank;
+  accountNumber: string;
+  enterpriseCode: string;
+}[] = [{ bank: 'ccb', accountNumber: '44050149040100000018', enterpriseCode: '91440101MA59UQXX9Q' }];
 
 /** The simulator's sample people: the demo accounts' holders (documented in the README). */
 export const SAMPLE_PEOPLE: readonly { name: string; idType: IdType; idNumber: string }[] = [
   { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' },
   { name: '李四', idType: 'resident_id', idNumber: '440104198001010016' },
   { name: '赵六', idType: 'resident_id', idNumber: '440104199002020026' },
+  // the demo enterprise's legal representative (the market regulator simulator's record)
+  { name: '陈建国', idType: 'resident_id', idNumber: '44010619750505001X' },
 ];
 
 /** Luhn (ISO/IEC 7812) over a 12–19 digit card number. */
@@ -78,6 +108,23 @@ export function createIdentityAgenciesSimulator(opts: {
       if (opts.production) refuse();
       const result = luhnValid(facts.cardNumber) ? simulatedIdentity(facts) : 'card_invalid';
       opts.log.info({ adapter: 'identity-agencies-simulator', result }, '[SIMULATOR] bank card check');
+      return result;
+    },
+    async checkCorporateAccount(facts) {
+      if (opts.production) refuse();
+      const number = facts.accountNumber.replace(/\s+/g, '');
+      const known = SAMPLE_CORPORATE_ACCOUNTS.find((a) => a.accountNumber === number);
+      const result: CorporateAccountResult = known
+        ? known.bank === facts.bank && known.enterpriseCode === facts.enterpriseCode.toUpperCase()
+          ? 'match'
+          : 'mismatch'
+        : luhnValid(number)
+          ? 'match'
+          : 'account_invalid';
+      opts.log.info(
+        { adapter: 'identity-agencies-simulator', bank: facts.bank, result },
+        '[SIMULATOR] corporate account check',
+      );
       return result;
     },
   };

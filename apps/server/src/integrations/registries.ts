@@ -1,3 +1,4 @@
+import type { IdType } from '@sw/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../http/app-error.ts';
 import type { Adapter } from './types.ts';
@@ -10,7 +11,14 @@ import type { Adapter } from './types.ts';
  * nothing in production (503 `simulator.unavailable_in_production`).
  */
 
-export type MarketRecord = { name: string; legalRepName: string; address: string };
+export type MarketRecord = {
+  name: string;
+  legalRepName: string;
+  /** the legal representative's document as filed (法人身份认证 checks it, seed 004 §3.6.1) */
+  legalRepIdType: IdType;
+  legalRepIdNumber: string;
+  address: string;
+};
 export type CommerceRecord = {
   filingNo: string;
   filedOn: string;
@@ -28,6 +36,8 @@ export const SAMPLE_REGISTRY: Record<string, { market: MarketRecord; commerce: C
     market: {
       name: '广州示例进出口贸易有限公司',
       legalRepName: '陈建国',
+      legalRepIdType: 'resident_id',
+      legalRepIdNumber: '44010619750505001X',
       address: '广东省广州市天河区珠江新城示例路 1 号',
     },
     commerce: {

@@ -83,7 +83,8 @@ export type PasswordResetBody = z.infer<typeof PasswordResetBody>;
 export const FORGOT_PASSWORD_FLOW_MINUTES = 30;
 export const FORGOT_PASSWORD_RESET_MINUTES = 15;
 
-export const FORGOT_PASSWORD_METHODS = ['sms', 'email', 'account_info', 'legal_rep'] as const;
+/** e_license: 电子营业执照验证, for administrators of enterprises whose credit code starts with 9 */
+export const FORGOT_PASSWORD_METHODS = ['sms', 'email', 'account_info', 'legal_rep', 'e_license'] as const;
 export type ForgotPasswordMethod = (typeof FORGOT_PASSWORD_METHODS)[number];
 
 export const ForgotPasswordStartBody = PasswordRecoveryEmailBody;
@@ -167,6 +168,12 @@ export const ForgotPasswordVerifyBody = z.discriminatedUnion('method', [
     legalRepIdNumber: IdNumberText,
     mobile: Mobile,
     smsCode: Code,
+  }),
+  /** 电子营业执照验证: an e-business-licence authorization this browser opened and the holder confirmed */
+  z.strictObject({
+    flow: FlowToken,
+    method: z.literal('e_license'),
+    sessionId: z.uuid(fieldIssue('field.invalid')),
   }),
 ]);
 export type ForgotPasswordVerifyBody = z.infer<typeof ForgotPasswordVerifyBody>;

@@ -15,7 +15,22 @@ import { fieldIssue } from './common.ts';
  *   503 `agency.unavailable` when the agency does not answer in time.
  */
 
-export const REAL_NAME_METHODS = ['identity', 'bank_card', 'face'] as const;
+/*
+ * 企业实名认证 (§3.6.1, administrators): IC 卡认证 (any card of the enterprise; a legal-person card also
+ * binds itself), 法人身份认证 (three steps below), 银行UKEY认证 (the enterprise's corporate account at a
+ * bank) — each → 高. 操作员 may also use its IC card (the holder's ID must be the operator's).
+ *
+ *   POST /api/account/real-name/card                      CardProof → RealNameView
+ *   POST /api/account/real-name/legal-rep/enterprise      RealNameEnterpriseBody → RealNameLegalRepStep
+ *        第一步 核验企业信息: the enterprise and its legal representative as the market regulator holds them
+ *   POST /api/account/real-name/legal-rep/legal-rep       RealNamePersonStepBody → RealNameLegalRepStep
+ *        第二步 核验法人身份信息: 身份证认证 when the legal representative's document is a resident ID,
+ *        else 银行卡认证 (four elements, the reserved mobile's code)
+ *   POST /api/account/real-name/legal-rep/administrator   RealNamePersonStepBody → RealNameView
+ *        第三步 核验管理员身份信息: the same for the administrator's own recorded identity → 高
+ *   POST /api/account/real-name/bank-ukey                 RealNameBankUkeyBody → RealNameView
+ */
+export const REAL_NAME_METHODS = ['identity', 'bank_card', 'face', 'card', 'legal_rep', 'bank_ukey'] as const;
 export type RealNameMethod = (typeof REAL_NAME_METHODS)[number];
 
 export const RealNameView = z
@@ -47,3 +62,99 @@ export const RealNameBankCardBody = z.strictObject({
     .regex(/^\d{6}$/, fieldIssue('otp.invalid')),
 });
 export type RealNameBankCardBody = z.infer<typeof RealNameBankCardBody>;
+
+/** the banks of 银行UKEY认证 and 企业实名认证 (建设银行, 农业银行, 民生银行) */
+export const CORPORATE_BANKS = ['ccb', 'abc', 'cmbc'] as const;
+export type CorporateBank = (typeof CORPORATE_BANKS)[number];
+
+/** 对公账号: 12–25 digits (spaces allowed while typing) */
+export const CorporateAccountNumber = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .refine((v) => /^\d{12,25}$/.test(v), fieldIssue('realname.account_invalid'));
+
+export const RealNameBankUkeyBody = z.strictObject({
+  bank: z.enum(CORPORATE_BANKS, fieldIssue('field.invalid')),
+  accountNumber: CorporateAccountNumber,
+});
+export type RealNameBankUkeyBody = z.infer<typeof RealNameBankUkeyBody>;
+
+const PersonName = z
+  .string()
+  .trim()
+  .min(1, fieldIssue('field.required'))
+  .max(100, fieldIssue('field.too_long'));
+const IdNumberText = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(1, fieldIssue('field.required'))
+  .max(30, fieldIssue('field.too_long'));
+
+/** 第一步 核验企业信息 */
+export const RealNameEnterpriseBody = z.strictObject({
+  enterpriseName: z
+    .string()
+    .trim()
+    .min(1, fieldIssue('field.required'))
+    .max(200, fieldIssue('field.too_long')),
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, fieldIssue('field.required'))
+    .max(18, fieldIssue('field.too_long')),
+  legalRepName: PersonName,
+  legalRepIdType: z.enum(ID_TYPES),
+  legalRepIdNumber: IdNumberText,
+});
+export type RealNameEnterpriseBody = z.infer<typeof RealNameEnterpriseBody>;
+
+const FlowToken = z.string().min(1, fieldIssue('field.required')).max(2000, fieldIssue('field.too_long'));
+const Ymd = z
+  .string()
+  .trim()
+  .regex(/^\d{8}$/, fieldIssue('field.date_invalid'));
+
+const personStep = <E extends z.ZodRawShape>(extra: E) =>
+  z.discriminatedUnion('method', [
+    z.strictObject({
+      flow: FlowToken,
+      method: z.literal('identity'),
+      idValidFrom: Ymd,
+      idValidTo: Ymd,
+      ...extra,
+    }),
+    z.strictObject({
+      flow: FlowToken,
+      method: z.literal('bank_card'),
+      cardNumber: RealNameBankCardBody.shape.cardNumber,
+      mobile: Mobile,
+      smsCode: RealNameBankCardBody.shape.smsCode,
+      ...extra,
+    }),
+  ]);
+
+/** 第三步 核验管理员身份信息: 身份证认证 (the validity the document shows) or 银行卡认证 */
+export const RealNamePersonStepBody = personStep({});
+export type RealNamePersonStepBody = z.infer<typeof RealNamePersonStepBody>;
+
+/** 第二步 核验法人身份信息: the same, with the legal representative's number again (the flow holds none) */
+export const RealNameLegalRepStepBody = personStep({ legalRepIdNumber: IdNumberText });
+export type RealNameLegalRepStepBody = z.infer<typeof RealNameLegalRepStepBody>;
+
+export const RealNameLegalRepStep = z.object({
+  flow: z.string(),
+  /** which step comes next: the legal representative's, then the administrator's */
+  step: z.enum(['legal_rep', 'administrator']),
+  /** how that person is checked: 身份证认证 for a resident ID, otherwise 银行卡认证 */
+  method: z.enum(['identity', 'bank_card']),
+  /** the person of that step, masked (the administrator's from the account) */
+  person: z.object({
+    name: z.string(),
+    idType: z.enum(ID_TYPES).nullable(),
+    idNumberMasked: z.string().nullable(),
+  }),
+});
+export type RealNameLegalRepStep = z.infer<typeof RealNameLegalRepStep>;

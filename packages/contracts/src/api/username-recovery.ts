@@ -3,6 +3,7 @@ import { ID_TYPES } from '../enums.ts';
 import { isValidOrgCode, normalizeOrgCode } from '../validators/org-code.ts';
 import { Mobile } from './auth.ts';
 import { fieldIssue, ymd } from './common.ts';
+import { CORPORATE_BANKS, CorporateAccountNumber } from './real-name.ts';
 
 /*
  * 找回用户名 (seed 004 §2.3) by 账号信息认证 / 可验证绑定的手机号, for 企业管理员, 企业操作员 and 个人用户.
@@ -17,6 +18,9 @@ import { fieldIssue, ymd } from './common.ts';
  *        个人实名认证 / 操作员实名认证: identity and bank card (four elements, the bank-reserved mobile's
  *        code) checked with the bank → the usernames of that person's accounts (an operator's in
  *        the enterprise named)
+ *   POST /api/username-recovery/enterprise-bank  UsernameRecoveryEnterpriseBankBody → 200 UsernameRecoveryStep
+ *        企业实名认证 (administrator): the enterprise's corporate account confirmed by its bank → all
+ *        usernames of the enterprise
  *   POST /api/username-recovery/enterprise  UsernameRecoveryEnterpriseBody → 200 UsernameRecoveryStep
  *        step 3 (administrator): 法人信息, 管理员信息, 两操作员手机号 — one of them when the bound mobile
  *        was proven and the person is an 经办人, two when it was not
@@ -135,3 +139,18 @@ export const UsernameRecoveryBankCardBody = z
   })
   .extend(RecoveryIdentity.shape);
 export type UsernameRecoveryBankCardBody = z.infer<typeof UsernameRecoveryBankCardBody>;
+
+/**
+ * 企业实名认证 (§2.3.1.2, administrators): 您的手机号 and its code (purpose `recover`), 企业名称 and
+ * 组织机构代码, then the bank (建设银行, 农业银行, 民生银行) confirms the enterprise's corporate account →
+ * every username of the enterprise.
+ */
+export const UsernameRecoveryEnterpriseBankBody = z.strictObject({
+  mobile: Mobile,
+  smsCode: Code,
+  enterpriseName: EnterpriseName,
+  orgCode: OrgCode,
+  bank: z.enum(CORPORATE_BANKS, fieldIssue('field.invalid')),
+  accountNumber: CorporateAccountNumber,
+});
+export type UsernameRecoveryEnterpriseBankBody = z.infer<typeof UsernameRecoveryEnterpriseBankBody>;

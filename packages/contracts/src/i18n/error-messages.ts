@@ -160,6 +160,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'realname.resident_id_only': '身份证认证方式只支持证件类型为身份证的情况，请先修改身份信息',
     'realname.identity_incomplete': '身份信息不完整',
     'realname.card_invalid': '银行卡号有误，请核对后重新输入',
+    'realname.account_invalid': '对公账号有误，请核对后重新输入',
+    'realname.account_mismatch': '该对公账号不属于本企业，请核对开户银行和账号',
+    'realname.enterprise_mismatch':
+      '企业信息核验未通过：法人的证件类型和证件号码应与企业在市场局（原工商局）备案信息一致',
+    'realname.flow_expired': '认证已超时，请从第一步重新开始',
     'face.not_found': '人脸识别记录不存在',
     'face.not_passed': '人脸识别未通过，请重新识别',
     'face.expired': '人脸识别已过期或已使用，请重新识别',
@@ -172,6 +177,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.no_two_operators': '该企业没有两个操作员，请选择其他验证方式',
     'recovery.enterprise_mismatch':
       '企业信息填写有误，建议您到“国家企业信用信息公示平台”核对本企业信息后重新提交，或点击“提交人工审核”进入人工审核。',
+    'recovery.e_license_mismatch':
+      '电子营业执照验证未通过：请使用本企业的电子营业执照扫码并在小程序中确认授权',
     'recovery.no_matching_account': '没有与申请信息全部一致的账号，不能审核通过，请填写原因后退回',
     'content.not_found': '该文章不存在或未发布',
     'content.version_conflict': '该文章已被他人修改，请刷新后查看最新内容',
@@ -344,6 +351,11 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'realname.resident_id_only': '身份證認證方式只支援證件類型為身份證的情況，請先修改身份資料',
     'realname.identity_incomplete': '身份資料不完整',
     'realname.card_invalid': '銀行卡號有誤，請核對後重新輸入',
+    'realname.account_invalid': '對公賬號有誤，請核對後重新輸入',
+    'realname.account_mismatch': '該對公賬號不屬於本企業，請核對開戶銀行和賬號',
+    'realname.enterprise_mismatch':
+      '企業資料核驗未通過：法人的證件類型和證件號碼應與企業在市場局（原工商局）備案資料一致',
+    'realname.flow_expired': '認證已逾時，請從第一步重新開始',
     'face.not_found': '人臉識別記錄不存在',
     'face.not_passed': '人臉識別未通過，請重新識別',
     'face.expired': '人臉識別已過期或已使用，請重新識別',
@@ -356,6 +368,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.no_two_operators': '該企業沒有兩個操作員，請選擇其他驗證方式',
     'recovery.enterprise_mismatch':
       '企業資料填寫有誤，建議您到「國家企業信用信息公示平台」核對本企業資料後重新提交，或點擊「提交人工審核」進入人工審核。',
+    'recovery.e_license_mismatch':
+      '電子營業執照驗證未通過：請使用本企業的電子營業執照掃碼並在小程式中確認授權',
     'recovery.no_matching_account': '沒有與申請資料全部一致的帳戶，不能審核通過，請填寫原因後退回',
     'content.not_found': '該文章不存在或未發佈',
     'content.version_conflict': '該文章已被他人修改，請重新整理後查看最新內容',
@@ -555,6 +569,12 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
       'Identity card verification needs a resident identity card. Change your identity details first.',
     'realname.identity_incomplete': 'The identity information is incomplete.',
     'realname.card_invalid': 'The bank card number is wrong. Check it and try again.',
+    'realname.account_invalid': 'The corporate account number is wrong. Check it and try again.',
+    'realname.account_mismatch':
+      'This corporate account does not belong to your enterprise. Check the bank and the number.',
+    'realname.enterprise_mismatch':
+      'The enterprise check failed: the legal representative’s document must match the market regulator’s record.',
+    'realname.flow_expired': 'The check timed out. Start again from the first step.',
     'face.not_found': 'No such face check.',
     'face.not_passed': 'The face check did not pass. Please try again.',
     'face.expired': 'The face check expired or was already used. Please start again.',
@@ -568,6 +588,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'recovery.no_two_operators': 'The enterprise does not have two operators. Choose another check.',
     'recovery.enterprise_mismatch':
       'The enterprise information is wrong. Check it on the National Enterprise Credit Information Publicity System and submit again, or submit it for manual review.',
+    'recovery.e_license_mismatch':
+      'The e-business licence check failed: scan with your own enterprise’s licence and confirm in the licence app.',
     'recovery.no_matching_account':
       'No account agrees with every fact of this request, so it cannot be approved. Reject it with a reason.',
     'content.not_found': 'This article does not exist or is not published.',

@@ -14,7 +14,12 @@ import {
   PhoneLoginBody,
   ProblemSchema,
   RealNameBankCardBody,
+  RealNameBankUkeyBody,
+  RealNameEnterpriseBody,
   RealNameFaceBody,
+  RealNameLegalRepStep,
+  RealNameLegalRepStepBody,
+  RealNamePersonStepBody,
   RealNameView,
   SendCodeResponse,
   UpdateOperatorBody,
@@ -33,6 +38,12 @@ import {
   verifyFirstSignInCode,
 } from './account-settings.ts';
 import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
+import {
+  checkAdministratorForRealName,
+  checkEnterpriseForRealName,
+  checkLegalRepForRealName,
+  verifyBankUkey,
+} from './enterprise-real-name.ts';
 import { setAccountLocale } from './identity.repo.ts';
 import { deleteOperator, resetOperatorPassword, searchOperators, updateOperator } from './operators.ts';
 import { realNameView, verifyBankCard, verifyFace, verifyIdentity } from './real-name.ts';
@@ -166,6 +177,79 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
     },
     async (request, reply) =>
       verifyBankCard(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
+  );
+  // 企业实名认证 (seed 004 §3.6.1): 法人身份认证 in three steps, 银行UKEY认证 (IC 卡认证: pki)
+  app.post(
+    '/api/account/real-name/legal-rep/enterprise',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary:
+          '法人身份认证 第一步 核验企业信息: the enterprise and its legal representative as the market regulator files them',
+        body: RealNameEnterpriseBody,
+        response: { 200: RealNameLegalRepStep, ...problems },
+      },
+    },
+    async (request, reply) =>
+      checkEnterpriseForRealName(
+        ctx,
+        await requireAuth(ctx, request, reply),
+        request.body,
+        requestMeta(request),
+      ),
+  );
+  app.post(
+    '/api/account/real-name/legal-rep/legal-rep',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '法人身份认证 第二步 核验法人身份信息: 身份证认证 (resident ID) or 银行卡认证',
+        body: RealNameLegalRepStepBody,
+        response: { 200: RealNameLegalRepStep, ...problems },
+      },
+    },
+    async (request, reply) =>
+      checkLegalRepForRealName(
+        ctx,
+        await requireAuth(ctx, request, reply),
+        request.body,
+        requestMeta(request),
+      ),
+  );
+  app.post(
+    '/api/account/real-name/legal-rep/administrator',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '法人身份认证 第三步 核验管理员身份信息 → 高',
+        body: RealNamePersonStepBody,
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      checkAdministratorForRealName(
+        ctx,
+        await requireAuth(ctx, request, reply),
+        request.body,
+        requestMeta(request),
+      ),
+  );
+  app.post(
+    '/api/account/real-name/bank-ukey',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '银行UKEY认证: the enterprise’s corporate account confirmed by its bank → 高',
+        body: RealNameBankUkeyBody,
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) =>
+      verifyBankUkey(ctx, await requireAuth(ctx, request, reply), request.body, requestMeta(request)),
   );
 
   app.put(

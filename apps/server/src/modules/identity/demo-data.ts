@@ -32,10 +32,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     password: 'Review@2026',
     kind: 'staff',
     name: '审核员王五',
-    role: 'reviewer and supervisor of enterprise registration (console)',
+    role: 'reviewer and supervisor of enterprise registration and 人工资料审核 (console)',
     grants: [
       { role: 'reviewer', serviceCode: 'enterprise-registration' },
       { role: 'supervisor', serviceCode: 'enterprise-registration' },
+      { role: 'reviewer', serviceCode: 'account-recovery' },
+      { role: 'supervisor', serviceCode: 'account-recovery' },
     ],
   },
   {
@@ -88,10 +90,21 @@ export const DEMO_ENTERPRISE = {
   orgCode: 'MA59UQXX9',
 } as const;
 
+/** its legal representative (法人), known to the identity and registry simulators */
+const DEMO_LEGAL_REP = { name: '陈建国', idNumber: '44010619750505001X' } as const;
+
 async function demoEnterprise(ctx: AppContext): Promise<string> {
   const found = await findOrganizationByCreditCode(ctx.db, DEMO_ENTERPRISE.creditCode);
   if (found) return found.id;
-  const org = await insertOrganization(ctx.db, { kind: 'enterprise', ...DEMO_ENTERPRISE });
+  const org = await insertOrganization(ctx.db, {
+    kind: 'enterprise',
+    ...DEMO_ENTERPRISE,
+    // as the market regulator simulator files it (integrations/registries.ts)
+    legalRepName: DEMO_LEGAL_REP.name,
+    legalRepIdType: 'resident_id',
+    legalRepIdNumberEnc: ctx.crypto.encrypt(DEMO_LEGAL_REP.idNumber),
+    legalRepIdNumberBidx: ctx.crypto.blindIndex('id:resident_id', DEMO_LEGAL_REP.idNumber),
+  });
   return org.id;
 }
 

@@ -60,8 +60,8 @@ const CODE_JOB = 'forgot-password.code';
 
 /** The methods of each account kind, in the manual's order; staff are reset by a platform admin. */
 const METHODS: Partial<Record<AccountKind, readonly ForgotPasswordMethod[]>> = {
-  enterprise_admin: ['sms', 'email', 'account_info', 'legal_rep'],
-  institution_admin: ['sms', 'email', 'account_info', 'legal_rep'],
+  enterprise_admin: ['sms', 'email', 'account_info', 'legal_rep', 'e_license'],
+  institution_admin: ['sms', 'email', 'account_info', 'legal_rep', 'e_license'],
   enterprise_operator: ['sms', 'email', 'account_info'],
   individual: ['sms', 'email', 'account_info'],
   department: ['sms', 'email'],
@@ -93,12 +93,22 @@ function decoyContacts(ctx: AppContext, username: string) {
   };
 }
 
+/** 「该方式仅支持 9 开头的统一社会信用代码的企业的管理员找回密码」 (004 §2.4.2.1.5) */
+async function methodsOf(ctx: AppContext, account: AccountRow): Promise<readonly ForgotPasswordMethod[]> {
+  const methods = METHODS[account.kind] ?? [];
+  if (!methods.includes('e_license')) return methods;
+  const organization = account.organizationId
+    ? await getOrganizationById(ctx.db, account.organizationId)
+    : undefined;
+  return organization?.creditCode?.startsWith('9') ? methods : methods.filter((m) => m !== 'e_license');
+}
+
 async function subjectOf(ctx: AppContext, username: string): Promise<Subject> {
   const found = await findAccountByUsername(ctx.db, username);
   if (recoverable(found)) {
     return {
       account: found,
-      methods: METHODS[found.kind] ?? [],
+      methods: await methodsOf(ctx, found),
       mobile: found.mobileEnc ? ctx.crypto.decrypt(found.mobileEnc) : null,
       email: found.emailEnc ? ctx.crypto.decrypt(found.emailEnc) : null,
     };
@@ -206,6 +216,8 @@ export async function verifyForgotPassword(
   ctx: AppContext,
   body: ForgotPasswordVerifyBody,
   meta: RequestMeta,
+  /** the browser's key (its e-business-licence authorizations are its own) */
+  browserKey: string | null,
 ): Promise<ForgotPasswordVerified> {
   const username = usernameOf(ctx, body.flow);
   await countVerification(
@@ -270,6 +282,22 @@ export async function verifyForgotPassword(
         await spendCodeTry(ctx, codeId);
         throw new AppError('recovery.enterprise_mismatch', { status: 422 });
       }
+      break;
+    }
+    case 'e_license': {
+      // the licence holder confirmed in the licence app: the enterprise must be the account's own
+      const authorization = browserKey
+        ? await ctx.eLicense.get(body.sessionId, browserKey, ctx.clock.now())
+        : null;
+      const organization = account?.organizationId
+        ? await getOrganizationById(ctx.db, account.organizationId)
+        : undefined;
+      const matches =
+        authorization?.status === 'authorized' &&
+        !!authorization.enterprise &&
+        !!organization?.creditCode &&
+        authorization.enterprise.creditCode === organization.creditCode;
+      if (!matches) throw new AppError('recovery.e_license_mismatch', { status: 422 });
       break;
     }
   }

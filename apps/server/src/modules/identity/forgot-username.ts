@@ -2,12 +2,13 @@ import type {
   EnterpriseFact,
   RecoveryIdentity,
   UsernameRecoveryBankCardBody,
+  UsernameRecoveryEnterpriseBankBody,
   UsernameRecoveryEnterpriseBody,
   UsernameRecoveryIdentityBody,
   UsernameRecoveryMobileBody,
   UsernameRecoveryStep,
 } from '@sw/contracts';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
@@ -366,4 +367,63 @@ export async function recoverByBankCard(
   if (found.length === 0) throw verificationFailed();
   await consumeCheckedCode(ctx, ctx.db, codeId, 'smsCode');
   return done(ctx, found, meta, 'bank_card');
+}
+
+/**
+ * 企业实名认证 (§2.3.1.2): a mobile proven by its code (any mobile: it names who asked in the audit),
+ * the enterprise by name and organization code, and its corporate account confirmed by the bank →
+ * 「已通过企业实名认证！」 and every username of the enterprise (administrator and operators).
+ */
+export async function recoverByEnterpriseBank(
+  ctx: AppContext,
+  body: UsernameRecoveryEnterpriseBankBody,
+  meta: RequestMeta,
+): Promise<UsernameRecoveryStep> {
+  await countVerification(ctx, `username-enterprise-bank:${body.orgCode}`, PER_HOUR);
+  const codeId = await checkOneTimeCode(
+    ctx,
+    { channel: 'sms', target: body.mobile, purpose: 'recover' },
+    body.smsCode,
+    'smsCode',
+  );
+  const organization = await findOrganizationByOrgCode(ctx.db, body.orgCode);
+  const named = !!organization && sameText(organization.name, body.enterpriseName);
+  const result = named
+    ? await callAgency(
+        ctx,
+        {
+          adapter: ctx.identityAgencies.name,
+          operation: 'corporate_account',
+          actorId: null,
+          target: { type: 'organization', id: organization.id },
+          meta,
+        },
+        () =>
+          ctx.identityAgencies.checkCorporateAccount({
+            bank: body.bank,
+            enterpriseName: organization.name,
+            enterpriseCode: organization.creditCode ?? organization.orgCode ?? body.orgCode,
+            accountNumber: body.accountNumber,
+          }),
+      )
+    : 'mismatch';
+  if (result !== 'match' || !organization) {
+    // a refused check spends one of the code's tries: one code buys few bank checks
+    await spendCodeTry(ctx, codeId);
+    if (result === 'account_invalid') throw fieldError('accountNumber', 'realname.account_invalid', 422);
+    throw verificationFailed();
+  }
+  const found = await ctx.db
+    .select()
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.organizationId, organization.id),
+        inArray(accounts.kind, [...ORGANIZATION_ADMINS, 'enterprise_operator']),
+        inArray(accounts.status, ['active', 'inactive']),
+        isNull(accounts.deletedAt),
+      ),
+    );
+  await consumeCheckedCode(ctx, ctx.db, codeId, 'smsCode');
+  return done(ctx, found, meta, 'enterprise_bank');
 }

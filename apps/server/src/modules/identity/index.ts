@@ -53,6 +53,7 @@ export {
 } from './organizations/organization.repo.ts';
 export { checkOneTimeCode, consumeCheckedCode, startOfChinaDay } from './otp.service.ts';
 export { hashPassword } from './passwords.ts';
+export { offersRealNameMethod, raiseRealNameIn, realNameAfterRaise } from './real-name.ts';
 export { countVerification } from './recovery-flow.ts';
 export {
   endSession,

@@ -13,6 +13,7 @@ import {
   PasswordResetLinkCheck,
   ProblemSchema,
   UsernameRecoveryBankCardBody,
+  UsernameRecoveryEnterpriseBankBody,
   UsernameRecoveryEnterpriseBody,
   UsernameRecoveryIdentityBody,
   UsernameRecoveryMobileBody,
@@ -23,13 +24,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requestLocale } from '../../http/problem.ts';
-import { requestMeta } from './auth.ts';
+import { browserKeyOf, requestMeta } from './auth.ts';
 import { sendForgotPasswordCode, startForgotPassword, verifyForgotPassword } from './forgot-password.ts';
 import {
   proveEnterpriseFacts,
   proveRecoveryIdentity,
   proveRecoveryMobile,
   recoverByBankCard,
+  recoverByEnterpriseBank,
 } from './forgot-username.ts';
 import {
   checkPasswordResetLink,
@@ -126,7 +128,7 @@ export async function passwordRecoveryRoutes(fastify: FastifyInstance, { ctx }: 
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return verifyForgotPassword(ctx, request.body, requestMeta(request));
+      return verifyForgotPassword(ctx, request.body, requestMeta(request), browserKeyOf(ctx, request));
     },
   );
 
@@ -179,6 +181,21 @@ export async function passwordRecoveryRoutes(fastify: FastifyInstance, { ctx }: 
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return recoverByBankCard(ctx, request.body as UsernameRecoveryBankCardBody, requestMeta(request));
+    },
+  );
+  app.post(
+    '/api/username-recovery/enterprise-bank',
+    usernameStep(
+      '找回用户名 企业实名认证 (administrator): the corporate account confirmed by its bank → every username of the enterprise',
+      UsernameRecoveryEnterpriseBankBody,
+    ),
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return recoverByEnterpriseBank(
+        ctx,
+        request.body as UsernameRecoveryEnterpriseBankBody,
+        requestMeta(request),
+      );
     },
   );
   app.post(

@@ -9,6 +9,7 @@ import {
 } from '@sw/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -28,14 +29,26 @@ import { type RequestMeta, refreshAccountSessions } from './sessions.ts';
 const METHODS: Partial<Record<AccountRow['kind'], readonly RealNameMethod[]>> = {
   // 个人用户: 身份信息认证, 银行卡认证; 人脸识别 raises to 高 (issue 11 §6)
   individual: ['identity', 'bank_card', 'face'],
-  enterprise_operator: ['identity', 'bank_card'],
+  // 操作员 (§3.6.2): 身份证认证, 银行卡认证, IC 卡认证
+  enterprise_operator: ['identity', 'bank_card', 'card'],
+  // 企业实名认证 (§3.6.1): IC 卡认证, 法人身份认证, 银行UKEY认证
+  enterprise_admin: ['card', 'legal_rep', 'bank_ukey'],
+  institution_admin: ['card', 'legal_rep', 'bank_ukey'],
 };
 
 const LEVEL_OF: Record<RealNameMethod, RealNameLevel> = {
   identity: 'medium',
   bank_card: 'high',
   face: 'high',
+  card: 'high',
+  legal_rep: 'high',
+  bank_ukey: 'high',
 };
+
+/** Whether this account kind raises its level with this method here. */
+export function offersRealNameMethod(account: AccountRow, method: RealNameMethod): boolean {
+  return METHODS[account.kind]?.includes(method) ?? false;
+}
 
 function rank(level: RealNameLevel) {
   return REAL_NAME_LEVELS.indexOf(level);
@@ -68,38 +81,55 @@ function identityOf(ctx: AppContext, account: AccountRow, method: RealNameMethod
   return { name: account.name, idType: account.idType, idNumber: ctx.crypto.decrypt(account.idNumberEnc) };
 }
 
+/**
+ * Raises the level in the caller's transaction (a card's real-name check spends its challenge
+ * in the same one): only from a lower level, whatever the (possibly cached) account says; audited.
+ */
+export async function raiseRealNameIn(
+  tx: Db,
+  account: AccountRow,
+  method: RealNameMethod,
+  meta: Pick<RequestMeta, 'ip'>,
+  now: Date,
+): Promise<void> {
+  const target = LEVEL_OF[method];
+  const lower = REAL_NAME_LEVELS.filter((l) => rank(l) < rank(target));
+  const raised = await tx
+    .update(accounts)
+    .set({ realNameLevel: target, updatedAt: now })
+    .where(and(eq(accounts.id, account.id), inArray(accounts.realNameLevel, lower)))
+    .returning({ id: accounts.id });
+  await recordAudit(tx, {
+    actorId: account.id,
+    action: 'account.real_name_verified',
+    targetType: 'account',
+    targetId: account.id,
+    detail: { method, raisedTo: raised.length > 0 ? target : null },
+    ip: meta.ip,
+    at: now,
+  });
+}
+
+/** After a raise has committed: cached sessions see the new level everywhere; the page's view. */
+export async function realNameAfterRaise(ctx: AppContext, account: AccountRow): Promise<RealNameView> {
+  await refreshAccountSessions(ctx, account.id);
+  const fresh = await getAccountById(ctx.db, account.id);
+  return present(ctx, fresh ?? account);
+}
+
 async function raise(
   ctx: AppContext,
   account: AccountRow,
   method: RealNameMethod,
   meta: RequestMeta,
-  beforeRaise?: (tx: AppContext['db']) => Promise<void>,
+  beforeRaise?: (tx: Db) => Promise<void>,
 ): Promise<RealNameView> {
-  const target = LEVEL_OF[method];
-  const lower = REAL_NAME_LEVELS.filter((l) => rank(l) < rank(target));
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await beforeRaise?.(tx);
-    // raised only from a lower level, whatever the (possibly cached) account says
-    const raised = await tx
-      .update(accounts)
-      .set({ realNameLevel: target, updatedAt: now })
-      .where(and(eq(accounts.id, account.id), inArray(accounts.realNameLevel, lower)))
-      .returning({ id: accounts.id });
-    await recordAudit(tx, {
-      actorId: account.id,
-      action: 'account.real_name_verified',
-      targetType: 'account',
-      targetId: account.id,
-      detail: { method, raisedTo: raised.length > 0 ? target : null },
-      ip: meta.ip,
-      at: now,
-    });
+    await raiseRealNameIn(tx, account, method, meta, now);
   });
-  // cached sessions see the new level on every instance
-  await refreshAccountSessions(ctx, account.id);
-  const fresh = await getAccountById(ctx.db, account.id);
-  return present(ctx, fresh ?? account);
+  return realNameAfterRaise(ctx, account);
 }
 
 function agencyCall(ctx: AppContext, account: AccountRow, meta: RequestMeta, operation: string) {

@@ -1,9 +1,14 @@
-import type { BindCardBody } from '@sw/contracts';
+import type { BindCardBody, CardProof, RealNameView } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { AccountRow } from '../identity/index.ts';
-import { getOrganizationById } from '../identity/index.ts';
+import {
+  getOrganizationById,
+  offersRealNameMethod,
+  raiseRealNameIn,
+  realNameAfterRaise,
+} from '../identity/index.ts';
 import { checkCardProof, withSpentChallenge } from './card-proof.ts';
 import { presentCard } from './pki.presenter.ts';
 import { bindCard, findCardsOfAccount, lockOrganizationCode, unbindCards } from './pki.repo.ts';
@@ -86,4 +91,55 @@ export async function unbindAccountCards(
   });
   if (unbound === 0) throw new AppError('card.not_found', { status: 404 });
   return { unbound };
+}
+
+/**
+ * IC 卡认证 (seed 004 §3.6.1, §3.6.2) → 高. An administrator may use any card of the enterprise
+ * (「只要是本企业的 IC 卡即可」); a legal-person card also binds itself to an administrator who has no
+ * card yet, an operator card does not. An operator uses its own operator card (the holder's ID is the
+ * operator's), free or already bound to it.
+ */
+export async function realNameByCard(
+  ctx: AppContext,
+  account: AccountRow,
+  proof: CardProof,
+  ip: string,
+): Promise<RealNameView> {
+  if (!offersRealNameMethod(account, 'card')) throw new AppError('auth.forbidden', { status: 403 });
+  const checked = await checkCardProof(ctx, proof);
+  const { card } = checked;
+  const now = ctx.clock.now();
+  await withSpentChallenge(ctx, checked, async (tx) => {
+    const org = account.organizationId ? await getOrganizationById(tx, account.organizationId) : undefined;
+    if (!org || org.orgCode !== card.orgCode) throw new AppError('card.wrong_organization', { status: 403 });
+    if (account.kind === 'enterprise_operator') {
+      if (
+        card.role !== 'operator' ||
+        account.idType !== card.holderIdType ||
+        account.idNumberBidx !== card.holderIdNumberBidx
+      )
+        throw new AppError('card.holder_mismatch', { status: 403 });
+      if (card.accountId && card.accountId !== account.id)
+        throw new AppError('card.bound_elsewhere', { status: 409 });
+    } else if (
+      card.role === 'legal_person' &&
+      !card.accountId &&
+      (await findCardsOfAccount(tx, account.id)).length === 0
+    ) {
+      await lockOrganizationCode(tx, card.orgCode);
+      if (await bindCard(tx, card.id, account.id, now)) {
+        await recordAudit(tx, {
+          actorId: account.id,
+          action: 'card.bind',
+          targetType: 'card',
+          targetId: card.id,
+          detail: { cardNo: card.cardNo, username: account.username, by: 'real_name' },
+          ip,
+          at: now,
+        });
+      }
+    }
+    await raiseRealNameIn(tx, account, 'card', { ip }, now);
+  });
+  return realNameAfterRaise(ctx, account);
 }

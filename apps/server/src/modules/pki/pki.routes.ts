@@ -9,6 +9,7 @@ import {
   CardView,
   IssueCardBody,
   ProblemSchema,
+  RealNameView,
   RevokeCardBody,
   SessionResponse,
   StaffCardView,
@@ -28,7 +29,7 @@ import {
   setCardHolderLookup,
   setSessionCookie,
 } from '../identity/index.ts';
-import { bindCardToAccount, listAccountCards, unbindAccountCards } from './account-cards.ts';
+import { bindCardToAccount, listAccountCards, realNameByCard, unbindAccountCards } from './account-cards.ts';
 import { activateAccount } from './activate-account.ts';
 import { loadAuthority } from './authority.ts';
 import { downloadCardFile, listCards, revokeCardByStaff } from './card-admin.ts';
@@ -171,6 +172,23 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       return bindCardToAccount(ctx, auth.account, request.body, request.ip);
+    },
+  );
+
+  app.post(
+    '/api/account/real-name/card',
+    {
+      config: perMinute(limits.signIn),
+      schema: {
+        tags: ['cards'],
+        summary: 'IC 卡认证 (实名认证 → 高): a card of the enterprise answers a challenge, as at sign-in',
+        body: BindCardBody,
+        response: { 200: RealNameView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return realNameByCard(ctx, auth.account, request.body, request.ip);
     },
   );
 

@@ -11,6 +11,34 @@ export const realNameEn = {
       text: 'Checks your bank card and its bank-reserved mobile — level: high',
     },
     face: { title: 'Face check', text: 'A liveness check matched against your ID photo — level: high' },
+    card: {
+      title: 'IC card',
+      text: 'Your enterprise’s IC card (legal person’s or operator’s) — level: high',
+    },
+    legal_rep: {
+      title: 'Legal representative check',
+      text: 'The enterprise, its legal representative and the administrator are checked — level: high',
+    },
+    bank_ukey: {
+      title: 'Bank UKEY',
+      text: 'Your enterprise’s corporate account confirmed by its bank — level: high',
+    },
+  },
+  enterprise: {
+    cardHint:
+      'Any IC card of your enterprise will do, the legal person’s or an operator’s. A legal person’s card also binds itself if you have no card bound yet.',
+    ukeyHint:
+      'China Construction Bank, Agricultural Bank of China and China Minsheng Bank are supported; choose your enterprise’s bank (simulated bank).',
+    bank: 'Bank',
+    banks: { ccb: 'China Construction Bank', abc: 'Agricultural Bank of China', cmbc: 'China Minsheng Bank' },
+    accountNumber: 'Corporate account number',
+    ukeyConfirm: 'Check with the bank',
+    steps: { enterprise: 'Enterprise', legalRep: 'Legal representative', administrator: 'Administrator' },
+    enterpriseHint:
+      'The legal representative’s document must match what the market regulator holds for your enterprise, or the check fails.',
+    bankCardInstead: 'The document is not a resident ID card: check with a bank card instead.',
+    longTermHelp: 'Format YYYYMMDD; enter 8 zeros ({{zeros}}) for no expiry',
+    finish: 'Finish',
   },
   none: 'Accounts of this kind are verified by IC card or by the enterprise.',
   basicInfo: 'Identity',

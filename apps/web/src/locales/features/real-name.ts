@@ -10,6 +10,25 @@ export const realNameZhCN = {
     identity: { title: '身份信息认证', text: '核验本人姓名与证件信息，认证等级：中' },
     bank_card: { title: '银行卡认证', text: '核验本人银行卡与银行预留手机号，认证等级：高' },
     face: { title: '人脸识别', text: '活体检测并与证件照片比对，认证等级：高' },
+    card: { title: 'IC卡认证', text: '使用本企业的IC卡（法人卡或操作员卡）认证，认证等级：高' },
+    legal_rep: { title: '法人身份认证', text: '核验企业信息、法人身份信息和管理员身份信息，认证等级：高' },
+    bank_ukey: { title: '银行UKEY认证', text: '通过本企业对公账户开户银行认证，认证等级：高' },
+  },
+  enterprise: {
+    cardHint:
+      '准备好IC卡，既可以是法人卡，也可以是操作员卡，只要是本企业的IC卡即可。使用法人卡认证时，如果原来没有绑卡，认证完成后同时完成绑卡。',
+    ukeyHint:
+      '目前仅支持建设银行、中国农业银行、中国民生银行的认证，请根据本企业的开户情况选择银行（模拟银行）。',
+    bank: '开户银行',
+    banks: { ccb: '中国建设银行', abc: '中国农业银行', cmbc: '中国民生银行' },
+    accountNumber: '对公账号',
+    ukeyConfirm: '银行认证',
+    steps: { enterprise: '核验企业信息', legalRep: '核验法人身份信息', administrator: '核验管理员身份信息' },
+    enterpriseHint:
+      '法人的证件类型和证件号码，应与企业在市场局（原工商局）备案信息一致（事业单位也应与在相关机构备案信息一致），否则核验不能通过。',
+    bankCardInstead: '证件类型不为身份证，请进行银行卡实名认证。',
+    longTermHelp: '日期格式：YYYYMMDD，长期有效请输入8个0（{{zeros}}）',
+    finish: '完成',
   },
   none: '当前账号类型的实名认证通过IC卡或企业认证完成。',
   basicInfo: '身份基本信息',

@@ -7,6 +7,25 @@ export const realNameZhHK = {
     identity: { title: '身份資料認證', text: '核驗本人姓名及證件資料，認證等級：中' },
     bank_card: { title: '銀行卡認證', text: '核驗本人銀行卡及銀行預留手提電話，認證等級：高' },
     face: { title: '人臉識別', text: '活體檢測並與證件相片比對，認證等級：高' },
+    card: { title: 'IC卡認證', text: '使用本企業的IC卡（法人卡或操作員卡）認證，認證等級：高' },
+    legal_rep: { title: '法人身份認證', text: '核驗企業資料、法人身份資料和管理員身份資料，認證等級：高' },
+    bank_ukey: { title: '銀行UKEY認證', text: '透過本企業對公帳戶開戶銀行認證，認證等級：高' },
+  },
+  enterprise: {
+    cardHint:
+      '準備好IC卡，既可以是法人卡，也可以是操作員卡，只要是本企業的IC卡即可。使用法人卡認證時，如果原來沒有綁卡，認證完成後同時完成綁卡。',
+    ukeyHint:
+      '目前僅支援建設銀行、中國農業銀行、中國民生銀行的認證，請根據本企業的開戶情況選擇銀行（模擬銀行）。',
+    bank: '開戶銀行',
+    banks: { ccb: '中國建設銀行', abc: '中國農業銀行', cmbc: '中國民生銀行' },
+    accountNumber: '對公賬號',
+    ukeyConfirm: '銀行認證',
+    steps: { enterprise: '核驗企業資料', legalRep: '核驗法人身份資料', administrator: '核驗管理員身份資料' },
+    enterpriseHint:
+      '法人的證件類型和證件號碼，應與企業在市場局（原工商局）備案資料一致（事業單位也應與在相關機構備案資料一致），否則核驗不能通過。',
+    bankCardInstead: '證件類型不為身份證，請進行銀行卡實名認證。',
+    longTermHelp: '日期格式：YYYYMMDD，長期有效請輸入8個0（{{zeros}}）',
+    finish: '完成',
   },
   none: '此帳戶類型的實名認證以IC卡或企業認證完成。',
   basicInfo: '身份基本資料',

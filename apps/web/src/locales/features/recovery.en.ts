@@ -41,7 +41,11 @@ export const recoveryEn = {
         title: 'Legal representative',
         text: 'Enter the enterprise’s legal representative’s details',
       },
+      e_license: { title: 'E-business licence', text: 'Scan with the e-business licence app of SAMR' },
     },
+    eLicenseHint:
+      'Only for administrators of enterprises whose credit code starts with 9. Scan the QR code with your enterprise’s e-business licence app and confirm.',
+    eLicenseScan: 'Show the QR code',
     boundMobile: 'Mobile bound to the account',
     boundEmail: 'E-mail bound to the account',
     smsCode: 'SMS code',
@@ -60,6 +64,7 @@ export const recoveryEn = {
     legalRepIdNumber: 'Legal representative’s ID number',
     operatorMobile: 'Your mobile number',
     smsShortCode: 'SMS code',
+    manualReview: 'Submit for manual review',
     manualTip:
       'If verification fails after you have filled in everything below, you may submit for manual review.',
     required: 'Required',
@@ -128,11 +133,22 @@ export const recoveryEn = {
     method: 'Recover by',
     methods: {
       mobile: 'Bound mobile',
-      bank: { individual: 'Personal bank card check', enterprise_operator: 'Operator bank card check' },
+      accountInfo: 'Account details check',
+      bank: {
+        individual: 'Personal bank card check',
+        enterprise_operator: 'Operator bank card check',
+        enterprise_admin: 'Enterprise bank account check',
+      },
+      manual: 'Manual review',
     },
     bankHelp:
       'Checks your identity document and bank card (name, document, card number, bank-reserved mobile).',
     bankMobile: 'Bank-reserved mobile',
+    enterpriseBankHelp:
+      'Enterprise bank account check: your enterprise’s corporate account is confirmed by its bank, then every username of the enterprise is shown.',
+    yourMobile: 'Your mobile',
+    bankChoiceHelp: 'Choose the bank where your enterprise holds its account (simulated bank).',
+    queryUsernames: 'Show the usernames',
     cardNumber: 'Bank card number',
     bothForgotten:
       'If you forgot both, first recover the username with “Forgot username”, then the password.',

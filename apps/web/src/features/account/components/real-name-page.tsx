@@ -1,4 +1,4 @@
-import { errorMessage, type RealNameMethod } from '@sw/contracts';
+import { errorMessage, type RealNameMethod, type RealNameView } from '@sw/contracts';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { useRealName, useVerifyBankCard, useVerifyFace, useVerifyIdentity } from '../api/real-name';
+import { BankUkeyForm, CardRealNameForm, LegalRepRealNameForm } from './enterprise-real-name';
 
 const LEVEL_COLORS = { none: 'default', low: 'orange', medium: 'blue', high: 'green' } as const;
 
@@ -106,7 +107,7 @@ function BankCardForm() {
   );
 }
 
-/** `/account/real-name` — 实名认证 (seed 004 §3.6.2 操作员, §3.6.3 个人用户). */
+/** `/account/real-name` — 实名认证 (seed 004 §3.6.1 企业, §3.6.2 操作员, §3.6.3 个人用户). */
 export function RealNamePage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -114,12 +115,16 @@ export function RealNamePage() {
   const view = useRealName();
   const verifyIdentity = useVerifyIdentity();
   const verifyFace = useVerifyFace();
-  const [method, setMethod] = useState<RealNameMethod>('identity');
+  const [chosen, setMethod] = useState<RealNameMethod | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   if (view.isPending) return <Skeleton active />;
   if (view.isError) return <Alert type="error" showIcon title={describeError(view.error, locale)} />;
   const data = view.data;
+  const method = chosen && data.methods.includes(chosen) ? chosen : (data.methods[0] ?? 'identity');
+  const done = (v: RealNameView) =>
+    void message.success(t('realName.done', { level: t(`realNameLevels.${v.level}`) }));
+  const personal = method === 'identity' || method === 'bank_card' || method === 'face';
   return (
     <>
       <PageTitle>{t('realName.title')}</PageTitle>
@@ -156,28 +161,35 @@ export function RealNamePage() {
             {failure ? (
               <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
             ) : null}
-            <Descriptions
-              title={t('realName.basicInfo')}
-              column={1}
-              size="small"
-              items={[
-                { key: 'name', label: t('realName.name'), children: data.name },
-                {
-                  key: 'idType',
-                  label: t('realName.idType'),
-                  children: data.idType ? t(`idTypes.${data.idType}`) : '—',
-                },
-                { key: 'idNumber', label: t('realName.idNumber'), children: data.idNumberMasked ?? '—' },
-              ]}
-            />
-            {method === 'identity' ? (
+            {personal ? (
+              <Descriptions
+                title={t('realName.basicInfo')}
+                column={1}
+                size="small"
+                items={[
+                  { key: 'name', label: t('realName.name'), children: data.name },
+                  {
+                    key: 'idType',
+                    label: t('realName.idType'),
+                    children: data.idType ? t(`idTypes.${data.idType}`) : '—',
+                  },
+                  { key: 'idNumber', label: t('realName.idNumber'), children: data.idNumberMasked ?? '—' },
+                ]}
+              />
+            ) : null}
+            {method === 'card' ? (
+              <CardRealNameForm onDone={done} onFailure={setFailure} />
+            ) : method === 'legal_rep' ? (
+              <LegalRepRealNameForm onDone={done} onFailure={setFailure} />
+            ) : method === 'bank_ukey' ? (
+              <BankUkeyForm onDone={done} onFailure={setFailure} />
+            ) : method === 'identity' ? (
               <Button
                 type="primary"
                 loading={verifyIdentity.isPending}
                 onClick={() =>
                   verifyIdentity.mutate(undefined, {
-                    onSuccess: (v) =>
-                      void message.success(t('realName.done', { level: t(`realNameLevels.${v.level}`) })),
+                    onSuccess: done,
                     onError: (error) => setFailure(describeError(error, locale)),
                   })
                 }
@@ -191,8 +203,7 @@ export function RealNamePage() {
                 purpose="real_name"
                 onPassed={async (faceCheckId) => {
                   try {
-                    const v = await verifyFace.mutateAsync({ faceCheckId });
-                    void message.success(t('realName.done', { level: t(`realNameLevels.${v.level}`) }));
+                    done(await verifyFace.mutateAsync({ faceCheckId }));
                   } catch (error) {
                     setFailure(describeError(error, locale));
                   }

@@ -76,7 +76,9 @@ export function useResetForgottenPassword() {
 }
 
 /** 找回用户名 (004 §2.3): the three steps, each answering the next step or the usernames. */
-export function useUsernameRecoveryStep<B>(path: 'mobile' | 'identity' | 'enterprise' | 'bank-card') {
+export function useUsernameRecoveryStep<B>(
+  path: 'mobile' | 'identity' | 'enterprise' | 'bank-card' | 'enterprise-bank',
+) {
   return useMutation({
     mutationFn: (body: B) => apiClient.post<UsernameRecoveryStep>(`/api/username-recovery/${path}`, body),
   });

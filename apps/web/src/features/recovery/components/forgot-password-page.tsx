@@ -3,6 +3,7 @@ import {
   errorMessage,
   type ForgotPasswordFlow,
   type ForgotPasswordMethod,
+  type ForgotPasswordVerifyBody,
   ID_TYPES,
   type IdType,
   isStrongPassword,
@@ -23,10 +24,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { ELicenseModal } from '../../../components/e-license/e-license-modal';
 import { LinkButton } from '../../../components/link-button';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
@@ -51,7 +53,7 @@ function problemText(form: FormInstance, error: unknown, locale: Locale): string
 }
 
 /** 2.4.1 填写用户名: username and image captcha. */
-function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow) => void }) {
+function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow, username: string) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [form] = Form.useForm<{ username: string; captchaAnswer: string }>();
@@ -74,7 +76,7 @@ function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow) => 
             captchaAnswer: values.captchaAnswer,
           },
           {
-            onSuccess: onStarted,
+            onSuccess: (flow) => onStarted(flow, values.username.trim()),
             onError: (error) => {
               captcha.refresh();
               form.setFieldValue('captchaAnswer', '');
@@ -132,13 +134,30 @@ function UsernameStep({ onStarted }: { onStarted: (flow: ForgotPasswordFlow) => 
 
 type VerifyValues = Record<string, string>;
 
+/** failures after which 「提交人工审核」 is offered: the facts did not match, or too many tries */
+const MANUAL_REVIEW_AFTER = new Set([
+  'recovery.enterprise_mismatch',
+  'recovery.verification_failed',
+  'recovery.too_many_attempts',
+  'recovery.identity_incomplete',
+]);
+
+/** what 「提交人工审核」 carries to the manual review form (services/account-recovery) */
+type ManualReviewPrefill = {
+  accountType: 'enterprise_admin' | 'enterprise_operator' | 'individual';
+  mobile?: string;
+  form: Record<string, unknown>;
+};
+
 /** 2.4.2 选择验证方式 and its answers. */
 function VerifyStep({
   flow,
+  username,
   onVerified,
   onBack,
 }: {
   flow: ForgotPasswordFlow;
+  username: string;
   onVerified: (v: Verified) => void;
   onBack: () => void;
 }) {
@@ -149,6 +168,9 @@ function VerifyStep({
   const captcha = useCaptcha(`forgot-verify-${method}`);
   const verify = useVerifyForgotPassword();
   const [failure, setFailure] = useState<string | null>(null);
+  // 「提交人工审核」: offered once a method that asks for facts has failed (004 §2.4)
+  const [manualOffered, setManualOffered] = useState(false);
+  const navigate = useNavigate();
   const entry = flow.methods.find((m) => m.method === method);
   const needsTarget = method === 'sms' || method === 'email';
   const incomplete = needsTarget && !entry?.target;
@@ -156,10 +178,26 @@ function VerifyStep({
   const idTypeOptions = ID_TYPES.map((value) => ({ value, label: t(`idTypes.${value}`) }));
   const codeRules = [{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }];
 
+  const [scanning, setScanning] = useState(false);
+  const submit = (body: ForgotPasswordVerifyBody) =>
+    verify.mutate(body, {
+      onSuccess: (v) => onVerified({ token: v.token, username: v.username }),
+      onError: (error) => {
+        if (method === 'account_info') {
+          captcha.refresh();
+          form.setFieldValue('captchaAnswer', '');
+        }
+        setFailure(problemText(form, error, locale));
+        if (isApiError(error) && MANUAL_REVIEW_AFTER.has(error.problem.code)) setManualOffered(true);
+      },
+    });
+
   const onFinish = (values: VerifyValues) => {
     setFailure(null);
+    // 电子营业执照验证: the licence's QR code, scanned and confirmed in the licence app
+    if (method === 'e_license') return setScanning(true);
     const base = { flow: flow.flow };
-    const body =
+    const body: ForgotPasswordVerifyBody =
       method === 'sms' || method === 'email'
         ? { ...base, method, code: values.code ?? '' }
         : method === 'account_info'
@@ -183,16 +221,34 @@ function VerifyStep({
               mobile: values.mobile ?? '',
               smsCode: values.smsCode ?? '',
             };
-    verify.mutate(body, {
-      onSuccess: (v) => onVerified({ token: v.token, username: v.username }),
-      onError: (error) => {
-        if (method === 'account_info') {
-          captcha.refresh();
-          form.setFieldValue('captchaAnswer', '');
-        }
-        setFailure(problemText(form, error, locale));
-      },
-    });
+    submit(body);
+  };
+
+  const toManualReview = () => {
+    const v = form.getFieldsValue(true) as VerifyValues;
+    const admin = flow.methods.some((m) => m.method === 'legal_rep');
+    const state: ManualReviewPrefill = {
+      accountType: admin ? 'enterprise_admin' : 'individual',
+      ...(v.mobile ? { mobile: v.mobile } : {}),
+      form: {
+        username,
+        ...(v.enterpriseName ? { enterpriseName: v.enterpriseName } : {}),
+        ...(v.creditCode ? { enterpriseCode: v.creditCode } : {}),
+        ...(v.legalRepName
+          ? {
+              legalRep: {
+                name: v.legalRepName,
+                idType: v.legalRepIdType as IdType,
+                idNumber: v.legalRepIdNumber ?? '',
+              },
+            }
+          : {}),
+        ...(v.name
+          ? { person: { name: v.name, idType: v.idType as IdType, idNumber: v.idNumber ?? '' } }
+          : {}),
+      } as ManualReviewPrefill['form'],
+    };
+    void navigate('/apps/account-recovery/apply?purpose=password', { state });
   };
 
   return (
@@ -224,7 +280,20 @@ function VerifyStep({
         ))}
       </Radio.Group>
       {failure ? (
-        <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
+        <Alert
+          className="sw-form-alert"
+          type="error"
+          showIcon
+          title={failure}
+          role="alert"
+          action={
+            manualOffered ? (
+              <Button size="small" type="link" onClick={toManualReview}>
+                {t('recovery.forgot.manualReview')}
+              </Button>
+            ) : undefined
+          }
+        />
       ) : null}
       {incomplete ? (
         <Alert
@@ -335,12 +404,22 @@ function VerifyStep({
           </Form.Item>
         </>
       ) : null}
+      {method === 'e_license' ? <p className="sw-muted">{t('recovery.forgot.eLicenseHint')}</p> : null}
       <Space className="sw-form-submit">
         <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
         <Button type="primary" htmlType="submit" loading={verify.isPending} disabled={incomplete}>
-          {t('recovery.forgot.next')}
+          {method === 'e_license' ? t('recovery.forgot.eLicenseScan') : t('recovery.forgot.next')}
         </Button>
       </Space>
+      <ELicenseModal
+        open={scanning}
+        title={t('recovery.forgot.methods.e_license.title')}
+        onCancel={() => setScanning(false)}
+        onAuthorized={(session) => {
+          setScanning(false);
+          submit({ flow: flow.flow, method: 'e_license', sessionId: session.id });
+        }}
+      />
     </Form>
   );
 }
@@ -431,6 +510,7 @@ function ResetStep({ verified, onDone }: { verified: Verified; onDone: () => voi
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [flow, setFlow] = useState<ForgotPasswordFlow | null>(null);
+  const [username, setUsername] = useState('');
   const [verified, setVerified] = useState<Verified | null>(null);
   const [done, setDone] = useState(false);
   const step = done ? 3 : verified ? 2 : flow ? 1 : 0;
@@ -447,9 +527,16 @@ export function ForgotPasswordPage() {
             title: t(`recovery.forgot.steps.${key}`),
           }))}
         />
-        {step === 0 ? <UsernameStep onStarted={setFlow} /> : null}
+        {step === 0 ? (
+          <UsernameStep
+            onStarted={(started, name) => {
+              setFlow(started);
+              setUsername(name);
+            }}
+          />
+        ) : null}
         {step === 1 && flow ? (
-          <VerifyStep flow={flow} onVerified={setVerified} onBack={() => setFlow(null)} />
+          <VerifyStep flow={flow} username={username} onVerified={setVerified} onBack={() => setFlow(null)} />
         ) : null}
         {step === 2 && verified ? <ResetStep verified={verified} onDone={() => setDone(true)} /> : null}
         {step === 3 && verified ? (

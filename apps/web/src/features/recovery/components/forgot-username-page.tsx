@@ -1,9 +1,10 @@
 import {
+  CORPORATE_BANKS,
   type EnterpriseFact,
   errorMessage,
-  ID_TYPES,
   type RecoveryIdentity,
   type UsernameRecoveryBankCardBody,
+  type UsernameRecoveryEnterpriseBankBody,
   type UsernameRecoveryEnterpriseBody,
   type UsernameRecoveryIdentityBody,
   type UsernameRecoveryKind,
@@ -20,23 +21,20 @@ import {
   Input,
   Radio,
   Result,
-  Select,
   Space,
   Steps,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
-import { CaptchaInput } from '../../../components/captcha/captcha-input';
-import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { Link, useNavigate } from 'react-router';
+import { IdentityFields } from '../../../components/identity/identity-fields';
+import { MobileProof } from '../../../components/identity/mobile-proof';
 import { LinkButton } from '../../../components/link-button';
 import { useLocale } from '../../../hooks/use-locale';
-import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { useUsernameRecoveryStep } from '../api/password-recovery';
 
 const KINDS: UsernameRecoveryKind[] = ['enterprise_admin', 'enterprise_operator', 'individual'];
-const LONG_TERM = '00000000';
 
 type Stage =
   | { at: 'kind' }
@@ -61,129 +59,6 @@ function useProblem(form: FormInstance) {
     setFailure(onField ? null : describeError(error, locale));
   };
   return { failure, show, clear: () => setFailure(null) };
-}
-
-/** 手机号码, 图片验证码 and 验证码, under `prefix` in the form. */
-function MobileProof({
-  form,
-  prefix = [],
-  label,
-  help,
-  scope,
-}: {
-  form: FormInstance;
-  prefix?: (string | number)[];
-  label: string;
-  help?: string;
-  scope: string;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const captcha = useCaptcha(scope);
-  const id = ['find-username', ...prefix, 'smsCode'].join('_');
-  return (
-    <>
-      <Form.Item
-        name={[...prefix, 'mobile']}
-        label={label}
-        extra={help}
-        rules={[
-          { required: true, pattern: /^1\d{10}$/, message: errorMessage('field.mobile_invalid', locale) },
-        ]}
-      >
-        <Input inputMode="tel" maxLength={11} autoComplete="tel" />
-      </Form.Item>
-      <Form.Item name={[...prefix, 'captchaAnswer']} label={t('captcha.label')}>
-        <CaptchaInput state={captcha} />
-      </Form.Item>
-      <Form.Item label={t('recovery.findUsername.smsCode')} htmlFor={id} required>
-        <Space.Compact block>
-          <Form.Item
-            name={[...prefix, 'smsCode']}
-            noStyle
-            rules={[{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }]}
-          >
-            <Input id={id} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
-          </Form.Item>
-          <CaptchaCodeButton
-            form={form}
-            captcha={captcha}
-            captchaField={[...prefix, 'captchaAnswer']}
-            validate={[[...prefix, 'mobile']]}
-            send={(captchaId, captchaAnswer) =>
-              apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
-                mobile: String(form.getFieldValue([...prefix, 'mobile'])).trim(),
-                purpose: 'recover',
-                captchaId,
-                captchaAnswer,
-              })
-            }
-          />
-        </Space.Compact>
-      </Form.Item>
-    </>
-  );
-}
-
-/** 姓名, 证件类型, 证件号码 and its validity, under `prefix`. */
-function IdentityFields({ prefix = [], who }: { prefix?: string[]; who?: string }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const required = [{ required: true, whitespace: true, message: t('recovery.forgot.required') }];
-  const date = [{ required: true, pattern: /^\d{8}$/, message: t('recovery.findUsername.dateHelp') }];
-  const label = (key: 'name' | 'idType' | 'idNumber' | 'validFrom' | 'validTo') =>
-    !who
-      ? t(`recovery.findUsername.${key}`)
-      : locale === 'en'
-        ? `${who}: ${t(`recovery.findUsername.${key}`)}`
-        : `${who}${t(`recovery.findUsername.${key}`).replace(/^本人/, '')}`;
-  return (
-    <>
-      <Form.Item name={[...prefix, 'name']} label={label('name')} rules={required}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item
-        name={[...prefix, 'idType']}
-        label={label('idType')}
-        rules={required}
-        initialValue="resident_id"
-      >
-        <Select options={ID_TYPES.map((value) => ({ value, label: t(`idTypes.${value}`) }))} />
-      </Form.Item>
-      <Form.Item name={[...prefix, 'idNumber']} label={label('idNumber')} rules={required}>
-        <Input maxLength={30} autoComplete="off" />
-      </Form.Item>
-      <Form.Item
-        name={[...prefix, 'idValidFrom']}
-        label={label('validFrom')}
-        extra={t('recovery.findUsername.dateHelp')}
-        rules={date}
-      >
-        <Input maxLength={8} inputMode="numeric" placeholder="YYYYMMDD" />
-      </Form.Item>
-      <Form.Item
-        label={label('validTo')}
-        required
-        htmlFor={['find-username', ...prefix, 'idValidTo'].join('_')}
-      >
-        <Space wrap>
-          <Form.Item name={[...prefix, 'idValidTo']} noStyle rules={date}>
-            <Input maxLength={8} inputMode="numeric" placeholder="YYYYMMDD" />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate>
-            {(f) => (
-              <Checkbox
-                checked={f.getFieldValue([...prefix, 'idValidTo']) === LONG_TERM}
-                onChange={(e) => f.setFieldValue([...prefix, 'idValidTo'], e.target.checked ? LONG_TERM : '')}
-              >
-                {t('recovery.findUsername.longTerm')}
-              </Checkbox>
-            )}
-          </Form.Item>
-        </Space>
-      </Form.Item>
-    </>
-  );
 }
 
 function identityOf(values: Record<string, unknown>): RecoveryIdentity {
@@ -264,6 +139,7 @@ function MobileStep({
         </>
       ) : null}
       <MobileProof
+        formName="find-username"
         form={form}
         scope="find-username-mobile"
         label={t('recovery.findUsername.mobile')}
@@ -343,7 +219,7 @@ function IdentityStep({
           </Form.Item>
         </>
       ) : null}
-      <IdentityFields />
+      <IdentityFields formName="find-username" />
       <Form.Item className="sw-form-submit">
         <Button type="primary" htmlType="submit" loading={prove.isPending}>
           {t('recovery.forgot.next')}
@@ -421,14 +297,23 @@ function EnterpriseStep({
       </Form.Item>
       {noOperators ? <p className="sw-muted">{t('recovery.findUsername.noTwoOperators')}</p> : null}
       {facts.includes('legal_rep') ? (
-        <IdentityFields prefix={['legalRep']} who={t('recovery.findUsername.legalRep')} />
+        <IdentityFields
+          formName="find-username"
+          prefix={['legalRep']}
+          who={t('recovery.findUsername.legalRep')}
+        />
       ) : null}
       {facts.includes('administrator') ? (
-        <IdentityFields prefix={['administrator']} who={t('recovery.findUsername.administrator')} />
+        <IdentityFields
+          formName="find-username"
+          prefix={['administrator']}
+          who={t('recovery.findUsername.administrator')}
+        />
       ) : null}
       {facts.includes('operators')
         ? stage.operators.map((name, i) => (
             <MobileProof
+              formName="find-username"
               key={name}
               form={form}
               prefix={['operators', i]}
@@ -452,6 +337,95 @@ function EnterpriseStep({
 }
 
 /** 个人实名认证 / 操作员实名认证: identity and bank card (four elements) in one form. */
+/**
+ * 企业实名认证 (§2.3.1.2): 您的手机号 and its code, 企业名称 and 组织机构代码, then the enterprise's bank
+ * (建设银行, 农业银行, 民生银行) confirms its corporate account → every username of the enterprise.
+ */
+function EnterpriseBankStep({ onNext, onBack }: { onNext: (s: Stage) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form] = Form.useForm();
+  const problem = useProblem(form);
+  const prove = useUsernameRecoveryStep<UsernameRecoveryEnterpriseBankBody>('enterprise-bank');
+  const required = [{ required: true, whitespace: true, message: t('recovery.forgot.required') }];
+  return (
+    <Form
+      form={form}
+      name="find-username"
+      layout="vertical"
+      disabled={prove.isPending}
+      initialValues={{ bank: 'ccb' }}
+      onValuesChange={problem.clear}
+      onFinish={(v) =>
+        prove.mutate(
+          {
+            mobile: String(v.mobile ?? ''),
+            smsCode: String(v.smsCode ?? ''),
+            enterpriseName: String(v.enterpriseName ?? ''),
+            orgCode: String(v.orgCode ?? ''),
+            bank: v.bank,
+            accountNumber: String(v.accountNumber ?? ''),
+          },
+          { onSuccess: (step) => onNext(nextStage(step)), onError: problem.show },
+        )
+      }
+    >
+      <p className="sw-muted">{t('recovery.findUsername.enterpriseBankHelp')}</p>
+      {problem.failure ? (
+        <Alert className="sw-form-alert" type="error" showIcon title={problem.failure} role="alert" />
+      ) : null}
+      <MobileProof
+        formName="find-username"
+        form={form}
+        scope="find-username-enterprise-bank"
+        label={t('recovery.findUsername.yourMobile')}
+      />
+      <Form.Item name="enterpriseName" label={t('recovery.findUsername.enterpriseName')} rules={required}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="orgCode"
+        label={t('recovery.findUsername.orgCode')}
+        extra={t('recovery.findUsername.orgCodeHelp')}
+        rules={required}
+      >
+        <Input maxLength={10} />
+      </Form.Item>
+      <Form.Item
+        name="bank"
+        label={t('realName.enterprise.bank')}
+        extra={t('recovery.findUsername.bankChoiceHelp')}
+      >
+        <Radio.Group
+          options={CORPORATE_BANKS.map((bank) => ({
+            value: bank,
+            label: t(`realName.enterprise.banks.${bank}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="accountNumber"
+        label={t('realName.enterprise.accountNumber')}
+        rules={[
+          {
+            required: true,
+            pattern: /^[\d\s]{12,30}$/,
+            message: errorMessage('realname.account_invalid', locale),
+          },
+        ]}
+      >
+        <Input inputMode="numeric" maxLength={30} autoComplete="off" />
+      </Form.Item>
+      <Space className="sw-form-submit">
+        <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
+        <Button type="primary" htmlType="submit" loading={prove.isPending}>
+          {t('recovery.findUsername.queryUsernames')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
 function BankCardStep({
   kind,
   onNext,
@@ -511,7 +485,7 @@ function BankCardStep({
           </Form.Item>
         </>
       ) : null}
-      <IdentityFields />
+      <IdentityFields formName="find-username" />
       <Form.Item
         name="cardNumber"
         label={t('recovery.findUsername.cardNumber')}
@@ -525,7 +499,12 @@ function BankCardStep({
       >
         <Input inputMode="numeric" maxLength={23} autoComplete="off" />
       </Form.Item>
-      <MobileProof form={form} scope="find-username-bank" label={t('recovery.findUsername.bankMobile')} />
+      <MobileProof
+        formName="find-username"
+        form={form}
+        scope="find-username-bank"
+        label={t('recovery.findUsername.bankMobile')}
+      />
       <Space className="sw-form-submit">
         <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
         <Button type="primary" htmlType="submit" loading={prove.isPending}>
@@ -540,7 +519,8 @@ function BankCardStep({
 export function ForgotUsernamePage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<UsernameRecoveryKind>('individual');
-  const [byBank, setByBank] = useState(false);
+  const [method, setMethod] = useState<'mobile' | 'bank' | 'manual'>('mobile');
+  const navigate = useNavigate();
   const [stage, setStage] = useState<Stage>({ at: 'kind' });
   const admin = kind === 'enterprise_admin';
   const stepKeys = admin
@@ -581,24 +561,34 @@ export function ForgotUsernamePage() {
                 </Radio.Button>
               ))}
             </Radio.Group>
-            {kind !== 'enterprise_admin' ? (
-              <Form.Item label={t('recovery.findUsername.method')} className="sw-find-method">
-                <Radio.Group
-                  value={byBank ? 'bank' : 'mobile'}
-                  onChange={(e) => setByBank(e.target.value === 'bank')}
-                  options={[
-                    { value: 'mobile', label: t('recovery.findUsername.methods.mobile') },
-                    { value: 'bank', label: t(`recovery.findUsername.methods.bank.${kind}`) },
-                  ]}
-                />
-              </Form.Item>
-            ) : null}
+            <Form.Item label={t('recovery.findUsername.method')} className="sw-find-method">
+              <Radio.Group
+                value={method}
+                onChange={(e) => setMethod(e.target.value)}
+                options={[
+                  {
+                    value: 'mobile',
+                    label: t(
+                      admin
+                        ? 'recovery.findUsername.methods.accountInfo'
+                        : 'recovery.findUsername.methods.mobile',
+                    ),
+                  },
+                  { value: 'bank', label: t(`recovery.findUsername.methods.bank.${kind}`) },
+                  { value: 'manual', label: t('recovery.findUsername.methods.manual') },
+                ]}
+              />
+            </Form.Item>
             <Form.Item className="sw-form-submit">
               <Button
                 type="primary"
                 block
                 size="large"
-                onClick={() => setStage({ at: kind !== 'enterprise_admin' && byBank ? 'bank' : 'mobile' })}
+                onClick={() => {
+                  if (method === 'manual')
+                    void navigate(`/apps/account-recovery/apply?purpose=username&type=${kind}`);
+                  else setStage({ at: method });
+                }}
               >
                 {t('recovery.forgot.next')}
               </Button>
@@ -614,6 +604,9 @@ export function ForgotUsernamePage() {
         ) : null}
         {stage.at === 'mobile' ? (
           <MobileStep kind={kind} onNext={setStage} onBack={() => setStage({ at: 'kind' })} />
+        ) : null}
+        {stage.at === 'bank' && kind === 'enterprise_admin' ? (
+          <EnterpriseBankStep onNext={setStage} onBack={() => setStage({ at: 'kind' })} />
         ) : null}
         {stage.at === 'bank' && kind !== 'enterprise_admin' ? (
           <BankCardStep kind={kind} onNext={setStage} onBack={() => setStage({ at: 'kind' })} />

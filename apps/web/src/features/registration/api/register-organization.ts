@@ -1,4 +1,4 @@
-import type { ELicenseSession, OrganizationStep, RegisterOrganizationBody } from '@sw/contracts';
+import type { OrganizationStep, RegisterOrganizationBody } from '@sw/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 
@@ -23,11 +23,3 @@ export function useRegisterOrganization() {
 }
 
 /** 电子营业执照快捷注册: open an authorization, poll it, and (simulator only) confirm it. */
-export const eLicenseApi = {
-  start: () => apiClient.post<ELicenseSession>('/api/e-license/sessions'),
-  get: (id: string) => apiClient.get<ELicenseSession>(`/api/e-license/sessions/${id}`),
-  simulateConfirm: (
-    id: string,
-    body: { creditCode: string; name: string; legalRepName: string; legalRepIdNumber: string },
-  ) => apiClient.post<ELicenseSession>(`/api/dev/e-license/sessions/${id}/authorize`, body),
-};

@@ -34,6 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
+import { ELicenseModal } from '../../../components/e-license/e-license-modal';
 import { SendCodeButton } from '../../../components/send-code-button';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
@@ -58,7 +59,6 @@ import { useSendSmsCode } from '../api/one-time-codes';
 import { useCheckOrganization, useRegisterOrganization } from '../api/register-organization';
 import { useCodeSentNotice } from '../hooks/use-code-sent-notice';
 import { AgreementField } from './agreement-modal';
-import { ELicenseModal } from './e-license-modal';
 
 type Kind = 'enterprise' | 'institution';
 type OrgValues = Omit<OrganizationStep, 'kind' | 'eLicenseSessionId'>;

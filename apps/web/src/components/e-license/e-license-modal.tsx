@@ -3,24 +3,37 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Divider, Form, Input, Modal, QRCode, Space, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorReporter } from '../../../hooks/use-error-reporter';
-import { useLocale } from '../../../hooks/use-locale';
-import { idNumberRule, requiredRule } from '../../../lib/form-rules';
-import { eLicenseApi } from '../api/register-organization';
+import { useErrorReporter } from '../../hooks/use-error-reporter';
+import { useLocale } from '../../hooks/use-locale';
+import { apiClient } from '../../lib/api-client';
+import { idNumberRule, requiredRule } from '../../lib/form-rules';
+
+/** the e-business-licence authorization (POST/GET /api/e-license/sessions; the simulator's confirm) */
+const eLicenseApi = {
+  start: () => apiClient.post<ELicenseSession>('/api/e-license/sessions'),
+  get: (id: string) => apiClient.get<ELicenseSession>(`/api/e-license/sessions/${id}`),
+  simulateConfirm: (
+    id: string,
+    body: { creditCode: string; name: string; legalRepName: string; legalRepIdNumber: string },
+  ) => apiClient.post<ELicenseSession>(`/api/dev/e-license/sessions/${id}/authorize`, body),
+};
 
 type SimulatorValues = { creditCode: string; name: string; legalRepName: string; legalRepIdNumber: string };
 
 /**
- * 电子营业执照快捷注册: shows the QR code the licence holder scans in the e-business-licence app,
+ * 电子营业执照快捷注册 and 电子营业执照验证 (忘记密码): shows the QR code the licence holder scans in the e-business-licence app,
  * waits for the confirmation, and hands back the enterprise data. While the adapter is the
  * simulator, a labelled panel stands in for the app.
  */
 export function ELicenseModal({
   open,
+  title,
   onCancel,
   onAuthorized,
 }: {
   open: boolean;
+  /** the dialog's title (default: 电子营业执照快捷注册's) */
+  title?: string;
   onCancel: () => void;
   onAuthorized: (session: ELicenseSession) => void;
 }) {
@@ -53,7 +66,7 @@ export function ELicenseModal({
   return (
     <Modal
       open={open}
-      title={t('orgRegister.eLicense.title')}
+      title={title ?? t('orgRegister.eLicense.title')}
       onCancel={onCancel}
       footer={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
       destroyOnHidden
