@@ -171,7 +171,9 @@ export const RECOVERY_FIELDS: FieldMetaMap = {
       en: 'Credit code / organization code',
     }),
   },
+  legalRep: { label: L({ 'zh-CN': '法人信息', 'zh-HK': '法人資料', en: 'Legal representative' }) },
   ...identityFields('legalRep', { 'zh-CN': '法人', 'zh-HK': '法人', en: 'Legal representative' }),
+  person: { label: L({ 'zh-CN': '本人信息', 'zh-HK': '本人資料', en: 'Applicant' }) },
   ...identityFields('person', { 'zh-CN': '本人', 'zh-HK': '本人', en: 'Applicant' }),
 };
 

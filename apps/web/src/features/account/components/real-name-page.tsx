@@ -12,7 +12,8 @@ import { apiClient, applyProblemToForm, describeError, isApiError } from '../../
 import { useRealName, useVerifyBankCard, useVerifyFace, useVerifyIdentity } from '../api/real-name';
 import { BankUkeyForm, CardRealNameForm, LegalRepRealNameForm } from './enterprise-real-name';
 
-const LEVEL_COLORS = { none: 'default', low: 'orange', medium: 'blue', high: 'green' } as const;
+// solid tags whose white text reads at AA contrast (antd's light presets do not, e.g. green)
+const LEVEL_COLORS = { none: 'default', low: '#ad4e00', medium: '#0958d9', high: '#237804' } as const;
 
 type CardValues = { cardNumber: string; mobile: string; captchaAnswer: string; smsCode: string };
 

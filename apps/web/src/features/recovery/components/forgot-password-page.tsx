@@ -146,6 +146,7 @@ const MANUAL_REVIEW_AFTER = new Set([
 type ManualReviewPrefill = {
   accountType: 'enterprise_admin' | 'enterprise_operator' | 'individual';
   mobile?: string;
+  smsCode?: string;
   form: Record<string, unknown>;
 };
 
@@ -229,7 +230,9 @@ function VerifyStep({
     const admin = flow.methods.some((m) => m.method === 'legal_rep');
     const state: ManualReviewPrefill = {
       accountType: admin ? 'enterprise_admin' : 'individual',
+      // the mobile proven a moment ago, with its code (still valid: a failed check only spends a try)
       ...(v.mobile ? { mobile: v.mobile } : {}),
+      ...(v.smsCode ? { smsCode: v.smsCode } : {}),
       form: {
         username,
         ...(v.enterpriseName ? { enterpriseName: v.enterpriseName } : {}),

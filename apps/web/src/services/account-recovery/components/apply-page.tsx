@@ -29,6 +29,8 @@ const FORM_NAME = 'manual-review';
 export type ManualReviewPrefill = {
   accountType?: UsernameRecoveryKind;
   mobile?: string;
+  /** the code that proved the mobile in the failed method (still valid: a failure spends only a try) */
+  smsCode?: string;
   form?: Partial<Omit<AccountRecoveryForm, 'purpose' | 'accountType' | 'mobile'>>;
 };
 
@@ -210,6 +212,7 @@ export function ApplyPage() {
           disabled={submit.isPending}
           initialValues={{
             mobile: prefill.mobile ?? '',
+            smsCode: prefill.smsCode ?? '',
             form: {
               accountType: isKind(typeParam) ? typeParam : 'individual',
               ...prefill.form,
@@ -303,8 +306,13 @@ export function ApplyPage() {
           ) : null}
           {key === 'password' ? (
             <>
-              <Form.Item label={m('password.username')}>
-                <Input value={form.getFieldValue(['form', 'username'])} readOnly aria-readonly="true" />
+              <Form.Item label={m('password.username')} htmlFor={`${FORM_NAME}_loginUsername`}>
+                <Input
+                  id={`${FORM_NAME}_loginUsername`}
+                  value={form.getFieldValue(['form', 'username'])}
+                  readOnly
+                  aria-readonly="true"
+                />
               </Form.Item>
               <Form.Item
                 name="newPassword"

@@ -38,8 +38,14 @@ export function ReviewSection({ application }: { application: ConsoleApplication
     {
       key: 'result',
       title: m('review.result'),
+      width: 88,
+      className: 'sw-ar-result',
       render: (_, c) =>
-        c.same ? <Tag color="green">{m('review.same')}</Tag> : <Tag color="red">{m('review.different')}</Tag>,
+        c.same ? (
+          <span className="sw-ar-same">{m('review.same')}</span>
+        ) : (
+          <strong className="sw-ar-different">{m('review.different')}</strong>
+        ),
     },
   ];
 
@@ -66,11 +72,15 @@ export function ReviewSection({ application }: { application: ConsoleApplication
             <Space wrap className="sw-block">
               <strong>{m('review.account', { username: candidate.username })}</strong>
               <Tag>{t(`accountStatuses.${candidate.status}` as 'accountStatuses.active')}</Tag>
-              <Tag color={candidate.allSame ? 'green' : 'red'} data-testid="recovery-verdict">
+              <strong
+                className={candidate.allSame ? 'sw-ar-same' : 'sw-ar-different'}
+                data-testid="recovery-verdict"
+              >
                 {candidate.allSame ? m('review.allSame') : m('review.notSame')}
-              </Tag>
+              </strong>
             </Space>
             <Table
+              className="sw-ar-table"
               size="small"
               rowKey="field"
               pagination={false}
