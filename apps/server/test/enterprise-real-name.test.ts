@@ -294,6 +294,60 @@ describe('IC 卡认证', () => {
     expect(row!.accountId).toBe(account!.id);
   });
 
+  it('新增有卡操作员: the operator’s card names the new operator and binds itself to it', async () => {
+    const { body, admin } = await enterprise();
+    const org = {
+      orgCode: body.organization.orgCode,
+      creditCode: body.organization.creditCode,
+      orgName: body.organization.name,
+    };
+    const holderIdNumber = residentId('13010219930303', 55);
+    const card = await issue(
+      org,
+      { holderName: '周卡员', holderIdType: 'resident_id', holderIdNumber },
+      'operator',
+    );
+    const form = { username: `cardop${Date.now() % 1_000_000}`, mobile: '13712340000', agreement: true };
+    const noAgreement = await admin.post('/api/org/operators/card', {
+      ...(await proof(admin, card)),
+      ...form,
+      agreement: false,
+    });
+    expect(noAgreement.statusCode).toBe(400);
+    const legal = await issue(
+      org,
+      {
+        holderName: body.organization.legalRepName,
+        holderIdType: 'resident_id',
+        holderIdNumber: body.organization.legalRepIdNumber,
+      },
+      'legal_person',
+    );
+    const wrongRole = await admin.post('/api/org/operators/card', {
+      ...(await proof(admin, legal)),
+      ...form,
+    });
+    expect(wrongRole.json().code).toBe('card.role_mismatch');
+
+    const res = await admin.post('/api/org/operators/card', { ...(await proof(admin, card)), ...form });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ username: form.username, name: '周卡员', idType: 'resident_id' });
+    const [created] = await t.ctx.db.select().from(accounts).where(eq(accounts.username, form.username));
+    expect(created!.kind).toBe('enterprise_operator');
+    expect(created!.mustChangePassword).toBe(true);
+    expect(created!.idNumberBidx).toBe(t.ctx.crypto.blindIndex('id:resident_id', holderIdNumber));
+    const [row] = await t.ctx.db.select().from(cards).where(eq(cards.id, card.id));
+    expect(row!.accountId).toBe(created!.id);
+    // once bound, the card cannot register another operator
+    const again = await admin.post('/api/org/operators/card', {
+      ...(await proof(admin, card)),
+      ...form,
+      username: `${form.username}b`,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('card.bound_elsewhere');
+  });
+
   it('an operator’s card must carry the operator’s own ID', async () => {
     const { body, organizationId } = await enterprise();
     const idNumber = residentId('13010219920202', 77);

@@ -3,6 +3,7 @@ import { ACCOUNT_STATUSES, ID_TYPES } from '../enums.ts';
 import { isValidIdNumber } from '../validators/id-document.ts';
 import { OtpCode, Password, Username } from './accounts.ts';
 import { Email, Mobile } from './auth.ts';
+import { CardProof } from './cards.ts';
 import { CaptchaAnswer, fieldIssue, nameText, ymd } from './common.ts';
 
 /** PUT /api/account/settings/phone-login — 手机号登录开关 (seed 004 §3.1 账户设置). */
@@ -52,6 +53,20 @@ export const CreateOperatorBody = z
     { when: () => true },
   );
 export type CreateOperatorBody = z.infer<typeof CreateOperatorBody>;
+
+/**
+ * 新增有卡操作员 (seed 004 §3.2): the operator's IC card or IKey answers a challenge in the
+ * administrator's browser (as at card sign-in); name and identity come from the card, the rest from
+ * the registration form, with the agreement. Initial password 88888888, changed at first sign-in.
+ *   POST /api/org/operators/card → 201 OperatorView
+ */
+export const CreateCardOperatorBody = CardProof.extend({
+  username: Username,
+  mobile: Mobile,
+  email: Email.optional(),
+  agreement: z.literal(true, fieldIssue('field.agreement_required')),
+}).strict();
+export type CreateCardOperatorBody = z.infer<typeof CreateCardOperatorBody>;
 
 export const OperatorView = z
   .object({

@@ -8,13 +8,14 @@ import {
 } from '@sw/contracts';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import { verifyCaptcha } from './captcha.service.ts';
-import { findAccountByUsername, insertAccount } from './identity.repo.ts';
+import { type AccountRow, findAccountByUsername, insertAccount } from './identity.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode, sendOneTimeCode } from './otp.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { type RequestMeta, refreshAccountSessions, signOutDevices } from './sessions.ts';
@@ -177,16 +178,22 @@ export async function createOperator(
   auth: Auth,
   body: CreateOperatorBody,
   meta: RequestMeta,
+  /**
+   * 新增有卡操作员 (pki): run inside the card proof's transaction, and bind the card to the new
+   * operator in it
+   */
+  withCard?: { tx: Db; onCreated(tx: Db, created: AccountRow): Promise<void> },
 ) {
   const organizationId = requireAdministrator(auth);
-  if (await findAccountByUsername(ctx.db, body.username))
+  // inside the card's transaction when there is one (PGlite has one connection: no query beside it)
+  if (await findAccountByUsername(withCard?.tx ?? ctx.db, body.username))
     throw fieldError('username', 'account.username_taken', 409);
   const idNumber = body.idNumber.replace(/[()（）\s-]/g, '');
   const passwordHash = await hashPassword(OPERATOR_DEFAULT_PASSWORD);
   const now = ctx.clock.now();
   const email = body.email?.trim().toLowerCase();
   try {
-    const row = await ctx.db.transaction(async (tx) => {
+    const work = async (tx: Db) => {
       const created = await insertAccount(tx, {
         username: body.username,
         kind: 'enterprise_operator',
@@ -212,12 +219,14 @@ export async function createOperator(
         action: 'operator.create',
         targetType: 'account',
         targetId: created.id,
-        detail: { username: created.username },
+        detail: { username: created.username, ...(withCard ? { card: true } : {}) },
         ip: meta.ip,
         at: now,
       });
+      await withCard?.onCreated(tx, created);
       return created;
-    });
+    };
+    const row = withCard ? await work(withCard.tx) : await ctx.db.transaction(work);
     return presentOperator(ctx, row);
   } catch (err) {
     const constraint = isUniqueViolation(err);

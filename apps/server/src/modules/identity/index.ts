@@ -1,4 +1,6 @@
 // The identity module as other modules see it: only what is exported here may be imported.
+
+export { createOperator } from './account-settings.ts';
 export { consumeActionToken, findLiveActionToken, issueActionToken } from './action-tokens.ts';
 export {
   type Auth,

@@ -1,9 +1,10 @@
-import type { BindCardBody, CardProof, RealNameView } from '@sw/contracts';
+import type { BindCardBody, CardProof, CreateCardOperatorBody, RealNameView } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { AccountRow } from '../identity/index.ts';
+import type { AccountRow, Auth, RequestMeta } from '../identity/index.ts';
 import {
+  createOperator,
   getOrganizationById,
   offersRealNameMethod,
   raiseRealNameIn,
@@ -142,4 +143,59 @@ export async function realNameByCard(
     await raiseRealNameIn(tx, account, 'card', { ip }, now);
   });
   return realNameAfterRaise(ctx, account);
+}
+
+/**
+ * 新增有卡操作员 (seed 004 §3.2): the operator's card answers a challenge in the administrator's
+ * browser; it must be an operator card of the administrator's enterprise, bound to nobody. The
+ * operator's name and identity are the card's; the account is created (initial password 88888888,
+ * changed at first sign-in) and the card bound to it, in the transaction that spends the challenge.
+ */
+export async function registerCardOperator(
+  ctx: AppContext,
+  auth: Auth,
+  body: CreateCardOperatorBody,
+  meta: RequestMeta,
+) {
+  const { challengeId, certificate, signature, agreement: _agreement, ...form } = body;
+  const admin = auth.account;
+  if (!ADMIN_KINDS.has(admin.kind) || !admin.organizationId)
+    throw new AppError('auth.forbidden', { status: 403 });
+  const checked = await checkCardProof(ctx, { challengeId, certificate, signature });
+  const { card } = checked;
+  const now = ctx.clock.now();
+  return withSpentChallenge(ctx, checked, async (tx) => {
+    const org = await getOrganizationById(tx, admin.organizationId!);
+    if (!org || org.orgCode !== card.orgCode) throw new AppError('card.wrong_organization', { status: 403 });
+    if (card.role !== 'operator') throw new AppError('card.role_mismatch', { status: 403 });
+    if (card.accountId) throw new AppError('card.bound_elsewhere', { status: 409 });
+    await lockOrganizationCode(tx, card.orgCode);
+    return createOperator(
+      ctx,
+      auth,
+      {
+        ...form,
+        name: card.holderName,
+        idType: card.holderIdType,
+        idNumber: ctx.crypto.decrypt(card.holderIdNumberEnc),
+      },
+      meta,
+      {
+        tx,
+        async onCreated(inner, created) {
+          if (!(await bindCard(inner, card.id, created.id, now)))
+            throw new AppError('card.bound_elsewhere', { status: 409 });
+          await recordAudit(inner, {
+            actorId: admin.id,
+            action: 'card.bind',
+            targetType: 'card',
+            targetId: card.id,
+            detail: { cardNo: card.cardNo, username: created.username, by: 'operator_registration' },
+            ip: meta.ip,
+            at: now,
+          });
+        },
+      },
+    );
+  });
 }

@@ -7,7 +7,9 @@ import {
   CardListResponse,
   CardSignInBody,
   CardView,
+  CreateCardOperatorBody,
   IssueCardBody,
+  OperatorView,
   ProblemSchema,
   RealNameView,
   RevokeCardBody,
@@ -29,7 +31,13 @@ import {
   setCardHolderLookup,
   setSessionCookie,
 } from '../identity/index.ts';
-import { bindCardToAccount, listAccountCards, realNameByCard, unbindAccountCards } from './account-cards.ts';
+import {
+  bindCardToAccount,
+  listAccountCards,
+  realNameByCard,
+  registerCardOperator,
+  unbindAccountCards,
+} from './account-cards.ts';
 import { activateAccount } from './activate-account.ts';
 import { loadAuthority } from './authority.ts';
 import { downloadCardFile, listCards, revokeCardByStaff } from './card-admin.ts';
@@ -172,6 +180,24 @@ export async function pkiRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       return bindCardToAccount(ctx, auth.account, request.body, request.ip);
+    },
+  );
+
+  app.post(
+    '/api/org/operators/card',
+    {
+      config: perMinute(limits.register * 3),
+      schema: {
+        tags: ['cards'],
+        summary:
+          '新增有卡操作员: the operator’s card proves itself; the account takes its holder and binds it',
+        body: CreateCardOperatorBody,
+        response: { 201: OperatorView, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      return reply.code(201).send(await registerCardOperator(ctx, auth, request.body, requestMeta(request)));
     },
   );
 

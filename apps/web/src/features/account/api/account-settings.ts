@@ -1,5 +1,6 @@
 import type {
   ChangePasswordBody,
+  CreateCardOperatorBody,
   CreateOperatorBody,
   OperatorQuery,
   OperatorView,
@@ -76,6 +77,16 @@ export function useCreateOperator() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateOperatorBody) => apiClient.post<OperatorView>('/api/org/operators', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operators'] }),
+  });
+}
+
+/** 新增有卡操作员: the operator's card proof with the registration form */
+export function useCreateCardOperator() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCardOperatorBody) =>
+      apiClient.post<OperatorView>('/api/org/operators/card', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operators'] }),
   });
 }

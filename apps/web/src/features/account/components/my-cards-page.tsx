@@ -18,6 +18,7 @@ import { CardFields, type CardFieldValues } from '../../../components/card-media
 import { ColumnChooser } from '../../../components/column-chooser';
 import { PageTitle } from '../../../components/page-title';
 import { TableEmpty } from '../../../components/table-empty';
+import { useStoredColumns } from '../../../hooks/use-stored-columns';
 import { describeError } from '../../../lib/api-client';
 import { proveCard } from '../../../lib/card-proof';
 import { formatDateTime } from '../../../lib/format';
@@ -48,19 +49,6 @@ const DEFAULT_COLUMNS: ColumnKey[] = [
   'status',
   'boundAt',
 ];
-
-function readColumns(): ColumnKey[] {
-  try {
-    const stored = JSON.parse(window.localStorage.getItem(COLUMNS_KEY) ?? 'null') as unknown;
-    if (Array.isArray(stored)) {
-      const keys = ALL_COLUMNS.filter((k) => stored.includes(k));
-      if (keys.length > 0) return keys;
-    }
-  } catch {
-    // unreadable or unavailable storage: the default columns
-  }
-  return DEFAULT_COLUMNS;
-}
 
 // a badge rather than a coloured tag: green and orange tag text fail WCAG AA contrast
 const STATUS_BADGES = {
@@ -134,7 +122,7 @@ export function MyCardsPage() {
   const cards = useMyCards();
   const unbind = useUnbindCards();
   const [selected, setSelected] = useState<string[]>([]);
-  const [visible, setVisible] = useState<ColumnKey[]>(readColumns);
+  const [visible, chooseColumns] = useStoredColumns(COLUMNS_KEY, ALL_COLUMNS, DEFAULT_COLUMNS);
   const [binding, setBinding] = useState(false);
 
   const all: Record<ColumnKey, TableColumnsType<CardView>[number]> = useMemo(
@@ -177,16 +165,6 @@ export function MyCardsPage() {
     }),
     [t],
   );
-
-  const chooseColumns = (keys: string[]) => {
-    const next = ALL_COLUMNS.filter((k) => keys.includes(k));
-    setVisible(next);
-    try {
-      window.localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
-    } catch {
-      // the choice simply does not outlive the page
-    }
-  };
 
   const onUnbind = async () => {
     try {

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CreditCardOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   type CreateOperatorBody,
   ID_TYPES,
@@ -20,13 +20,16 @@ import {
   Select,
   Space,
   Table,
+  type TableColumnsType,
   Tag,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnChooser } from '../../../components/column-chooser';
 import { PageTitle } from '../../../components/page-title';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
 import { useLocale } from '../../../hooks/use-locale';
+import { useStoredColumns } from '../../../hooks/use-stored-columns';
 import { describeError } from '../../../lib/api-client';
 import {
   emailFormatRule,
@@ -44,6 +47,7 @@ import {
   useResetOperatorPassword,
   useUpdateOperator,
 } from '../api/account-settings';
+import { CardOperatorModal } from './card-operator-modal';
 
 function CreateOperatorModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -235,13 +239,30 @@ function EditOperatorModal({ operator, onClose }: { operator: OperatorView; onCl
 }
 
 /** `/account/operators` — 我的操作员 (seed 004 §3.2), administrators only. */
+const COLUMNS_KEY = 'sw.operators.columns';
+const DATA_COLUMNS = ['username', 'name', 'idType', 'idNumber', 'mobile', 'status', 'createdAt'] as const;
+type DataColumn = (typeof DATA_COLUMNS)[number];
+
 export function OperatorsPage() {
   const { t } = useTranslation();
+  const columnTitle = (key: DataColumn) =>
+    ({
+      username: t('account.username'),
+      name: t('account.name'),
+      idType: t('account.idType'),
+      idNumber: t('account.idNumber'),
+      mobile: t('account.mobile'),
+      status: t('account.status'),
+      createdAt: t('account.createdAt'),
+    })[key];
   const { message } = App.useApp();
   const [query, setQuery] = useState<OperatorQuery>({});
   const [searchForm] = Form.useForm<OperatorQuery>();
   const { data, isPending, isError, error } = useOperators(query);
   const [isCreateOpen, setCreateOpen] = useState(false);
+  const [isCardCreateOpen, setCardCreateOpen] = useState(false);
+  // 选择显示列 (seed 004 §3.7.3), remembered in this browser
+  const [visible, chooseColumns] = useStoredColumns(COLUMNS_KEY, DATA_COLUMNS, DATA_COLUMNS);
   const [editing, setEditing] = useState<OperatorView | null>(null);
   const remove = useDeleteOperator();
   const reset = useResetOperatorPassword();
@@ -252,13 +273,23 @@ export function OperatorsPage() {
       <PageTitle>{t('operators.title')}</PageTitle>
       <Card
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden="true" />}
-            onClick={() => setCreateOpen(true)}
-          >
-            {t('operators.create')}
-          </Button>
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden="true" />}
+              onClick={() => setCreateOpen(true)}
+            >
+              {t('operators.create')}
+            </Button>
+            <Button icon={<CreditCardOutlined aria-hidden="true" />} onClick={() => setCardCreateOpen(true)}>
+              {t('operators.createWithCard')}
+            </Button>
+            <ColumnChooser
+              columns={DATA_COLUMNS.map((key) => ({ key, title: columnTitle(key) }))}
+              visible={visible}
+              onChange={chooseColumns}
+            />
+          </Space>
         }
       >
         <Form
@@ -298,88 +329,91 @@ export function OperatorsPage() {
           loading={isPending}
           dataSource={data ?? []}
           pagination={false}
-          columns={[
-            { key: 'username', title: t('account.username'), dataIndex: 'username' },
-            { key: 'name', title: t('account.name'), dataIndex: 'name' },
-            {
-              key: 'idType',
-              title: t('account.idType'),
-              render: (_, r) => (r.idType ? t(`idTypes.${r.idType}`) : none),
-            },
-            { key: 'idNumber', title: t('account.idNumber'), render: (_, r) => r.idNumberMasked ?? none },
-            { key: 'mobile', title: t('account.mobile'), render: (_, r) => r.mobileMasked ?? none },
-            {
-              key: 'status',
-              title: t('account.status'),
-              render: (_, r) =>
-                r.firstSignInPending ? (
-                  <Tag color="blue">{t('operators.pending')}</Tag>
-                ) : (
-                  <Tag>{t(`accountStatuses.${r.status}`)}</Tag>
+          columns={(
+            [
+              { key: 'username', title: columnTitle('username'), dataIndex: 'username' },
+              { key: 'name', title: t('account.name'), dataIndex: 'name' },
+              {
+                key: 'idType',
+                title: t('account.idType'),
+                render: (_, r) => (r.idType ? t(`idTypes.${r.idType}`) : none),
+              },
+              { key: 'idNumber', title: t('account.idNumber'), render: (_, r) => r.idNumberMasked ?? none },
+              { key: 'mobile', title: t('account.mobile'), render: (_, r) => r.mobileMasked ?? none },
+              {
+                key: 'status',
+                title: t('account.status'),
+                render: (_, r) =>
+                  r.firstSignInPending ? (
+                    <Tag color="blue">{t('operators.pending')}</Tag>
+                  ) : (
+                    <Tag>{t(`accountStatuses.${r.status}`)}</Tag>
+                  ),
+              },
+              {
+                key: 'createdAt',
+                title: t('account.createdAt'),
+                render: (_, r) => formatDateTime(r.createdAt),
+              },
+              {
+                key: 'actions',
+                title: t('operators.actions'),
+                render: (_, r) => (
+                  <Space size={0} wrap>
+                    {r.cardBound ? <Tag color="gold">{t('operators.cardBound')}</Tag> : null}
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setEditing(r)}
+                      aria-label={`${t('operators.edit')} ${r.username}`}
+                    >
+                      {t('operators.edit')}
+                    </Button>
+                    <Popconfirm
+                      title={t('operators.resetConfirm', { username: r.username })}
+                      onConfirm={() =>
+                        reset.mutate(r.id, {
+                          onSuccess: () => void message.success(t('operators.resetDone')),
+                          onError: (e) => report(e),
+                        })
+                      }
+                    >
+                      <Button
+                        type="link"
+                        size="small"
+                        aria-label={`${t('operators.resetPassword')} ${r.username}`}
+                      >
+                        {t('operators.resetPassword')}
+                      </Button>
+                    </Popconfirm>
+                    <Popconfirm
+                      title={t('operators.deleteConfirm', { username: r.username })}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() =>
+                        remove.mutate(r.id, {
+                          onSuccess: () => void message.success(t('operators.deleted')),
+                          onError: (e) => report(e),
+                        })
+                      }
+                    >
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        aria-label={`${t('operators.delete')} ${r.username}`}
+                      >
+                        {t('operators.delete')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
                 ),
-            },
-            {
-              key: 'createdAt',
-              title: t('account.createdAt'),
-              render: (_, r) => formatDateTime(r.createdAt),
-            },
-            {
-              key: 'actions',
-              title: t('operators.actions'),
-              render: (_, r) => (
-                <Space size={0} wrap>
-                  {r.cardBound ? <Tag color="gold">{t('operators.cardBound')}</Tag> : null}
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => setEditing(r)}
-                    aria-label={`${t('operators.edit')} ${r.username}`}
-                  >
-                    {t('operators.edit')}
-                  </Button>
-                  <Popconfirm
-                    title={t('operators.resetConfirm', { username: r.username })}
-                    onConfirm={() =>
-                      reset.mutate(r.id, {
-                        onSuccess: () => void message.success(t('operators.resetDone')),
-                        onError: (e) => report(e),
-                      })
-                    }
-                  >
-                    <Button
-                      type="link"
-                      size="small"
-                      aria-label={`${t('operators.resetPassword')} ${r.username}`}
-                    >
-                      {t('operators.resetPassword')}
-                    </Button>
-                  </Popconfirm>
-                  <Popconfirm
-                    title={t('operators.deleteConfirm', { username: r.username })}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() =>
-                      remove.mutate(r.id, {
-                        onSuccess: () => void message.success(t('operators.deleted')),
-                        onError: (e) => report(e),
-                      })
-                    }
-                  >
-                    <Button
-                      type="link"
-                      size="small"
-                      danger
-                      aria-label={`${t('operators.delete')} ${r.username}`}
-                    >
-                      {t('operators.delete')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-            },
-          ]}
+              },
+            ] satisfies TableColumnsType<OperatorView>
+          ).filter((c) => c.key === 'actions' || visible.includes(c.key as DataColumn))}
         />
       </Card>
       <CreateOperatorModal open={isCreateOpen} onClose={() => setCreateOpen(false)} />
+      <CardOperatorModal open={isCardCreateOpen} onClose={() => setCardCreateOpen(false)} />
       {editing ? <EditOperatorModal operator={editing} onClose={() => setEditing(null)} /> : null}
     </div>
   );

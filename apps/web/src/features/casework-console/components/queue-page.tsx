@@ -27,11 +27,11 @@ import { PageTitle } from '../../../components/page-title';
 import { TableEmpty } from '../../../components/table-empty';
 import { useOpenTab } from '../../../components/workspace/workspace-context';
 import { useLocale } from '../../../hooks/use-locale';
+import { useStoredColumns } from '../../../hooks/use-stored-columns';
 import { describeError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { DEFAULT_SORT, exportQueue, type QueueFilters, type QueueSort, useQueue } from '../api/queue';
 import { localized, useConsoleServices } from '../api/services';
-import { useStoredColumns } from '../hooks/use-stored-columns';
 import { type QueueFilterValues, toQueueFilters, toQueueFilterValues } from '../utils/casework-utils';
 import '../casework-console.css';
 
