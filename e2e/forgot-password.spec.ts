@@ -140,3 +140,27 @@ test('an individual recovers the username by 个人实名认证 (identity and ba
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByTestId('recovered-usernames')).toHaveText(person.username);
 });
+
+test('an administrator finds every username of the enterprise by 企业实名认证 (simulated bank)', async ({
+  page,
+}) => {
+  await page.goto('/recover/username');
+  await page.getByText('企业管理员', { exact: true }).click();
+  await page.getByRole('radio', { name: '企业实名认证' }).check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  const mobile = `139${String(Date.now()).slice(-8)}`;
+  await page.locator('#find-username_mobile').fill(mobile);
+  await page.locator('#find-username_captchaAnswer').fill(CAPTCHA);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.locator('#find-username_smsCode').fill(await readCode(page, mobile));
+  await page.locator('#find-username_enterpriseName').fill('广州示例进出口贸易有限公司');
+  await page.locator('#find-username_orgCode').fill('MA59UQXX9');
+  await page.getByRole('radio', { name: '中国建设银行' }).check();
+  await page.locator('#find-username_accountNumber').fill('4405 0149 0401 0000 0018');
+  await page.mouse.move(0, 0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '查询用户名' }).click();
+  await expect(page.getByText('找回用户名成功')).toBeVisible();
+  await expect(page.getByTestId('recovered-usernames')).toContainText('qiyeadmin01');
+  await expect(page.getByTestId('recovered-usernames')).toContainText('qiyeop01');
+});

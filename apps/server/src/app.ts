@@ -22,6 +22,7 @@ import { createDatabaseCounters, createRedisCounters } from './http/rate-limit.t
 import { ensureCsrfToken, securityPlugin } from './http/security.ts';
 import { createELicenseSimulator } from './integrations/e-license.ts';
 import { createFaceCheckSimulator } from './integrations/face-check.ts';
+import { createGovPlatformSimulator } from './integrations/gov-platform.ts';
 import { createIdentityAgenciesSimulator } from './integrations/identity-check.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
 import { createRegistriesSimulator } from './integrations/registries.ts';
@@ -218,6 +219,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     identityAgencies: createIdentityAgenciesSimulator({ log, production: config.mode === 'production' }),
     faceCheck: createFaceCheckSimulator({ db: database.db, log, production: config.mode === 'production' }),
     registries: createRegistriesSimulator({ log, production: config.mode === 'production' }),
+    govPlatform: createGovPlatformSimulator({ log, production: config.mode === 'production' }),
     serviceAdapters: [],
     files: createFileStore(config),
     log,

@@ -4,6 +4,7 @@ import type { Database, Db } from './db/client.ts';
 import type { Counters } from './http/rate-limit.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
 import type { FaceCheckSimulator } from './integrations/face-check.ts';
+import type { GovPlatform } from './integrations/gov-platform.ts';
 import type { IdentityAgencies } from './integrations/identity-check.ts';
 import type { Registries } from './integrations/registries.ts';
 import type { Adapter } from './integrations/types.ts';
@@ -35,6 +36,8 @@ export type AppContext = {
   faceCheck: FaceCheckSimulator;
   /** the market regulator and the commerce ministry (我的资质 sync) */
   registries: Registries;
+  /** the national government service platform (信息同步) */
+  govPlatform: GovPlatform;
   /** the adapters services bring (their setup adds them), listed with the simulators in use */
   serviceAdapters: Adapter[];
   /** where uploaded files' bytes live: DATA_DIR or S3-compatible storage */

@@ -120,6 +120,20 @@ describe('手机号登录开关 and sign-in by mobile (seed 004 §3.1 账户设�
   });
 });
 
+describe('信息同步 (seed 004 §3.1 账户设置)', () => {
+  it('sends the account’s record to the (simulated) national platform, audited without personal numbers', async () => {
+    const { agent, body } = await signedInPerson();
+    const res = await agent.post('/api/account/settings/sync');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().receipt).toMatch(/^GWY[0-9A-F]{16}$/);
+    const audits = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'agency.call'));
+    const sync = audits.filter((a) => (a.detail as { operation?: string }).operation === 'sync_user');
+    expect(sync).toHaveLength(1);
+    expect(JSON.stringify(sync[0]!.detail)).not.toContain(String(body.idNumber));
+    expect((await new Agent(t.app).post('/api/account/settings/sync')).statusCode).toBe(401);
+  });
+});
+
 describe('operators created by an administrator: first sign-in (seed 004 §2.1)', () => {
   it('SMS check of the administrator-entered mobile, then a forced password change, then sign-in anew', async () => {
     const { agent: admin } = await signedInAdmin();

@@ -135,6 +135,18 @@ describe('法人身份认证 (three steps → 高)', () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, 'account.real_name_verified'));
     expect(audits.some((a) => (a.detail as { method?: string }).method === 'legal_rep')).toBe(true);
+
+    // 修改管理员信息: changing the administrator's identity ends the enterprise's real-name level
+    const changed = await admin.send('PUT', '/api/account/identity', {
+      name: '李管理',
+      idType: 'resident_id',
+      idNumber: body.administrator.idNumber,
+      idValidFrom: '20200101',
+      idValidTo: '20400101',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ changed: true, realNameReset: true });
+    expect(await levelOf(body.administrator.username)).toBe('none');
   });
 
   it('refuses an enterprise the market regulator does not know', async () => {

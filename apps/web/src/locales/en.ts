@@ -310,6 +310,11 @@ export const en: Messages = {
     },
   },
   settings: {
+    sync: 'Synchronise',
+    syncButton: 'Synchronise my details',
+    syncHint:
+      'Send your user details to the national government service platform (General Office of the State Council; simulated)',
+    synced: 'Details synchronised (receipt {{receipt}})',
     title: 'Account settings',
     phoneLogin: 'Sign in with mobile number',
     phoneLoginHint:

@@ -302,6 +302,10 @@ export const zhCN = {
     },
   },
   settings: {
+    sync: '信息同步',
+    syncButton: '信息同步',
+    syncHint: '将用户信息同步至国家政务服务平台（国务院办公厅，模拟）',
+    synced: '信息同步成功（回执 {{receipt}}）',
     title: '账户设置',
     phoneLogin: '手机号登录开关',
     phoneLoginHint: '开启后，可使用本账号已验证的手机号代替用户名登录',

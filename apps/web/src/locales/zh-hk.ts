@@ -303,6 +303,10 @@ export const zhHK: Messages = {
     },
   },
   settings: {
+    sync: '資料同步',
+    syncButton: '資料同步',
+    syncHint: '將用戶資料同步至國家政務服務平台（國務院辦公廳，模擬）',
+    synced: '資料同步成功（回執 {{receipt}}）',
     title: '帳戶設定',
     phoneLogin: '手機號碼登入開關',
     phoneLoginHint: '開啟後，可使用本帳戶已驗證的手機號碼代替用戶名稱登入',

@@ -170,8 +170,17 @@ export async function changeEmail(
   return { changed: true, realNameReset: false };
 }
 
-/** Who may change their own identity here: individuals and operators (administrators: 修改管理员信息 later). */
-const SELF_IDENTITY_KINDS = new Set(['individual', 'enterprise_operator']);
+/**
+ * Who may change their own identity here: individuals, operators, and administrators (修改管理员信息,
+ * 004 §3.1: 姓名, 证件类型, 证件号码, and a resident ID's validity). Overseas accounts are changed with
+ * their organization; staff and departments by platform admins.
+ */
+const SELF_IDENTITY_KINDS = new Set([
+  'individual',
+  'enterprise_operator',
+  'enterprise_admin',
+  'institution_admin',
+]);
 
 export async function changeIdentity(
   ctx: AppContext,

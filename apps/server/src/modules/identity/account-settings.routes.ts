@@ -35,6 +35,7 @@ import {
   createOperator,
   sendFirstSignInCode,
   setPhoneLogin,
+  syncAccountToGovPlatform,
   verifyFirstSignInCode,
 } from './account-settings.ts';
 import { clearSessionCookie, requestMeta, requireAuth } from './auth.ts';
@@ -266,6 +267,20 @@ export async function accountSettingsRoutes(fastify: FastifyInstance, { ctx }: {
       const auth = await requireAuth(ctx, request, reply);
       return setPhoneLogin(ctx, auth, request.body.enabled, requestMeta(request));
     },
+  );
+
+  app.post(
+    '/api/account/settings/sync',
+    {
+      config: perMinute(limits.sendCode),
+      schema: {
+        tags: ['identity'],
+        summary: '信息同步: the account’s record to the national government service platform (simulated)',
+        response: { 200: z.object({ receipt: z.string(), syncedAt: z.string() }), ...problems },
+      },
+    },
+    async (request, reply) =>
+      syncAccountToGovPlatform(ctx, await requireAuth(ctx, request, reply), requestMeta(request)),
   );
 
   app.put(

@@ -13,9 +13,11 @@ import { accounts } from '../../db/schema/identity.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { callAgency } from './agency-call.ts';
 import type { Auth } from './auth.ts';
 import { verifyCaptcha } from './captcha.service.ts';
 import { type AccountRow, findAccountByUsername, insertAccount } from './identity.repo.ts';
+import { getOrganizationById } from './organizations/organization.repo.ts';
 import { checkOneTimeCode, consumeCheckedCode, sendOneTimeCode } from './otp.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { type RequestMeta, refreshAccountSessions, signOutDevices } from './sessions.ts';
@@ -236,4 +238,41 @@ export async function createOperator(
       throw fieldError('username', 'account.username_taken', 409);
     throw err;
   }
+}
+
+/**
+ * 信息同步 (004 §3.1 账户设置): the account's record to the national government service platform —
+ * name, kind, organization, and the document only as a keyed hash. Audited as an agency call.
+ */
+export async function syncAccountToGovPlatform(
+  ctx: AppContext,
+  auth: Auth,
+  meta: RequestMeta,
+): Promise<{ receipt: string; syncedAt: string }> {
+  const account = auth.account;
+  const organization = account.organizationId
+    ? await getOrganizationById(ctx.db, account.organizationId)
+    : undefined;
+  const { receipt } = await callAgency(
+    ctx,
+    {
+      adapter: ctx.govPlatform.name,
+      operation: 'sync_user',
+      actorId: account.id,
+      target: { type: 'account', id: account.id },
+      meta,
+      outcomeOf: () => 'synced',
+    },
+    () =>
+      ctx.govPlatform.syncUser({
+        username: account.username,
+        kind: account.kind,
+        name: account.name,
+        identityHash: account.idNumberBidx,
+        organization: organization
+          ? { name: organization.name, code: organization.creditCode ?? organization.orgCode }
+          : null,
+      }),
+  );
+  return { receipt, syncedAt: ctx.clock.now().toISOString() };
 }

@@ -90,3 +90,10 @@ export function useCreateCardOperator() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operators'] }),
   });
 }
+
+/** 信息同步: the account's record to the national government service platform */
+export function useSyncToGovPlatform() {
+  return useMutation({
+    mutationFn: () => apiClient.post<{ receipt: string; syncedAt: string }>('/api/account/settings/sync'),
+  });
+}

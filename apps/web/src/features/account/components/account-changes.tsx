@@ -321,7 +321,12 @@ export function useAccountChanges(account: AccountView | undefined) {
     ) : account && dialog === 'identity' ? (
       <IdentityDialog account={account} onClose={() => setDialog(null)} />
     ) : null;
-  const canEditIdentity = account?.kind === 'individual' || account?.kind === 'enterprise_operator';
+  // 修改管理员信息 too (004 §3.1); overseas accounts change with their organization
+  const canEditIdentity =
+    account?.kind === 'individual' ||
+    account?.kind === 'enterprise_operator' ||
+    account?.kind === 'enterprise_admin' ||
+    account?.kind === 'institution_admin';
   const hasContacts = !!account && account.kind !== 'staff';
   return { edit, dialogs, canEditIdentity, hasContacts };
 }

@@ -3,15 +3,16 @@ import { App, Button, Card, Descriptions, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorReporter } from '../../../hooks/use-error-reporter';
-import { useSetPhoneLogin } from '../api/account-settings';
+import { useSetPhoneLogin, useSyncToGovPlatform } from '../api/account-settings';
 import { ChangePasswordForm } from './change-password-form';
 
-/** 账户设置 (seed 004 §3.1): 手机号登录开关 and 修改密码. */
+/** 账户设置 (seed 004 §3.1): 手机号登录开关, 信息同步 and 修改密码. */
 export function AccountSettingsCard({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const reportError = useErrorReporter();
   const setPhoneLogin = useSetPhoneLogin();
+  const sync = useSyncToGovPlatform();
   const [isPasswordOpen, setPasswordOpen] = useState(false);
   const hasPassword = account.status !== 'inactive';
   return (
@@ -42,6 +43,26 @@ export function AccountSettingsCard({ account }: { account: AccountView }) {
                 <span className="sw-muted">
                   {account.mobileMasked ? t('settings.phoneLoginHint') : t('settings.noMobile')}
                 </span>
+              </span>
+            ),
+          },
+          {
+            key: 'sync',
+            label: t('settings.sync'),
+            children: (
+              <span className="sw-inline-setting">
+                <Button
+                  loading={sync.isPending}
+                  onClick={() =>
+                    sync.mutate(undefined, {
+                      onSuccess: (r) => void message.success(t('settings.synced', { receipt: r.receipt })),
+                      onError: (error) => reportError(error),
+                    })
+                  }
+                >
+                  {t('settings.syncButton')}
+                </Button>
+                <span className="sw-muted">{t('settings.syncHint')}</span>
               </span>
             ),
           },
