@@ -237,6 +237,32 @@ describe('人工资料审核 (seed 004 §2.3–§2.4) on the casework engine', (
     expect((await smsTo(mobile)).some((s) => s.includes(username))).toBe(true);
   });
 
+  it('an 经办人 may claim an administrator’s username: the enterprise and its legal representative must agree', async () => {
+    const org = await enterprise();
+    const mobile = freshMobile();
+    const { username: _username, ...claim } = adminPasswordClaim(org, mobile);
+    const res = await submit(new Agent(t.app), {
+      ...claim,
+      purpose: 'username',
+      enterpriseCode: org.organization.orgCode,
+      person: {
+        name: '钱经办',
+        idType: 'resident_id',
+        idNumber: '110105199001010011',
+        idValidFrom: '20200101',
+        idValidTo: '20400101',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const row = await applicationOf(res.json().number);
+    const review = (
+      await reviewer.get(`/api/console/services/account-recovery/applications/${row.id}/candidates`)
+    ).json();
+    expect(review.candidates[0]).toMatchObject({ username: org.administrator.username, allSame: true });
+    expect((await decide(res.json().number, 'approve')).statusCode).toBe(200);
+    expect((await smsTo(mobile)).some((s) => s.includes(org.administrator.username))).toBe(true);
+  });
+
   it('a rejection tells the reason by SMS and changes nothing; a claim matching no account cannot be approved', async () => {
     const org = await enterprise();
     const mobile = freshMobile();

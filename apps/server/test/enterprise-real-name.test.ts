@@ -225,6 +225,21 @@ describe('银行UKEY认证 and 找回用户名 by 企业实名认证', () => {
     const wrong = await request('44050149040100000018');
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().code).toBe('recovery.verification_failed');
+    // a malformed account is the same field error whether or not the enterprise is registered
+    const stranger = new Agent(t.app);
+    const unknown = await stranger.post('/api/username-recovery/enterprise-bank', {
+      mobile: '13912345670',
+      smsCode: await stranger.smsCode('13912345670', 'recover'),
+      enterpriseName: '未注册的公司',
+      orgCode: 'MA5ZZZZZ3',
+      bank: 'cmbc',
+      accountNumber: '6228480123456789016',
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors?.[0]).toMatchObject({
+      path: 'accountNumber',
+      code: 'realname.account_invalid',
+    });
     // another mobile (the first one's resend interval is still running)
     const other = new Agent(t.app);
     const res = await other.post('/api/username-recovery/enterprise-bank', {
@@ -448,6 +463,13 @@ describe('忘记密码 by 电子营业执照验证 (credit codes starting with 9
     });
     expect(verified.statusCode).toBe(200);
     expect(verified.json().username).toBe(body.administrator.username);
+    // one confirmation buys one reset
+    const again = await agent.post('/api/password-recovery/verify', {
+      flow: flow.flow,
+      method: 'e_license',
+      sessionId: session.id,
+    });
+    expect(again.statusCode).toBe(422);
   });
 
   it('is not offered to an enterprise whose credit code does not start with 9', async () => {

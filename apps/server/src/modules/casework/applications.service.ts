@@ -492,6 +492,14 @@ export async function decide(
   };
   if (input.tx) return work(input.tx);
   const decided = await ctx.db.transaction(work);
-  await definition.afterDecided?.(ctx, decided);
+  try {
+    await definition.afterDecided?.(ctx, decided);
+  } catch (err) {
+    // the decision stands (it has committed): what follows it is logged, not turned into a 500
+    ctx.log.error(
+      { err, service: definition.code, applicationId: decided.application.id },
+      'afterDecided failed',
+    );
+  }
   return decided;
 }

@@ -184,14 +184,19 @@ export async function createOperator(
    * 新增有卡操作员 (pki): run inside the card proof's transaction, and bind the card to the new
    * operator in it
    */
-  withCard?: { tx: Db; onCreated(tx: Db, created: AccountRow): Promise<void> },
+  withCard?: {
+    tx: Db;
+    /** hashed before the transaction: argon2 must not hold PGlite's one connection */
+    passwordHash: string;
+    onCreated(tx: Db, created: AccountRow): Promise<void>;
+  },
 ) {
   const organizationId = requireAdministrator(auth);
   // inside the card's transaction when there is one (PGlite has one connection: no query beside it)
   if (await findAccountByUsername(withCard?.tx ?? ctx.db, body.username))
     throw fieldError('username', 'account.username_taken', 409);
   const idNumber = body.idNumber.replace(/[()（）\s-]/g, '');
-  const passwordHash = await hashPassword(OPERATOR_DEFAULT_PASSWORD);
+  const passwordHash = withCard?.passwordHash ?? (await hashPassword(OPERATOR_DEFAULT_PASSWORD));
   const now = ctx.clock.now();
   const email = body.email?.trim().toLowerCase();
   try {
@@ -250,6 +255,8 @@ export async function syncAccountToGovPlatform(
   meta: RequestMeta,
 ): Promise<{ receipt: string; syncedAt: string }> {
   const account = auth.account;
+  // staff are the platform's own people, not users of the national platform
+  if (account.kind === 'staff') throw new AppError('auth.forbidden', { status: 403 });
   const organization = account.organizationId
     ? await getOrganizationById(ctx.db, account.organizationId)
     : undefined;
@@ -268,7 +275,14 @@ export async function syncAccountToGovPlatform(
         username: account.username,
         kind: account.kind,
         name: account.name,
-        identityHash: account.idNumberBidx,
+        // a hash keyed for this platform alone, never our lookup index
+        identityHash:
+          account.idType && account.idNumberEnc
+            ? ctx.crypto.hashSecret(
+                'gov-platform-identity',
+                `${account.idType}:${ctx.crypto.decrypt(account.idNumberEnc)}`,
+              )
+            : null,
         organization: organization
           ? { name: organization.name, code: organization.creditCode ?? organization.orgCode }
           : null,

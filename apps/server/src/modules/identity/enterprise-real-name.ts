@@ -227,6 +227,10 @@ export async function checkLegalRepForRealName(
   const claims = readLegalRepFlow(ctx, account, body.flow, 'legal_rep');
   if (!safeEqual(legalRepHash(ctx, claims.n, claims.t, body.legalRepIdNumber), claims.h)) throw expired();
   await countVerification(ctx, `real-name-person:${account.id}`, PER_HOUR);
+  // the validity typed must be the document's as the enterprise registered it (where it did)
+  const organization = account.organizationId
+    ? await getOrganizationById(ctx.db, account.organizationId)
+    : undefined;
   const commit = await checkPerson(
     ctx,
     account,
@@ -234,8 +238,8 @@ export async function checkLegalRepForRealName(
       name: claims.n,
       idType: claims.t,
       idNumber: body.legalRepIdNumber.trim().toUpperCase(),
-      idValidFrom: null,
-      idValidTo: null,
+      idValidFrom: organization?.legalRepIdValidFrom ?? null,
+      idValidTo: organization?.legalRepIdValidTo ?? null,
     },
     body,
     meta,

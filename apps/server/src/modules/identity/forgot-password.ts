@@ -298,6 +298,9 @@ export async function verifyForgotPassword(
         !!organization?.creditCode &&
         authorization.enterprise.creditCode === organization.creditCode;
       if (!matches) throw new AppError('recovery.e_license_mismatch', { status: 422 });
+      // one confirmation in the licence app buys one reset (shared counters: on every instance)
+      const used = await ctx.counters.hit(`e-license-used:${body.sessionId}`, 15 * 60_000);
+      if (used.count > 1) throw new AppError('recovery.e_license_mismatch', { status: 422 });
       break;
     }
   }

@@ -388,26 +388,28 @@ export async function recoverByEnterpriseBank(
   );
   const organization = await findOrganizationByOrgCode(ctx.db, body.orgCode);
   const named = !!organization && sameText(organization.name, body.enterpriseName);
-  const result = named
-    ? await callAgency(
-        ctx,
-        {
-          adapter: ctx.identityAgencies.name,
-          operation: 'corporate_account',
-          actorId: null,
-          target: { type: 'organization', id: organization.id },
-          meta,
-        },
-        () =>
-          ctx.identityAgencies.checkCorporateAccount({
-            bank: body.bank,
-            enterpriseName: organization.name,
-            enterpriseCode: organization.creditCode ?? organization.orgCode ?? body.orgCode,
-            accountNumber: body.accountNumber,
-          }),
-      )
-    : 'mismatch';
-  if (result !== 'match' || !organization) {
+  // the bank is asked about the enterprise as typed, registered here or not: neither its answer nor
+  // the time it takes tells whether the enterprise has accounts here
+  const result = await callAgency(
+    ctx,
+    {
+      adapter: ctx.identityAgencies.name,
+      operation: 'corporate_account',
+      actorId: null,
+      target: { type: 'organization', id: named ? organization.id : null },
+      meta,
+    },
+    () =>
+      ctx.identityAgencies.checkCorporateAccount({
+        bank: body.bank,
+        enterpriseName: body.enterpriseName,
+        enterpriseCode: named
+          ? (organization.creditCode ?? organization.orgCode ?? body.orgCode)
+          : body.orgCode,
+        accountNumber: body.accountNumber,
+      }),
+  );
+  if (result !== 'match' || !organization || !named) {
     // a refused check spends one of the code's tries: one code buys few bank checks
     await spendCodeTry(ctx, codeId);
     if (result === 'account_invalid') throw fieldError('accountNumber', 'realname.account_invalid', 422);

@@ -257,6 +257,7 @@ export async function findRecoveryCandidates(
     }
   }
   const live = found.filter((a) => a.deletedAt === null);
+  const agentMayClaim = claim.purpose === 'username' && claim.accountType === 'enterprise_admin';
   const result: RecoveryCandidate[] = [];
   for (const account of live) {
     const org =
@@ -270,8 +271,11 @@ export async function findRecoveryCandidates(
       kind: account.kind,
       status: account.status,
       checks,
-      // the mobile may be another one (the manual allows it): every other fact must agree
-      allSame: checks.every((c) => c.same || c.field === 'mobile'),
+      // the mobile may be another one (the manual allows it); an administrator's username may be
+      // claimed by an 经办人, whose own identity the reviewer checks against the scans only
+      allSame: checks.every(
+        (c) => c.same || c.field === 'mobile' || (agentMayClaim && c.field.startsWith('person.')),
+      ),
     });
   }
   return result.sort((a, b) => a.username.localeCompare(b.username));

@@ -1,4 +1,10 @@
-import type { BindCardBody, CardProof, CreateCardOperatorBody, RealNameView } from '@sw/contracts';
+import {
+  type BindCardBody,
+  type CardProof,
+  type CreateCardOperatorBody,
+  OPERATOR_DEFAULT_PASSWORD,
+  type RealNameView,
+} from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -6,6 +12,7 @@ import type { AccountRow, Auth, RequestMeta } from '../identity/index.ts';
 import {
   createOperator,
   getOrganizationById,
+  hashPassword,
   offersRealNameMethod,
   raiseRealNameIn,
   realNameAfterRaise,
@@ -164,6 +171,7 @@ export async function registerCardOperator(
   const checked = await checkCardProof(ctx, { challengeId, certificate, signature });
   const { card } = checked;
   const now = ctx.clock.now();
+  const passwordHash = await hashPassword(OPERATOR_DEFAULT_PASSWORD);
   return withSpentChallenge(ctx, checked, async (tx) => {
     const org = await getOrganizationById(tx, admin.organizationId!);
     if (!org || org.orgCode !== card.orgCode) throw new AppError('card.wrong_organization', { status: 403 });
@@ -182,6 +190,7 @@ export async function registerCardOperator(
       meta,
       {
         tx,
+        passwordHash,
         async onCreated(inner, created) {
           if (!(await bindCard(inner, card.id, created.id, now)))
             throw new AppError('card.bound_elsewhere', { status: 409 });

@@ -18,7 +18,7 @@ import { z } from 'zod';
  * 人工资料审核 (seed 004 §2.3.1.3, §2.3.3.3 and 「提交人工审核」 of §2.4): someone who cannot get back in
  * by any other route gives the enterprise's and their own facts, uploads their ID card (and the
  * business licence), and — for a password — chooses the new password; staff compare the claim
- * with the accounts' records and the scans and decide within 1 working day. The result goes by SMS
+ * with the accounts' records and the scans and decide within 2 working days. The result goes by SMS
  * to the mobile proven at submission (「短信告知结果」): the username(s) on approval of a username
  * claim; for a password, the new password takes effect on approval (hashed at submission, never
  * stored in clear).

@@ -253,7 +253,8 @@ export async function decideRecovery(
     return;
   }
   const agreeing = (await findRecoveryCandidates(ctx, tx, form)).filter(
-    (c) => c.allSame && (c.status === 'active' || c.status === 'locked'),
+    // a password is set on an active account only; a username may be of one not yet activated
+    (c) => c.allSame && (c.status === 'active' || (form.purpose === 'username' && c.status === 'inactive')),
   );
   if (agreeing.length === 0 || (form.purpose === 'password' && !request?.passwordHash))
     throw new AppError('recovery.no_matching_account', { status: 409 });

@@ -158,7 +158,8 @@ export function ApplyPage() {
             if (first) setStep(Math.max(0, steps.indexOf(stepOfPath(first))));
             // after the step renders its fields
             setTimeout(() => {
-              if (!applyProblemToForm(form, error.problem, locale)) setFailure(describeError(error, locale));
+              if (!applyProblemToForm(form, error.problem, locale, { aliases: { 'form.mobile': 'mobile' } }))
+                setFailure(describeError(error, locale));
             }, 0);
             return;
           }
