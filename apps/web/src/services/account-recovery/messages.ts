@@ -47,7 +47,7 @@ export const { useMessages, translate } = defineMessages({
     backToLogin: '返回登录',
     review: {
       title: '账号资料比对',
-      hint: '将申请信息与账号登记信息逐项比对，并核对上传的证件图片。全部一致（手机号可以不同）方可审核通过。',
+      hint: '将申请信息与账号登记信息逐项比对，并核对上传的证件图片。全部一致（手机号可以不同）方可审核通过；找回管理员用户名可由经办人申请，本人信息以证件图片核对。',
       none: '未找到与申请信息匹配的账号，请退回并说明原因。',
       passwordChosen: '申请人已设置新密码，审核通过后生效。',
       account: '账号 {{username}}',
@@ -121,7 +121,7 @@ export const { useMessages, translate } = defineMessages({
     backToLogin: '返回登入',
     review: {
       title: '帳戶資料比對',
-      hint: '將申請資料與帳戶登記資料逐項比對，並核對上載的證件圖片。全部一致（手機號碼可以不同）方可審核通過。',
+      hint: '將申請資料與帳戶登記資料逐項比對，並核對上載的證件圖片。全部一致（手機號碼可以不同）方可審核通過；找回管理員用戶名稱可由經辦人申請，本人資料以證件圖片核對。',
       none: '未找到與申請資料相符的帳戶，請退回並說明原因。',
       passwordChosen: '申請人已設定新密碼，審核通過後生效。',
       account: '帳戶 {{username}}',
@@ -195,7 +195,7 @@ export const { useMessages, translate } = defineMessages({
     backToLogin: 'Back to sign-in',
     review: {
       title: 'Account comparison',
-      hint: 'Compare the request with the account’s records, fact by fact, and with the uploaded scans. Approve only when all agree (the mobile may differ).',
+      hint: 'Compare the request with the account’s records, fact by fact, and with the uploaded scans. Approve only when all agree (the mobile may differ); an administrator’s username may be claimed by an agent, whose identity you check against the scans.',
       none: 'No account matches this request: reject it with a reason.',
       passwordChosen: 'The applicant chose a new password; it takes effect on approval.',
       account: 'Account {{username}}',
