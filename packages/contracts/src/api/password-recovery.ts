@@ -112,17 +112,38 @@ const Code = z
   .string()
   .trim()
   .regex(/^\d{6}$/, fieldIssue('otp.invalid'));
-const PersonName = z
+export const PersonName = z
   .string()
   .trim()
   .min(1, fieldIssue('field.required'))
   .max(100, fieldIssue('field.too_long'));
-const IdNumberText = z
+export const IdNumberText = z
   .string()
   .trim()
   .toUpperCase()
   .min(1, fieldIssue('field.required'))
   .max(30, fieldIssue('field.too_long'));
+
+/**
+ * The enterprise and its legal representative, as 法定代表人信息验证 (§2.4) and 法人身份认证's
+ * 核验企业信息 (§3.6.1) ask them.
+ */
+export const EnterpriseLegalRepShape = {
+  enterpriseName: z
+    .string()
+    .trim()
+    .min(1, fieldIssue('field.required'))
+    .max(200, fieldIssue('field.too_long')),
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, fieldIssue('field.required'))
+    .max(18, fieldIssue('field.too_long')),
+  legalRepName: PersonName,
+  legalRepIdType: z.enum(ID_TYPES),
+  legalRepIdNumber: IdNumberText,
+};
 
 /** 获取验证码 for 手机验证 / 邮箱验证: to the account's bound mobile or e-mail (image captcha first). */
 export const ForgotPasswordCodeBody = z
@@ -152,20 +173,7 @@ export const ForgotPasswordVerifyBody = z.discriminatedUnion('method', [
   z.strictObject({
     flow: FlowToken,
     method: z.literal('legal_rep'),
-    enterpriseName: z
-      .string()
-      .trim()
-      .min(1, fieldIssue('field.required'))
-      .max(200, fieldIssue('field.too_long')),
-    creditCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .min(1, fieldIssue('field.required'))
-      .max(18, fieldIssue('field.too_long')),
-    legalRepName: PersonName,
-    legalRepIdType: z.enum(ID_TYPES),
-    legalRepIdNumber: IdNumberText,
+    ...EnterpriseLegalRepShape,
     mobile: Mobile,
     smsCode: Code,
   }),

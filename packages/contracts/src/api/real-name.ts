@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCOUNT_KINDS, ID_TYPES, REAL_NAME_LEVELS } from '../enums.ts';
 import { Mobile } from './auth.ts';
 import { fieldIssue } from './common.ts';
+import { EnterpriseLegalRepShape, IdNumberText } from './password-recovery.ts';
 
 /*
  * 实名认证 (seed 004 §3.6) for 个人用户 and 企业操作员: 身份信息认证 (the account's name and identity
@@ -80,35 +81,8 @@ export const RealNameBankUkeyBody = z.strictObject({
 });
 export type RealNameBankUkeyBody = z.infer<typeof RealNameBankUkeyBody>;
 
-const PersonName = z
-  .string()
-  .trim()
-  .min(1, fieldIssue('field.required'))
-  .max(100, fieldIssue('field.too_long'));
-const IdNumberText = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .min(1, fieldIssue('field.required'))
-  .max(30, fieldIssue('field.too_long'));
-
 /** 第一步 核验企业信息 */
-export const RealNameEnterpriseBody = z.strictObject({
-  enterpriseName: z
-    .string()
-    .trim()
-    .min(1, fieldIssue('field.required'))
-    .max(200, fieldIssue('field.too_long')),
-  creditCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .min(1, fieldIssue('field.required'))
-    .max(18, fieldIssue('field.too_long')),
-  legalRepName: PersonName,
-  legalRepIdType: z.enum(ID_TYPES),
-  legalRepIdNumber: IdNumberText,
-});
+export const RealNameEnterpriseBody = z.strictObject(EnterpriseLegalRepShape);
 export type RealNameEnterpriseBody = z.infer<typeof RealNameEnterpriseBody>;
 
 const FlowToken = z.string().min(1, fieldIssue('field.required')).max(2000, fieldIssue('field.too_long'));

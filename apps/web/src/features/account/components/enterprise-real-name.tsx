@@ -1,33 +1,15 @@
-import {
-  CORPORATE_BANKS,
-  type CorporateBank,
-  errorMessage,
-  ID_TYPES,
-  type IdType,
-  type RealNameLegalRepStep,
-  type RealNameView,
-} from '@sw/contracts';
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Form,
-  type FormInstance,
-  Input,
-  Radio,
-  Select,
-  Space,
-  Steps,
-} from 'antd';
+import type { CorporateBank, IdType, RealNameLegalRepStep, RealNameView } from '@sw/contracts';
+import { Alert, Button, Descriptions, Form, type FormInstance, Input, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
-import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { CardFields, type CardFieldValues } from '../../../components/card-media/card-fields';
+import { BankCardFields } from '../../../components/identity/bank-card-fields';
+import { CorporateAccountFields } from '../../../components/identity/corporate-account-fields';
+import { EnterpriseLegalRepFields } from '../../../components/identity/enterprise-legal-rep-fields';
 import { LONG_TERM } from '../../../components/identity/identity-fields';
 import { useLocale } from '../../../hooks/use-locale';
-import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { proveCard } from '../../../lib/card-proof';
 import { openCardInForm } from '../../../lib/open-card-form';
 import {
@@ -110,27 +92,7 @@ export function BankUkeyForm({ onDone, onFailure }: { onDone: Done; onFailure: F
       onFinish={(v) => verify.mutate(v, { onSuccess: onDone, onError: reportTo(form, locale, onFailure) })}
     >
       <p className="sw-muted">{t('realName.enterprise.ukeyHint')}</p>
-      <Form.Item name="bank" label={t('realName.enterprise.bank')}>
-        <Radio.Group
-          options={CORPORATE_BANKS.map((bank) => ({
-            value: bank,
-            label: t(`realName.enterprise.banks.${bank}`),
-          }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="accountNumber"
-        label={t('realName.enterprise.accountNumber')}
-        rules={[
-          {
-            required: true,
-            pattern: /^[\d\s]{12,30}$/,
-            message: errorMessage('realname.account_invalid', locale),
-          },
-        ]}
-      >
-        <Input inputMode="numeric" maxLength={30} autoComplete="off" />
-      </Form.Item>
+      <CorporateAccountFields />
       <Button type="primary" htmlType="submit" loading={verify.isPending}>
         {t('realName.enterprise.ukeyConfirm')}
       </Button>
@@ -160,7 +122,7 @@ function PersonStepForm({
   form: FormInstance<PersonValues>;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const _locale = useLocale();
   const captcha = useCaptcha(`real-name-${step.step}`);
   const date = [{ required: true, pattern: /^\d{8}$/, message: t('recovery.findUsername.dateHelp') }];
   return (
@@ -211,55 +173,7 @@ function PersonStepForm({
             showIcon
             title={t('realName.enterprise.bankCardInstead')}
           />
-          <Form.Item
-            name="cardNumber"
-            label={t('realName.cardNumber')}
-            rules={[
-              {
-                required: true,
-                pattern: /^[\d\s]{12,23}$/,
-                message: errorMessage('realname.card_invalid', locale),
-              },
-            ]}
-          >
-            <Input inputMode="numeric" maxLength={23} autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="mobile"
-            label={t('realName.bankMobile')}
-            rules={[
-              { required: true, pattern: /^1\d{10}$/, message: errorMessage('field.mobile_invalid', locale) },
-            ]}
-          >
-            <Input inputMode="tel" maxLength={11} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="captchaAnswer" label={t('captcha.label')}>
-            <CaptchaInput state={captcha} />
-          </Form.Item>
-          <Form.Item label={t('realName.smsCode')} htmlFor={`real-name-${step.step}_smsCode`} required>
-            <Space.Compact block>
-              <Form.Item
-                name="smsCode"
-                noStyle
-                rules={[{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }]}
-              >
-                <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
-              </Form.Item>
-              <CaptchaCodeButton
-                form={form}
-                captcha={captcha}
-                validate={['mobile']}
-                send={(captchaId, captchaAnswer) =>
-                  apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
-                    mobile: form.getFieldValue('mobile'),
-                    purpose: 'settings',
-                    captchaId,
-                    captchaAnswer,
-                  })
-                }
-              />
-            </Space.Compact>
-          </Form.Item>
+          <BankCardFields formName={`real-name-${step.step}`} form={form} captcha={captcha} />
         </>
       )}
       <Button type="primary" htmlType="submit" loading={pending}>
@@ -310,7 +224,7 @@ export function LegalRepRealNameForm({ onDone, onFailure }: { onDone: Done; onFa
   const [step, setStep] = useState<RealNameLegalRepStep | null>(null);
   const [legalRepNumber, setLegalRepNumber] = useState('');
   const current = !step ? 0 : step.step === 'legal_rep' ? 1 : 2;
-  const required = [{ required: true, whitespace: true, message: t('recovery.forgot.required') }];
+  const _required = [{ required: true, whitespace: true, message: t('recovery.forgot.required') }];
   const restartOnExpiry = (error: unknown) => {
     if (isApiError(error) && error.problem.code === 'realname.flow_expired') setStep(null);
   };
@@ -343,21 +257,7 @@ export function LegalRepRealNameForm({ onDone, onFailure }: { onDone: Done; onFa
           }
         >
           <p className="sw-muted">{t('realName.enterprise.enterpriseHint')}</p>
-          <Form.Item name="enterpriseName" label={t('recovery.forgot.enterpriseName')} rules={required}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="creditCode" label={t('recovery.forgot.creditCode')} rules={required}>
-            <Input maxLength={18} />
-          </Form.Item>
-          <Form.Item name="legalRepName" label={t('recovery.forgot.legalRepName')} rules={required}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="legalRepIdType" label={t('recovery.forgot.legalRepIdType')} rules={required}>
-            <Select options={ID_TYPES.map((value) => ({ value, label: t(`idTypes.${value}`) }))} />
-          </Form.Item>
-          <Form.Item name="legalRepIdNumber" label={t('recovery.forgot.legalRepIdNumber')} rules={required}>
-            <Input maxLength={30} autoComplete="off" />
-          </Form.Item>
+          <EnterpriseLegalRepFields />
           <Button type="primary" htmlType="submit" loading={checkEnterprise.isPending}>
             {t('recovery.forgot.next')}
           </Button>

@@ -1,14 +1,13 @@
-import { errorMessage, type RealNameMethod, type RealNameView } from '@sw/contracts';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Space, Tag } from 'antd';
+import type { RealNameMethod, RealNameView } from '@sw/contracts';
+import { Alert, App, Button, Card, Descriptions, Form, Radio, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-button';
-import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { FaceCheckPanel } from '../../../components/face-check/face-check-panel';
+import { BankCardFields } from '../../../components/identity/bank-card-fields';
 import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
-import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
+import { applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
 import { useRealName, useVerifyBankCard, useVerifyFace, useVerifyIdentity } from '../api/real-name';
 import { BankUkeyForm, CardRealNameForm, LegalRepRealNameForm } from './enterprise-real-name';
 
@@ -51,56 +50,12 @@ function BankCardForm() {
       {failure ? (
         <Alert className="sw-form-alert" type="error" showIcon title={failure} role="alert" />
       ) : null}
-      <Form.Item
-        name="cardNumber"
-        label={t('realName.cardNumber')}
-        rules={[
-          {
-            required: true,
-            pattern: /^[\d\s]{12,23}$/,
-            message: errorMessage('realname.card_invalid', locale),
-          },
-        ]}
-      >
-        <Input inputMode="numeric" maxLength={23} autoComplete="cc-number" />
-      </Form.Item>
-      <Form.Item
-        name="mobile"
-        label={t('realName.bankMobile')}
-        extra={t('realName.bankMobileHelp')}
-        rules={[
-          { required: true, pattern: /^1\d{10}$/, message: errorMessage('field.mobile_invalid', locale) },
-        ]}
-      >
-        <Input inputMode="tel" maxLength={11} autoComplete="tel" />
-      </Form.Item>
-      <Form.Item name="captchaAnswer" label={t('captcha.label')}>
-        <CaptchaInput state={captcha} />
-      </Form.Item>
-      <Form.Item label={t('realName.smsCode')} htmlFor="real-name-bank_smsCode" required>
-        <Space.Compact block>
-          <Form.Item
-            name="smsCode"
-            noStyle
-            rules={[{ required: true, pattern: /^\d{6}$/, message: t('recovery.forgot.codeRequired') }]}
-          >
-            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
-          </Form.Item>
-          <CaptchaCodeButton
-            form={form}
-            captcha={captcha}
-            validate={['mobile']}
-            send={(captchaId, captchaAnswer) =>
-              apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
-                mobile: form.getFieldValue('mobile'),
-                purpose: 'settings',
-                captchaId,
-                captchaAnswer,
-              })
-            }
-          />
-        </Space.Compact>
-      </Form.Item>
+      <BankCardFields
+        formName="real-name-bank"
+        form={form}
+        captcha={captcha}
+        mobileHelp={t('realName.bankMobileHelp')}
+      />
       <Button type="primary" htmlType="submit" loading={verify.isPending}>
         {t('realName.confirm')}
       </Button>

@@ -29,6 +29,7 @@ import { CaptchaCodeButton } from '../../../components/captcha/captcha-code-butt
 import { CaptchaInput } from '../../../components/captcha/captcha-input';
 import { useCaptcha } from '../../../components/captcha/use-captcha';
 import { ELicenseModal } from '../../../components/e-license/e-license-modal';
+import { EnterpriseLegalRepFields } from '../../../components/identity/enterprise-legal-rep-fields';
 import { LinkButton } from '../../../components/link-button';
 import { useLocale } from '../../../hooks/use-locale';
 import { apiClient, applyProblemToForm, describeError, isApiError } from '../../../lib/api-client';
@@ -363,21 +364,7 @@ function VerifyStep({
       {method === 'legal_rep' ? (
         <>
           <Alert className="sw-form-alert" type="info" showIcon title={t('recovery.forgot.manualTip')} />
-          <Form.Item name="enterpriseName" label={t('recovery.forgot.enterpriseName')} rules={required}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="creditCode" label={t('recovery.forgot.creditCode')} rules={required}>
-            <Input maxLength={18} />
-          </Form.Item>
-          <Form.Item name="legalRepName" label={t('recovery.forgot.legalRepName')} rules={required}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="legalRepIdType" label={t('recovery.forgot.legalRepIdType')} rules={required}>
-            <Select options={idTypeOptions} />
-          </Form.Item>
-          <Form.Item name="legalRepIdNumber" label={t('recovery.forgot.legalRepIdNumber')} rules={required}>
-            <Input maxLength={30} autoComplete="off" />
-          </Form.Item>
+          <EnterpriseLegalRepFields />
           <Form.Item name="mobile" label={t('recovery.forgot.operatorMobile')} rules={required}>
             <Input inputMode="tel" maxLength={11} autoComplete="tel" />
           </Form.Item>

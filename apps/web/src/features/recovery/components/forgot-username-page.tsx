@@ -1,5 +1,4 @@
 import {
-  CORPORATE_BANKS,
   type EnterpriseFact,
   errorMessage,
   type RecoveryIdentity,
@@ -27,6 +26,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { CorporateAccountFields } from '../../../components/identity/corporate-account-fields';
 import { IdentityFields } from '../../../components/identity/identity-fields';
 import { MobileProof } from '../../../components/identity/mobile-proof';
 import { LinkButton } from '../../../components/link-button';
@@ -343,7 +343,7 @@ function EnterpriseStep({
  */
 function EnterpriseBankStep({ onNext, onBack }: { onNext: (s: Stage) => void; onBack: () => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const _locale = useLocale();
   const [form] = Form.useForm();
   const problem = useProblem(form);
   const prove = useUsernameRecoveryStep<UsernameRecoveryEnterpriseBankBody>('enterprise-bank');
@@ -391,31 +391,7 @@ function EnterpriseBankStep({ onNext, onBack }: { onNext: (s: Stage) => void; on
       >
         <Input maxLength={10} />
       </Form.Item>
-      <Form.Item
-        name="bank"
-        label={t('realName.enterprise.bank')}
-        extra={t('recovery.findUsername.bankChoiceHelp')}
-      >
-        <Radio.Group
-          options={CORPORATE_BANKS.map((bank) => ({
-            value: bank,
-            label: t(`realName.enterprise.banks.${bank}`),
-          }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="accountNumber"
-        label={t('realName.enterprise.accountNumber')}
-        rules={[
-          {
-            required: true,
-            pattern: /^[\d\s]{12,30}$/,
-            message: errorMessage('realname.account_invalid', locale),
-          },
-        ]}
-      >
-        <Input inputMode="numeric" maxLength={30} autoComplete="off" />
-      </Form.Item>
+      <CorporateAccountFields bankHelp={t('recovery.findUsername.bankChoiceHelp')} />
       <Space className="sw-form-submit">
         <Button onClick={onBack}>{t('recovery.forgot.previous')}</Button>
         <Button type="primary" htmlType="submit" loading={prove.isPending}>
