@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { creditCodeCheckChar, orgCodeCheckChar } from '@sw/contracts';
 import { CAPTCHA, expectAccessible, readCode, residentId, uniquePerson } from './support.ts';
 
@@ -7,6 +7,19 @@ function uniqueCreditCode() {
   const orgCode = body + orgCodeCheckChar(body);
   const first17 = `91130100${orgCode}`;
   return { creditCode: first17 + creditCodeCheckChar(first17), orgCode };
+}
+
+/**
+ * 长期 beside the legal representative's end date. The form may still be settling after the
+ * sign-out (the session query answers and the page re-renders), which can swap the checkbox under
+ * the click: check until it stays checked.
+ */
+async function checkLongTerm(page: Page) {
+  const longTerm = page.getByRole('checkbox', { name: '长期' }).first();
+  await expect(async () => {
+    await longTerm.check({ timeout: 2_000 });
+    await expect(longTerm).toBeChecked({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 test('an enterprise registers without a card in two steps, and a second registration is told 「组织机构代码已存在」', async ({
@@ -30,7 +43,7 @@ test('an enterprise registers without a card in two steps, and a second registra
   await page.locator('#register-org_organization_legalRepIdNumber').fill(residentId('19750505', 11));
   await page.locator('#register-org_organization_legalRepIdValidFrom').fill('20150101');
   await page.locator('#register-org_organization_legalRepIdValidFrom').press('Enter');
-  await page.getByRole('checkbox', { name: '长期' }).first().check();
+  await checkLongTerm(page);
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByText(/组织机构代码(格式不正确|须与统一社会信用代码)/)).toBeVisible();
   await page.locator('#register-org_organization_orgCode').fill(orgCode);
@@ -63,6 +76,7 @@ test('an enterprise registers without a card in two steps, and a second registra
 
   // the same organization again: stopped at step 1 with the manual's message
   await page.goto('/register/enterprise');
+  await expect(page.getByRole('heading', { name: '管理员账号注册' })).toBeVisible();
   await page.locator('#register-org_organization_creditCode').fill(creditCode);
   await page.locator('#register-org_organization_orgCode').fill(orgCode);
   await page.locator('#register-org_organization_name').fill('石家庄测试国际贸易有限公司');
@@ -70,7 +84,7 @@ test('an enterprise registers without a card in two steps, and a second registra
   await page.locator('#register-org_organization_legalRepIdNumber').fill(residentId('19750505', 11));
   await page.locator('#register-org_organization_legalRepIdValidFrom').fill('20150101');
   await page.locator('#register-org_organization_legalRepIdValidFrom').press('Enter');
-  await page.getByRole('checkbox', { name: '长期' }).first().check();
+  await checkLongTerm(page);
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByRole('alert').getByText('组织机构代码已存在')).toBeVisible();
   await expect(page.getByRole('link', { name: '前往登录' })).toBeVisible();
