@@ -16,10 +16,12 @@ export {
   submitInTransaction,
 } from './applications.service.ts';
 export { detachAll, findAttachedFiles, insertAttachment } from './attachments.repo.ts';
+export { shanghaiDay } from './calendar/working-days.ts';
 export { loadForStaff } from './casework.views.ts';
 export {
   defineService,
   findCaseworkService,
+  isAttachmentRequired,
   listCaseworkServices,
   type Transition,
   unhandled,

@@ -8,7 +8,9 @@ import {
   createGuestDraft,
   definitionOf,
   insertAttachment,
+  isAttachmentRequired,
   readForm,
+  shanghaiDay,
   submitInTransaction,
 } from '../../casework/index.ts';
 import { claimUploads } from '../../files/index.ts';
@@ -56,8 +58,7 @@ function attachmentErrors(form: AccountRecoveryForm, body: SubmitAccountRecovery
   const errors: AppFieldError[] = [];
   for (const rule of definitionOf(ACCOUNT_RECOVERY).attachments) {
     const count = body.attachments.filter((a) => a.slot === rule.slot).length;
-    const required = typeof rule.required === 'function' ? rule.required(form) : rule.required;
-    if (count === 0 && required)
+    if (count === 0 && isAttachmentRequired(rule, form))
       errors.push({ path: `attachments.${rule.slot}`, code: 'casework.attachment_required' });
     if (count > rule.maxCount)
       errors.push({ path: `attachments.${rule.slot}`, code: 'casework.attachment_too_many' });
@@ -140,7 +141,7 @@ export async function submitRecovery(
     await notifyAddress(ctx, tx, {
       to: form.mobile,
       template: 'account-recovery.submitted',
-      params: { number: application.number ?? '', dueDate: shanghaiDate(application.dueAt!) },
+      params: { number: application.number ?? '', dueDate: shanghaiDay(application.dueAt!) },
       locale,
     });
     return {
@@ -149,10 +150,6 @@ export async function submitRecovery(
       mobileMasked: maskMobile(form.mobile),
     };
   });
-}
-
-function shanghaiDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(at);
 }
 
 async function requestOf(db: Db, applicationId: string) {
@@ -165,7 +162,6 @@ async function requestOf(db: Db, applicationId: string) {
 
 /** The claim's own value of a checked fact, masked as the console shows personal data. */
 function claimedValue(form: AccountRecoveryForm, field: ClaimCheck['field']): string {
-  const identity = (who: AccountRecoveryForm['legalRep']) => who;
   switch (field) {
     case 'accountType':
       return form.accountType;
@@ -175,7 +171,7 @@ function claimedValue(form: AccountRecoveryForm, field: ClaimCheck['field']): st
       return form.enterpriseCode ?? '';
     case 'legalRep.name':
     case 'person.name': {
-      const who = identity(field === 'legalRep.name' ? form.legalRep : form.person);
+      const who = field === 'legalRep.name' ? form.legalRep : form.person;
       return who ? maskName(who.name) : '';
     }
     case 'legalRep.idNumber':
