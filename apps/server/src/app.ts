@@ -31,6 +31,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { createFieldCrypto } from './lib/crypto.ts';
 import { createJobs } from './lib/jobs.ts';
 import { serializeError } from './lib/safe-error.ts';
+import { appointmentRoutes } from './modules/appointments/appointments.routes.ts';
 import { applicationRoutes } from './modules/casework/applications.routes.ts';
 import { attachmentRoutes } from './modules/casework/attachments.routes.ts';
 import { calendarRoutes } from './modules/casework/calendar/calendar.routes.ts';
@@ -266,6 +267,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(passwordRecoveryRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(contentRoutes, { ctx });
+  await app.register(appointmentRoutes, { ctx });
   await app.register(catalogueRoutes);
   await app.register(applicationRoutes, { ctx });
   await app.register(staffRoutes, { ctx });

@@ -145,6 +145,16 @@ export const ERROR_CODES = {
   'casework.applicant_kind_forbidden': 'Accounts of this kind may not apply for this service.',
   'casework.real_name_level_too_low':
     'The account has not reached the real-name level this service requires.',
+  'appointments.slot_not_found': 'No such time slot.',
+  'appointments.slot_full': 'The time slot has no place left.',
+  'appointments.already_booked': 'The subject already has a live booking on that day.',
+  'appointments.cutoff_passed': 'Booking or cancelling that day closed at noon the day before.',
+  'appointments.day_out_of_range': 'The day is not open for booking yet, or has passed.',
+  'appointments.no_booking_needed': 'No booking is needed on that day.',
+  'appointments.booking_not_found': 'No such booking of yours.',
+  'appointments.not_cancellable': 'The booking is no longer live.',
+  'appointments.capacity_below_booked': 'A slot cannot hold fewer places than are already booked.',
+  'appointments.slot_invalid': 'A slot must end after it starts, within the day.',
   'casework.transition_not_allowed': 'The action cannot be taken on the application in its current state.',
   'casework.role_forbidden': 'The action belongs to another role (applicant, reviewer or supervisor).',
   'casework.version_conflict':
@@ -256,7 +266,15 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  * A field error code a service declares in its contract (`cert-review.hs_code_invalid`): its
  * service's code, a dot, a name. Its messages come with the contract (services.ts).
  */
-export type ServiceErrorCode = `${string}-${string}.${string}`;
+export type ServiceErrorCode = `${string}-${string}.${string}` | keyof ServiceErrorCodes;
+
+/**
+ * The codes of a service whose own code has no hyphen (`northbound`): its contract declares them
+ * here by module augmentation, so they stay as checked as the others:
+ * `declare module '@sw/contracts' { interface ServiceErrorCodes extends Record<keyof typeof ERRORS, true> {} }`
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation
+export interface ServiceErrorCodes {}
 
 /** What a field error may carry: a platform code, or one of a service's own. */
 export type FieldErrorCode = ErrorCode | ServiceErrorCode;

@@ -1,6 +1,7 @@
 export * from './api/account-changes.ts';
 export * from './api/account-settings.ts';
 export * from './api/accounts.ts';
+export * from './api/appointments.ts';
 export * from './api/auth.ts';
 export * from './api/calendar.ts';
 export * from './api/cards.ts';

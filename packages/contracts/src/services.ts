@@ -124,7 +124,7 @@ export type ServiceContract<Form extends Record<string, unknown> = Record<string
    * Its own field error codes (`<code>.<name>`) with their messages, for rules only it has (an HS
    * code of 8–10 digits); use them in the form with `serviceIssue()`.
    */
-  errors?: Readonly<Record<ServiceErrorCode, Localized>>;
+  errors?: Readonly<Partial<Record<ServiceErrorCode, Localized>>>;
 };
 
 /** A zod issue carrying one of a service's own field error codes (see `fieldIssue`). */

@@ -1,9 +1,11 @@
 import {
   type ErrorCode,
   type FieldError,
+  type FieldErrorCode,
   fieldErrorMessage,
   formatProblemDay,
   isErrorCode,
+  isServiceErrorCode,
   type Locale,
   type Problem,
   type ProblemExtensions,
@@ -12,7 +14,7 @@ import {
 } from '@sw/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type AnyFieldError, AppError, type AppFieldError } from './app-error.ts';
+import { type AnyFieldError, AppError } from './app-error.ts';
 
 export function requestLocale(request: FastifyRequest): Locale {
   return resolveLocale(request.headers['accept-language']);
@@ -103,8 +105,8 @@ type ValidationItem = {
 };
 
 /** Maps a zod issue to a stable field error code. Schemas put a code in `message` where they know better. */
-function fieldCodeOf(item: ValidationItem): ErrorCode {
-  if (item.message && isErrorCode(item.message)) return item.message;
+function fieldCodeOf(item: ValidationItem): FieldErrorCode {
+  if (item.message && (isErrorCode(item.message) || isServiceErrorCode(item.message))) return item.message;
   switch (item.keyword) {
     case 'invalid_type':
       return item.params.input === undefined || /received undefined/.test(item.message ?? '')
@@ -119,8 +121,8 @@ function fieldCodeOf(item: ValidationItem): ErrorCode {
   }
 }
 
-export function validationFieldErrors(items: ValidationItem[]): AppFieldError[] {
-  const out: AppFieldError[] = [];
+export function validationFieldErrors(items: ValidationItem[]): AnyFieldError[] {
+  const out: AnyFieldError[] = [];
   for (const item of items) {
     const base = item.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     if (item.keyword === 'unrecognized_keys' && Array.isArray(item.params.keys)) {

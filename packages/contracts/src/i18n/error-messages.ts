@@ -118,6 +118,16 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.application_not_found': '申请不存在',
     'casework.applicant_kind_forbidden': '当前账户类型不能申请该事项',
     'casework.real_name_level_too_low': '账户实名认证等级不足，无法申请该事项',
+    'appointments.slot_not_found': '预约时段不存在',
+    'appointments.slot_full': '该时段预约已满，请选择其他时段',
+    'appointments.already_booked': '该车辆当天已有预约，请勿重复预约',
+    'appointments.cutoff_passed': '预约和取消须在前一天中午12时前办理',
+    'appointments.day_out_of_range': '该日期不在可预约范围内',
+    'appointments.no_booking_needed': '当天免预约，可直接通关',
+    'appointments.booking_not_found': '预约记录不存在',
+    'appointments.not_cancellable': '该预约已取消或已使用，不能取消',
+    'appointments.capacity_below_booked': '时段名额不能少于已预约数',
+    'appointments.slot_invalid': '时段的结束时间须晚于开始时间',
     'casework.transition_not_allowed': '申请当前状态下不能进行该操作',
     'casework.role_forbidden': '您的岗位不能进行该操作',
     'casework.version_conflict': '该申请已被他人处理，请刷新后查看最新状态',
@@ -309,6 +319,16 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.application_not_found': '申請不存在',
     'casework.applicant_kind_forbidden': '目前帳戶類型不能申請該事項',
     'casework.real_name_level_too_low': '帳戶實名認證等級不足，無法申請該事項',
+    'appointments.slot_not_found': '預約時段不存在',
+    'appointments.slot_full': '該時段預約已滿，請選擇其他時段',
+    'appointments.already_booked': '該車輛當天已有預約，請勿重複預約',
+    'appointments.cutoff_passed': '預約和取消須在前一天中午12時前辦理',
+    'appointments.day_out_of_range': '該日期不在可預約範圍內',
+    'appointments.no_booking_needed': '當天免預約，可直接通關',
+    'appointments.booking_not_found': '預約記錄不存在',
+    'appointments.not_cancellable': '該預約已取消或已使用，不能取消',
+    'appointments.capacity_below_booked': '時段名額不能少於已預約數',
+    'appointments.slot_invalid': '時段的結束時間須晚於開始時間',
     'casework.transition_not_allowed': '申請目前狀態下不能進行該操作',
     'casework.role_forbidden': '您的崗位不能進行該操作',
     'casework.version_conflict': '該申請已被他人處理，請重新整理後查看最新狀態',
@@ -518,6 +538,16 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'casework.applicant_kind_forbidden': 'Accounts of this kind cannot apply for this service.',
     'casework.real_name_level_too_low':
       "The account's real-name verification level is too low for this service.",
+    'appointments.slot_not_found': 'No such time slot.',
+    'appointments.slot_full': 'This time slot is fully booked; choose another.',
+    'appointments.already_booked': 'This vehicle already has a booking on that day.',
+    'appointments.cutoff_passed': 'Bookings and cancellations close at noon the day before.',
+    'appointments.day_out_of_range': 'That day is not open for booking.',
+    'appointments.no_booking_needed': 'No booking is needed on that day; cross directly.',
+    'appointments.booking_not_found': 'No such booking.',
+    'appointments.not_cancellable': 'The booking has already been cancelled or used.',
+    'appointments.capacity_below_booked': 'A slot cannot hold fewer places than are already booked.',
+    'appointments.slot_invalid': 'A slot must end after it starts.',
     'casework.transition_not_allowed': "This action is not possible in the application's current state.",
     'casework.role_forbidden': 'Your role cannot take this action.',
     'casework.version_conflict':
@@ -616,8 +646,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
 const serviceMessages = new Map<string, Record<Locale, string>>();
 
 /** Adds the field error messages a service's contract declares (defineServiceContract does). */
-export function registerServiceErrors(errors: Readonly<Record<string, Record<Locale, string>>>) {
-  for (const [code, texts] of Object.entries(errors)) serviceMessages.set(code, texts);
+export function registerServiceErrors(errors: Readonly<Partial<Record<string, Record<Locale, string>>>>) {
+  for (const [code, texts] of Object.entries(errors)) if (texts) serviceMessages.set(code, texts);
 }
 
 /** Whether `code` is a field error code a loaded service declared. */

@@ -1,3 +1,4 @@
+export * from './appointments.ts';
 export * from './audit.ts';
 export * from './casework.ts';
 export * from './content.ts';

@@ -176,6 +176,11 @@ export async function findLatestApplicationOf(db: Db, accountId: string, service
 }
 
 /** The name and code the queues show for an application's applicant (after a correction). */
+/** Gives a guest application its applicant (港车北上: the owner binds the HKID of HK TD's record). */
+export async function setApplicantAccount(db: Db, id: string, accountId: string) {
+  await db.update(applications).set({ applicantAccountId: accountId }).where(eq(applications.id, id));
+}
+
 export async function setApplicantIdentity(db: Db, id: string, name: string, code: string | null) {
   await db
     .update(applications)

@@ -4,6 +4,7 @@ export {
   findApplicationById,
   findLatestApplicationOf,
   findLatestReason,
+  setApplicantAccount,
   setApplicantIdentity,
 } from './applications.repo.ts';
 export {

@@ -52,6 +52,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     ],
   },
   {
+    username: 'gdofficer01',
+    password: 'Guangdong@2026',
+    kind: 'staff',
+    name: '广东审批员黄八',
+    role: 'Guangdong officer and chief of 港车北上 (console; HK TD import, plates, suspension)',
+    grants: [
+      { role: 'reviewer', serviceCode: 'northbound' },
+      { role: 'supervisor', serviceCode: 'northbound' },
+    ],
+  },
+  {
     username: 'qiyeadmin01',
     password: 'Qiye@2026',
     kind: 'enterprise_admin',

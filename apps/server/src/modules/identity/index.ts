@@ -8,6 +8,7 @@ export {
   requestMeta,
   requireAuth,
   requireBusinessAccount,
+  sessionCookieOf,
   setSessionCookie,
 } from './auth.ts';
 export { verifyCaptcha } from './captcha.service.ts';
@@ -53,10 +54,11 @@ export {
   insertOrganization,
   updateOrganization,
 } from './organizations/organization.repo.ts';
-export { checkOneTimeCode, consumeCheckedCode, startOfChinaDay } from './otp.service.ts';
+export { checkOneTimeCode, consumeCheckedCode, sendOneTimeCode, startOfChinaDay } from './otp.service.ts';
 export { hashPassword } from './passwords.ts';
 export { offersRealNameMethod, raiseRealNameIn, realNameAfterRaise } from './real-name.ts';
 export { countVerification } from './recovery-flow.ts';
+export { registerIndividual } from './register-individual.ts';
 export {
   endSession,
   type RequestMeta,

@@ -19,19 +19,22 @@ function normalizeIdNumber(v: string) {
  * then fails), then the uniqueness rules; the account is written and the code consumed in one
  * transaction.
  */
-export async function registerIndividual(ctx: AppContext, body: RegisterIndividualBody, locale?: Locale) {
+/** The registration's facts; the e-mail is optional where a form does not ask it (港车北上, 000 §2.1). */
+export type RegisterIndividualInput = Omit<RegisterIndividualBody, 'email'> & { email?: string };
+
+export async function registerIndividual(ctx: AppContext, body: RegisterIndividualInput, locale?: Locale) {
   const idNumber = normalizeIdNumber(body.idNumber);
   const idBidx = ctx.crypto.blindIndex(`id:${body.idType}`, idNumber);
   const byEmail = EMAIL_VERIFIABLE_ID_TYPES.includes(body.idType) && !body.mobile;
 
-  const email = body.email.trim().toLowerCase();
+  const email = body.email ? body.email.trim().toLowerCase() : null;
   // the proof comes first: whether an identity number is registered is told only to a caller who
   // has just proven the mobile number (or address) — never to anyone who types a citizen's number
   const codeField = byEmail ? 'emailCode' : 'smsCode';
   const codeId = byEmail
     ? await checkOneTimeCode(
         ctx,
-        { channel: 'email', target: email, purpose: 'register' },
+        { channel: 'email', target: email ?? '', purpose: 'register' },
         body.emailCode!,
         codeField,
       )
@@ -72,8 +75,8 @@ export async function registerIndividual(ctx: AppContext, body: RegisterIndividu
         mobileEnc: body.mobile ? ctx.crypto.encrypt(body.mobile) : null,
         mobileBidx: body.mobile ? ctx.crypto.blindIndex('mobile', body.mobile) : null,
         mobileVerifiedAt: byEmail ? null : now,
-        emailEnc: ctx.crypto.encrypt(email),
-        emailBidx: ctx.crypto.blindIndex('email', email),
+        emailEnc: email ? ctx.crypto.encrypt(email) : null,
+        emailBidx: email ? ctx.crypto.blindIndex('email', email) : null,
         emailVerifiedAt: byEmail ? now : null,
         passwordHash,
         createdAt: now,

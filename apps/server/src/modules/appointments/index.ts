@@ -1,0 +1,18 @@
+// The appointments module as other modules see it: only what is exported here may be imported.
+export {
+  type BookingRow,
+  type BookingRules,
+  book,
+  bookingWindowError,
+  cancelBooking,
+  cutoffOf,
+  daySlots,
+  findSlot,
+  hadBooking,
+  listBookings,
+  presentSlot,
+  remindTomorrow,
+  type SlotRow,
+  setDaySlots,
+} from './appointments.service.ts';
+export { type AppointmentResource, findResource, registerResources } from './resources.ts';
