@@ -86,3 +86,18 @@ export async function changeLocale(locale: Locale): Promise<void> {
 }
 
 export { i18n };
+
+/**
+ * A front door with a language of its own (港车北上 opens in Traditional Chinese, 000): shown in
+ * `locale` unless the person has chosen a language, without remembering it for the other doors.
+ */
+export async function showDoorDefault(locale: Locale): Promise<void> {
+  let chosen: string | null = null;
+  try {
+    chosen = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+  } catch {
+    // storage unavailable: nothing was chosen
+  }
+  if (chosen || currentLocale() === locale) return;
+  await showIn(locale);
+}

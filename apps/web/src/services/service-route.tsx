@@ -14,9 +14,13 @@ export function ServiceUiRoute() {
   if (ui.isPending) return <PageLoading />;
   const rest = pathname.split('/').filter(Boolean).slice(2).join('/');
   const route = ui.data?.routes.find((r) => r.path === rest);
-  if (!route) return <NotFoundResult homePath="/apps" />;
-  const { Component } = route;
-  return <Component />;
+  const Layout = ui.data?.Layout;
+  const page = route ? (
+    <route.Component />
+  ) : (
+    <NotFoundResult homePath={Layout ? `/apps/${service}` : '/apps'} />
+  );
+  return Layout ? <Layout>{page}</Layout> : page;
 }
 
 /** `/console/services/<code>/<page>` — a console page of a service's own (its reference data …). */

@@ -8,7 +8,7 @@ import { CaptchaInput } from '../captcha/captcha-input';
 import { useCaptcha } from '../captcha/use-captcha';
 
 /**
- * 手机号码, 图片验证码 and 验证码 (purpose `recover`), under `prefix` of the form named `formName`: a
+ * 手机号码, 图片验证码 and 验证码 (purpose `recover` unless told), under `prefix` of the form named `formName`: a
  * mobile proven by its code, as 找回用户名 and 人工资料审核 ask it (seed 004 §2.3).
  */
 export function MobileProof({
@@ -18,6 +18,7 @@ export function MobileProof({
   label,
   help,
   scope,
+  purpose = 'recover',
 }: {
   formName: string;
   form: FormInstance;
@@ -25,6 +26,8 @@ export function MobileProof({
   label: string;
   help?: string;
   scope: string;
+  /** what the code is for (a registration's code does not recover an account) */
+  purpose?: 'recover' | 'register';
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -62,7 +65,7 @@ export function MobileProof({
             send={(captchaId, captchaAnswer) =>
               apiClient.post<{ resendAfter: number }>('/api/otp/sms', {
                 mobile: String(form.getFieldValue([...prefix, 'mobile'])).trim(),
-                purpose: 'recover',
+                purpose,
                 captchaId,
                 captchaAnswer,
               })

@@ -1,5 +1,5 @@
 import type { ApplicationDetail, ConsoleApplicationDetail, Localized } from '@sw/contracts';
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 
 /**
  * The web half of the service plug-in contract (issue 10 §3). A service's folder
@@ -24,14 +24,25 @@ export type ServiceManifest = {
    * e-mailed link (registration with review: no account to sign in with yet), or on a page of its own.
    */
   correction?: { byEmailLink: true } | { page: (applicationId: string) => string };
+  /**
+   * The service is a system of its own (港车北上): `/apps/<code>` is its front door instead of the
+   * generic guide page, and its pages are shown in its own layout (ServiceUi.Layout), not the
+   * portal's chrome.
+   */
+  ownLayout?: boolean;
   /** its pages in the console's menu (`/console/services/<code>/<path>`), e.g. its reference data */
   consoleMenu?: readonly { path: string; label: Localized; platformAdmin: boolean }[];
 };
 
 export type ServiceUi = {
   code: string;
-  /** its pages under `/apps/<code>/…`: `apply`, `correction`, … (the guide page `/apps/<code>` is generic) */
+  /**
+   * its pages under `/apps/<code>/…`: `apply`, `correction`, … The guide page `/apps/<code>` is
+   * generic, unless the manifest says `ownLayout`: then the page with path `''` is the front door.
+   */
   routes: readonly { path: string; Component: ComponentType }[];
+  /** the chrome around its pages when the manifest says `ownLayout` */
+  Layout?: ComponentType<{ children: ReactNode }>;
   /** more sections on the applicant's detail page (「我的申请」) */
   ApplicantSection?: ComponentType<{ application: ApplicationDetail }>;
   /** its console pages, by the paths its manifest's consoleMenu names */

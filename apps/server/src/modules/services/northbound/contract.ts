@@ -597,6 +597,8 @@ export const CenterView = z.object({
   faceVerified: z.boolean(),
   hkidMasked: z.string().nullable(),
   vehicles: z.array(VehicleView),
+  /** HK TD's data comes from the simulator: its sample HKIDs, so a tester can bind one (never in production) */
+  simulatorSamples: z.array(z.string()).optional(),
 });
 export type CenterView = z.infer<typeof CenterView>;
 

@@ -27,6 +27,7 @@ import {
   type VehicleDetail,
   type VehicleView,
 } from './contract.ts';
+import { SAMPLE_HKTD_APPLICATIONS } from './samples.ts';
 import { northboundCrossings, northboundRecords } from './schema.ts';
 import { type Crossing, stayTime } from './stay.ts';
 
@@ -287,11 +288,15 @@ export async function centerOf(
     const application = await findApplicationById(ctx.db, row.applicationId);
     if (application) vehicles.push(await presentVehicle(ctx, row, application));
   }
+  const simulated = adapters.hktd?.isSimulator && ctx.config.mode !== 'production';
   return {
     bound: rows.length > 0 || hkidMasked !== null,
     faceVerified: account.realNameLevel === 'high',
     hkidMasked,
     vehicles,
+    ...(simulated && rows.length === 0
+      ? { simulatorSamples: SAMPLE_HKTD_APPLICATIONS.map((a) => normalizeHkId(a.owner.hkid)) }
+      : {}),
   };
 }
 
