@@ -55,6 +55,8 @@ describe('platform endpoints', () => {
         'registries-simulator',
         'gov-platform-simulator',
         'cert-authority-simulator',
+        'hktd-simulator',
+        'insurer-simulator',
       ],
     });
   });

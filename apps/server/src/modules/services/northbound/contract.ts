@@ -399,7 +399,7 @@ export const northboundContract = defineServiceContract({
     ),
     audience: ['individual'],
     realNameLevel: 'none',
-    regions: { cities: ['440400'] },
+    regions: { cities: [] },
     mode: 'online',
     localFeature: 'cross-border',
     guide: {

@@ -241,7 +241,10 @@ export async function recordCrossing(
   const row = await findRecordByRef(ctx.db, input.hktdRef);
   if (!row) throw fieldError('hktdRef', 'northbound.record_not_found', 404);
   const day = shanghaiDay(input.at);
-  const withoutBooking = input.direction === 'entry' && !(await hadBooking(ctx.db, NORTHBOUND, row.id, day));
+  const withoutBooking =
+    input.direction === 'entry' &&
+    !(await daySlots(ctx.db, NORTHBOUND, input.port, day)).freeOfBooking &&
+    !(await hadBooking(ctx.db, NORTHBOUND, row.id, day));
   await insertCrossing(ctx.db, {
     recordId: row.id,
     direction: input.direction,
