@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { fieldError } from '../../../http/app-error.ts';
+import { isUniqueViolation } from '../../../lib/pg-errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import {
   type ApplicationRow,
@@ -100,6 +101,21 @@ export async function ownRecord(db: Db, accountId: string, recordId: string): Pr
  * schema before this.
  */
 export async function receiveHkTdApplication(
+  ctx: AppContext,
+  app: HkTdApplication,
+  actorId: string | null,
+): Promise<'created' | 'updated' | 'unchanged'> {
+  try {
+    return await receiveOnce(ctx, app, actorId);
+  } catch (err) {
+    // another instance received the same new reference at the same moment: it is known now
+    if (isUniqueViolation(err) === 'northbound_records_hktd_ref_unique')
+      return receiveOnce(ctx, app, actorId);
+    throw err;
+  }
+}
+
+async function receiveOnce(
   ctx: AppContext,
   app: HkTdApplication,
   actorId: string | null,
