@@ -354,6 +354,22 @@ if (await postgresAvailable()) {
     .split('\n')
     .filter((l) => l.startsWith('Queue') || l.startsWith('Decisions'));
   if (caseworkCode !== 0) process.exitCode = 1;
+  // 通关预约 (issue 12): the hot slot never oversells; booking throughput against pgbench
+  console.log('\nBooking');
+  const booking = startProcess(['bench/booking.ts'], {});
+  let bookingOut = '';
+  booking.stdout?.on('data', (d) => {
+    bookingOut += String(d);
+    process.stdout.write(String(d));
+  });
+  const bookingCode = await new Promise<number | null>((r) => booking.once('exit', r));
+  caseworkLines.push(
+    ...bookingOut
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('Hot slot') || l.startsWith('Booking throughput')),
+  );
+  if (bookingCode !== 0) process.exitCode = 1;
 } else {
   notes.push(`PostgreSQL not reachable at ${PG_URL}: skipped (set BENCH_DATABASE_URL).`);
 }
