@@ -47,7 +47,10 @@ function dayAhead(n: number): string {
   return shanghai.toISOString().slice(0, 10);
 }
 // tomorrow closes at noon today (Shanghai): use a day still open
-const openDay = dayAhead(new Date(Date.now() + 8 * 3_600_000).getUTCHours() >= 12 ? 2 : 1);
+const firstOpen = new Date(Date.now() + 8 * 3_600_000).getUTCHours() >= 12 ? 2 : 1;
+const openDay = dayAhead(firstOpen);
+// staff set a day's slots as a whole: the throughput run gets a day of its own
+const nextOpenDay = dayAhead(firstOpen + 1);
 
 async function slot(day: string, starts: string, capacity: number): Promise<string> {
   const view = await setDaySlots(ctx, {
@@ -93,63 +96,81 @@ console.log(
 );
 
 // 2. booking throughput: CLIENTS loops booking distinct vehicles in one roomy slot
-const roomy = await slot(openDay, '12:00', 10_000_000);
-let count = 0;
+const roomy = await slot(nextOpenDay, '12:00', 10_000_000);
 let failures = 0;
-const until = performance.now() + SECONDS * 1000;
-const loops = Array.from({ length: CLIENTS }, async (_, c) => {
-  let i = 0;
-  while (performance.now() < until) {
-    try {
-      await book(ctx, {
-        serviceCode: 'northbound',
-        slotId: roomy,
-        subject: `v-${c}-${i++}`,
-        accountId,
-        rules: RULES,
-      });
-      count++;
-    } catch {
-      failures++;
+let run = 0;
+async function bookingRun(): Promise<number> {
+  let count = 0;
+  run++;
+  const until = performance.now() + SECONDS * 1000;
+  const loops = Array.from({ length: CLIENTS }, async (_, c) => {
+    let i = 0;
+    while (performance.now() < until) {
+      try {
+        await book(ctx, {
+          serviceCode: 'northbound',
+          slotId: roomy,
+          subject: `v-${run}-${c}-${i++}`,
+          accountId,
+          rules: RULES,
+        });
+        count++;
+      } catch {
+        failures++;
+      }
     }
-  }
-});
-const t0 = performance.now();
-await Promise.all(loops);
-const bookingsPerSecond = count / ((performance.now() - t0) / 1000);
+  });
+  const t0 = performance.now();
+  await Promise.all(loops);
+  return count / ((performance.now() - t0) / 1000);
+}
 
 // 3. pgbench: the same number of clients updating one row, on the same server
 await admin.query(`create table if not exists bench_hot (id int primary key, n int not null)`);
 await admin.query('insert into bench_hot values (1, 0) on conflict do nothing');
 const script = path.join(tmpdir(), `sw-bench-hot-${process.pid}.sql`);
 writeFileSync(script, 'update bench_hot set n = n + 1 where id = 1 and n < 2000000000;\n');
-const out = execFileSync(
-  'pgbench',
-  [
-    '-n',
-    '-c',
-    String(CLIENTS),
-    '-j',
-    '2',
-    '-T',
-    String(SECONDS),
-    '-f',
-    script,
-    '-h',
-    url.hostname,
-    '-p',
-    url.port || '5432',
-    '-U',
-    url.username || 'postgres',
-    'postgres',
-  ],
-  { encoding: 'utf8' },
-);
-const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
+function pgbench(): number {
+  const out = execFileSync(
+    'pgbench',
+    [
+      '-n',
+      '-c',
+      String(CLIENTS),
+      '-j',
+      '2',
+      '-T',
+      String(SECONDS),
+      '-f',
+      script,
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      url.username || 'postgres',
+      'postgres',
+    ],
+    { encoding: 'utf8' },
+  );
+  return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
+}
+
+// Two rounds, alternating, best of each: on a shared machine a run can land on the server's
+// background work (autovacuum after the inserts, a checkpoint); alternating lets neither side
+// always pay for it.
+const tpsRuns: number[] = [];
+const bookingRuns: number[] = [];
+for (let round = 0; round < 2; round++) {
+  tpsRuns.push(pgbench());
+  bookingRuns.push(await bookingRun());
+}
 await admin.query('drop table bench_hot');
+const tps = Math.max(...tpsRuns);
+const bookingsPerSecond = Math.max(...bookingRuns);
 
 console.log(
-  `Booking throughput: ${bookingsPerSecond.toFixed(0)} bookings/s at ${CLIENTS} clients (${failures} failed) vs pgbench single-row UPDATE ${tps.toFixed(0)} TPS → ${((bookingsPerSecond / tps) * 100).toFixed(1)}% (target ≥ 50%)`,
+  `Booking throughput: ${bookingsPerSecond.toFixed(0)} bookings/s at ${CLIENTS} clients (runs ${bookingRuns.map((n) => n.toFixed(0)).join(', ')}; ${failures} failed) vs pgbench single-row UPDATE ${tps.toFixed(0)} TPS (runs ${tpsRuns.map((n) => n.toFixed(0)).join(', ')}) → ${((bookingsPerSecond / tps) * 100).toFixed(1)}% (target ≥ 50%)`,
 );
 
 await app.close();

@@ -2,10 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -35,6 +35,24 @@ export type Database = {
 /** Sends a notification to every instance listening on `channel` (after the transaction commits). */
 export async function notify(db: Db, channel: string, payload: string) {
   await db.execute(sql`select pg_notify(${channel}, ${payload})`);
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs `query` as a named prepared statement on PostgreSQL: each connection parses and plans it
+ * once, not on every call — for a hot statement whose row lock is held while it runs (a booking's).
+ * The statement's text must not vary under one name. PGlite runs it as it is. Goes to the pool:
+ * not for use inside a transaction.
+ */
+export async function executePrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  const result =
+    client instanceof pg.Pool
+      ? await client.query({ name, text, values: params })
+      : await client.query(text, params);
+  return result.rows as T[];
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));

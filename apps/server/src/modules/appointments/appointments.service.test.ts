@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingWindowError, cutoffOf } from './appointments.service.ts';
+import { bookableDays, bookingWindowError, cutoffOf } from './appointments.service.ts';
 
 const rules = { cutoffHourDayBefore: 12, horizonDays: 7 };
 
@@ -18,5 +18,20 @@ describe('the booking window', () => {
     expect(bookingWindowError('2026-12-03', late, rules)).toBe('appointments.day_out_of_range');
     expect(bookingWindowError('2026-12-10', late, rules)).toBeNull();
     expect(bookingWindowError('2026-12-11', late, rules)).toBe('appointments.day_out_of_range');
+  });
+
+  it('gives the run of bookable days the booking statement checks in SQL', () => {
+    // before noon: tomorrow to the horizon; from noon: the day after tomorrow
+    expect(bookableDays(new Date('2026-12-03T03:59:59Z'), rules)).toEqual({
+      first: '2026-12-04',
+      last: '2026-12-10',
+    });
+    expect(bookableDays(new Date('2026-12-03T04:00:00Z'), rules)).toEqual({
+      first: '2026-12-05',
+      last: '2026-12-10',
+    });
+    expect(
+      bookableDays(new Date('2026-12-03T04:00:00Z'), { cutoffHourDayBefore: 12, horizonDays: 1 }),
+    ).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DaySlotsBody, DaySlotsView, SlotView } from '@sw/contracts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, executePrepared } from '../../db/client.ts';
 import { appointmentBookings, appointmentFreeDays, appointmentSlots } from '../../db/schema/appointments.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isUniqueViolation } from '../../lib/pg-errors.ts';
-import { recordAudit } from '../audit/index.ts';
+import { auditInsertSql, recordAudit } from '../audit/index.ts';
 import { shanghaiDay } from '../casework/index.ts';
 
 /*
@@ -14,9 +14,9 @@ import { shanghaiDay } from '../casework/index.ts';
  * on any number of instances — lives in a single statement: the place is taken by
  * `update … set booked = booked + 1 where id = … and booked < capacity`, which PostgreSQL
  * re-checks on the locked row after a concurrent writer commits. No count-then-insert, and no
- * check in a subquery (both read a snapshot and oversell). The booking row goes in the same
- * transaction; if it cannot (the subject already has a live booking that day), the place is
- * given back by the rollback.
+ * check in a subquery (both read a snapshot and oversell). The booking row and its audit row go
+ * in the same statement (data-modifying CTEs); if the booking cannot go in (the subject already
+ * has a live booking that day), the statement fails whole and the place is never taken.
  */
 
 export type SlotRow = typeof appointmentSlots.$inferSelect;
@@ -51,6 +51,15 @@ export function bookingWindowError(
   const today = shanghaiDay(now);
   if (day <= today || day > addDays(today, rules.horizonDays)) return 'appointments.day_out_of_range';
   if (now.getTime() >= cutoffOf(day, rules).getTime()) return 'appointments.cutoff_passed';
+  return null;
+}
+
+/** The days that may be booked at `now`, first to last (one run: the cut-off moves with the day). */
+export function bookableDays(now: Date, rules: BookingRules): { first: string; last: string } | null {
+  const today = shanghaiDay(now);
+  const last = addDays(today, rules.horizonDays);
+  for (let day = addDays(today, 1); day <= last; day = addDays(day, 1))
+    if (bookingWindowError(day, now, rules) === null) return { first: day, last };
   return null;
 }
 
@@ -216,63 +225,109 @@ export async function book(
   },
 ): Promise<{ booking: BookingRow; slot: SlotRow }> {
   const now = ctx.clock.now();
-  const slot = await findSlot(ctx.db, input.serviceCode, input.slotId);
-  const windowError = bookingWindowError(slot.day, now, input.rules);
+  const days = bookableDays(now, input.rules);
+  const id = randomUUID();
+  const voucher = randomBytes(12).toString('base64url').slice(0, 16).toUpperCase();
+  const audit = auditInsertSql(
+    {
+      actorId: input.accountId,
+      action: 'appointments.booked',
+      targetType: 'appointment_booking',
+      targetId: id,
+      detail: { serviceCode: input.serviceCode, slotId: input.slotId },
+      ip: input.ip ?? null,
+      at: now,
+    },
+    sql`select 1 from booking`,
+  );
+  let taken: SlotRow | undefined;
+  if (days)
+    try {
+      // One statement: the slot's row lock is held for one round trip. The day's window and the
+      // free days are conditions of the same update; when it takes nothing, `whyNotTaken` says why.
+      const [row] = await executePrepared<Record<string, unknown>>(
+        ctx.db,
+        'appointments_book',
+        sql`
+        with taken as (
+          update ${appointmentSlots} s set booked = s.booked + 1
+          where s.id = ${input.slotId}::uuid and s.service_code = ${input.serviceCode}
+            and s.booked < s.capacity
+            and s.day between ${days.first}::date and ${days.last}::date
+            and not exists (
+              select 1 from ${appointmentFreeDays} f
+              where f.service_code = s.service_code and f.resource = s.resource and f.day = s.day
+                and f.free_of_booking)
+          returning s.*
+        ), booking as (
+          insert into ${appointmentBookings}
+            (id, slot_id, service_code, resource, day, subject, account_id, status, voucher, created_at)
+          select ${id}::uuid, taken.id, taken.service_code, taken.resource, taken.day, ${input.subject},
+                 ${input.accountId}::uuid, 'booked', ${voucher}, ${now.toISOString()}::timestamptz
+          from taken
+          returning id
+        ), audit as (${audit})
+        select taken.id, taken.resource, taken.day::text as day, taken.starts, taken.ends,
+               taken.capacity, taken.booked, taken.updated_at, taken.updated_by
+        from taken, booking`,
+      );
+      if (row)
+        taken = {
+          id: String(row.id),
+          serviceCode: input.serviceCode,
+          resource: String(row.resource),
+          day: String(row.day),
+          starts: String(row.starts),
+          ends: String(row.ends),
+          capacity: Number(row.capacity),
+          booked: Number(row.booked),
+          updatedAt: new Date(row.updated_at as string | Date),
+          updatedBy: (row.updated_by as string | null) ?? null,
+        };
+    } catch (err) {
+      if (isUniqueViolation(err) === 'appointment_bookings_live_uq')
+        throw new AppError('appointments.already_booked', { status: 409 });
+      throw err;
+    }
+  if (!taken) throw await whyNotTaken(ctx.db, input.serviceCode, input.slotId, now, input.rules);
+  return {
+    booking: {
+      id,
+      slotId: taken.id,
+      serviceCode: input.serviceCode,
+      resource: taken.resource,
+      day: taken.day,
+      subject: input.subject,
+      accountId: input.accountId,
+      status: 'booked',
+      voucher,
+      createdAt: now,
+      cancelledAt: null,
+      remindedAt: null,
+    },
+    slot: taken,
+  };
+}
+
+/** The error for a booking that took no place: unknown slot, closed day, free day, or full. */
+async function whyNotTaken(
+  db: Db,
+  serviceCode: string,
+  slotId: string,
+  now: Date,
+  rules: BookingRules,
+): Promise<AppError> {
+  const slot = await findSlot(db, serviceCode, slotId).catch((err: AppError) => err);
+  if (slot instanceof AppError) return slot;
+  const windowError = bookingWindowError(slot.day, now, rules);
   if (windowError)
-    throw new AppError(windowError, { status: 409, fieldErrors: [{ path: 'slotId', code: windowError }] });
-  if (await isFreeDay(ctx.db, input.serviceCode, slot.resource, slot.day))
-    throw new AppError('appointments.no_booking_needed', { status: 409 });
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const [taken] = await tx
-        .update(appointmentSlots)
-        .set({ booked: sql`${appointmentSlots.booked} + 1` })
-        .where(
-          and(
-            eq(appointmentSlots.id, slot.id),
-            sql`${appointmentSlots.booked} < ${appointmentSlots.capacity}`,
-          ),
-        )
-        .returning();
-      if (!taken)
-        throw new AppError('appointments.slot_full', {
-          status: 409,
-          fieldErrors: [{ path: 'slotId', code: 'appointments.slot_full' }],
-        });
-      const [booking] = await tx
-        .insert(appointmentBookings)
-        .values({
-          slotId: slot.id,
-          serviceCode: input.serviceCode,
-          resource: slot.resource,
-          day: slot.day,
-          subject: input.subject,
-          accountId: input.accountId,
-          voucher: randomBytes(12).toString('base64url').slice(0, 16).toUpperCase(),
-          createdAt: now,
-        })
-        .returning();
-      await recordAudit(tx, {
-        actorId: input.accountId,
-        action: 'appointments.booked',
-        targetType: 'appointment_booking',
-        targetId: booking!.id,
-        detail: {
-          serviceCode: input.serviceCode,
-          resource: slot.resource,
-          day: slot.day,
-          starts: slot.starts,
-        },
-        ip: input.ip ?? null,
-        at: now,
-      });
-      return { booking: booking!, slot: taken };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err) === 'appointment_bookings_live_uq')
-      throw new AppError('appointments.already_booked', { status: 409 });
-    throw err;
-  }
+    return new AppError(windowError, { status: 409, fieldErrors: [{ path: 'slotId', code: windowError }] });
+  if (await isFreeDay(db, serviceCode, slot.resource, slot.day))
+    return new AppError('appointments.no_booking_needed', { status: 409 });
+  return new AppError('appointments.slot_full', {
+    status: 409,
+    fieldErrors: [{ path: 'slotId', code: 'appointments.slot_full' }],
+  });
 }
 
 /** Cancels a live booking of the account's own before the cut-off; the place returns to the slot. */

@@ -28,12 +28,16 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
 }
 
 /**
- * The audit row as a statement fragment (`insert into audit_events … values …`), for a caller that
- * writes its change and the audit row in one statement (a CTE), so a hot path pays one round trip.
+ * The audit row as a statement fragment (`insert into audit_events …`), for a caller that writes
+ * its change and the audit row in one statement (a CTE), so a hot path pays one round trip.
+ * With `onlyIf` (a query inside the same statement, e.g. `select 1 from taken`) the row is written
+ * only when that query finds something — the change it records may not have happened.
  * The audit module still owns the table and the SQL that writes it.
  */
-export function auditInsertSql(entry: AuditEntry): SQL {
-  return sql`insert into ${auditEvents} (actor_id, action, target_type, target_id, detail, ip, at)
-    values (${entry.actorId}, ${entry.action}, ${entry.targetType}, ${entry.targetId ?? null},
-            ${JSON.stringify(entry.detail ?? {})}::jsonb, ${entry.ip ?? null}, ${entry.at.toISOString()}::timestamptz)`;
+export function auditInsertSql(entry: AuditEntry, onlyIf?: SQL): SQL {
+  const values = sql`${entry.actorId}::uuid, ${entry.action}::varchar, ${entry.targetType}::varchar,
+            ${entry.targetId ?? null}::varchar, ${JSON.stringify(entry.detail ?? {})}::jsonb,
+            ${entry.ip ?? null}::varchar, ${entry.at.toISOString()}::timestamptz`;
+  const into = sql`insert into ${auditEvents} (actor_id, action, target_type, target_id, detail, ip, at)`;
+  return onlyIf ? sql`${into} select ${values} where exists (${onlyIf})` : sql`${into} values (${values})`;
 }
