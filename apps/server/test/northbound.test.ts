@@ -108,21 +108,26 @@ async function decide(who: Agent, id: string, action: string, reason?: string) {
   });
 }
 
-async function staff(username: string, roles: ('reviewer' | 'supervisor')[]) {
+async function staff(
+  username: string,
+  roles: ('reviewer' | 'supervisor')[],
+  services: string[] = ['northbound'],
+) {
   const row = await insertAccount(t.ctx.db, {
     username,
     kind: 'staff',
     name: username,
     passwordHash: await hashPassword('Staff@2026x'),
   });
-  for (const role of roles)
-    await grantStaffRole(t.ctx.db, {
-      accountId: row.id,
-      role,
-      serviceCode: 'northbound',
-      grantedBy: null,
-      at: clock.now(),
-    });
+  for (const serviceCode of services)
+    for (const role of roles)
+      await grantStaffRole(t.ctx.db, {
+        accountId: row.id,
+        role,
+        serviceCode,
+        grantedBy: null,
+        at: clock.now(),
+      });
   const agent = new Agent(t.app);
   expect((await agent.signIn(username, 'Staff@2026x')).statusCode).toBe(200);
   return agent;
@@ -716,6 +721,170 @@ describe('通关预约 (000 §4.4)', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.targetId, applicationId)));
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['application.decide']));
+  });
+});
+
+describe('补办车卡 / 补办驾驶人标识 (000 §4.7)', () => {
+  let owner: Agent;
+  let recordId: string;
+  let applicationId: string;
+  let siteOfficer: Agent;
+
+  beforeAll(async () => {
+    await pushHkTd({
+      ...chan,
+      hktdRef: 'HKTD-2026-000471',
+      owner: { ...chan.owner, hkid: 'T654321(3)', mobile: '13712340471' },
+    });
+    owner = (await registerOwner()).agent;
+    await faceVerify(owner);
+    const center = await bind(owner, 'T6543213', '13712340471');
+    recordId = center.vehicles[0].recordId;
+    applicationId = center.vehicles[0].applicationId;
+    siteOfficer = await staff('tagofficer', ['reviewer'], ['northbound-tags']);
+  });
+
+  it('offers nothing before 发牌, then replaces the 车卡 at the chosen site: the officer completes it and the new number reaches the owner', async () => {
+    expect((await owner.get('/api/services/northbound-tags/vehicles')).json()).toEqual([]);
+    const early = await owner.post('/api/services/northbound-tags/requests', {
+      kind: 'vehicle_tag',
+      recordId,
+      site: 'hzmb-zhuhai',
+      reason: 'lost',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().errors[0]).toMatchObject({
+      path: 'recordId',
+      code: 'northbound-tags.not_replaceable',
+      message: '該車輛尚未發牌或通行資格已註銷，不能補辦',
+    });
+
+    await clearToTravel(owner, recordId, applicationId, 'PDZA202644000001');
+    const [vehicle] = (await owner.get('/api/services/northbound-tags/vehicles')).json();
+    expect(vehicle).toMatchObject({ recordId, drivers: [{ index: 0, name: expect.stringContaining('*') }] });
+    const oldTag = vehicle.tagNo as string;
+
+    const created = await owner.post('/api/services/northbound-tags/requests', {
+      kind: 'vehicle_tag',
+      recordId,
+      site: 'hzmb-zhuhai',
+      reason: 'lost',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const request = created.json();
+    expect(request).toMatchObject({ kind: 'vehicle_tag', status: 'submitted', site: 'hzmb-zhuhai' });
+    expect(request.number).toMatch(/^GCBB/);
+    expect(request.statusName['zh-HK']).toBe('已提交，待現場辦理');
+
+    // one request at a time per tag
+    const again = await owner.post('/api/services/northbound-tags/requests', {
+      kind: 'vehicle_tag',
+      recordId,
+      site: 'zhuhai-dmv',
+      reason: 'damaged',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0].code).toBe('northbound-tags.already_requested');
+
+    // the site's officer sees what to fit, and completes it
+    const detail = await siteOfficer.get(`/api/console/applications/${request.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(JSON.stringify(detail.json())).toContain(oldTag);
+    // an officer of 港车北上's clearance, not of this service, does not see it
+    expect((await officer.get(`/api/console/applications/${request.id}`)).statusCode).toBe(404);
+    const done = await decide(siteOfficer, request.id, 'complete');
+    expect(done.statusCode, done.body).toBe(200);
+
+    const [record] = await t.ctx.db
+      .select()
+      .from(northboundRecords)
+      .where(eq(northboundRecords.id, recordId));
+    expect(record!.tagNo).toBe(`${oldTag}-R1`);
+    expect((await owner.get('/api/services/northbound/center')).json().vehicles[0].tagNo).toBe(
+      `${oldTag}-R1`,
+    );
+    const [mine] = (await owner.get('/api/services/northbound-tags/requests')).json();
+    expect(mine).toMatchObject({ id: request.id, status: 'completed' });
+    const inbox = await t.ctx.db
+      .select()
+      .from(inboxMessages)
+      .where(eq(inboxMessages.accountId, record!.accountId!));
+    expect(inbox.map((m) => m.title)).toContain(`補辦已辦結（${request.number}）`);
+    const audit = await t.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'northbound.tag_reissued'), eq(auditEvents.targetId, applicationId)));
+    expect(audit[0]!.detail).toMatchObject({ kind: 'vehicle_tag', oldNo: oldTag, newNo: `${oldTag}-R1` });
+  });
+
+  it('replaces a driver’s 驾驶人标识 with the type and reason of the manual, and refuses a driver the vehicle does not have', async () => {
+    const noDriver = await owner.post('/api/services/northbound-tags/requests', {
+      kind: 'driver_tag',
+      recordId,
+      driverIndex: 1,
+      site: 'hzmb-zhuhai',
+      businessType: 'reissue',
+      reason: 'scrapped',
+    });
+    expect(noDriver.statusCode).toBe(422);
+    expect(noDriver.json().errors[0]).toMatchObject({
+      path: 'driverIndex',
+      code: 'northbound-tags.driver_not_found',
+    });
+
+    const incomplete = await owner.post('/api/services/northbound-tags/requests', {
+      kind: 'driver_tag',
+      recordId,
+      site: 'hzmb-zhuhai',
+      reason: 'expired',
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['driverIndex', 'businessType', 'reason']),
+    );
+
+    const created = await owner.post('/api/services/northbound-tags/requests', {
+      kind: 'driver_tag',
+      recordId,
+      driverIndex: 0,
+      site: 'zhuhai-dmv',
+      businessType: 'reissue',
+      reason: 'damaged',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const refused = await decide(
+      siteOfficer,
+      created.json().id,
+      'reject',
+      '驾驶人备案信息与出入境证件不一致',
+    );
+    expect(refused.statusCode, refused.body).toBe(200);
+    const mine = (await owner.get('/api/services/northbound-tags/requests')).json();
+    expect(mine[0]).toMatchObject({
+      kind: 'driver_tag',
+      status: 'rejected',
+      reasonText: '驾驶人备案信息与出入境证件不一致',
+      driverName: expect.stringContaining('*'),
+    });
+    // refused: the tag is unchanged, and a new request may be made
+    const [record] = await t.ctx.db
+      .select()
+      .from(northboundRecords)
+      .where(eq(northboundRecords.id, recordId));
+    expect(JSON.parse(record!.driverTags!)[0]).not.toMatch(/-R\d+$/);
+  });
+
+  it('never shows or takes another owner’s vehicle', async () => {
+    const stranger = (await registerOwner()).agent;
+    expect((await stranger.get('/api/services/northbound-tags/vehicles')).json()).toEqual([]);
+    const taken = await stranger.post('/api/services/northbound-tags/requests', {
+      kind: 'vehicle_tag',
+      recordId,
+      site: 'hzmb-zhuhai',
+      reason: 'lost',
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors[0].code).toBe('northbound-tags.not_replaceable');
   });
 });
 

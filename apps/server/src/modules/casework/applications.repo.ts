@@ -175,6 +175,16 @@ export async function findLatestApplicationOf(db: Db, accountId: string, service
   return row;
 }
 
+/** An account's applications to a service, newest first (a service's own list of requests). */
+export async function findApplicationsOf(db: Db, accountId: string, serviceCode: string, limit = 100) {
+  return db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.applicantAccountId, accountId), eq(applications.serviceCode, serviceCode)))
+    .orderBy(desc(applications.createdAt))
+    .limit(limit);
+}
+
 /** The name and code the queues show for an application's applicant (after a correction). */
 /** Gives a guest application its applicant (港车北上: the owner binds the HKID of HK TD's record). */
 export async function setApplicantAccount(db: Db, id: string, accountId: string) {

@@ -2,6 +2,7 @@
 export {
   type ApplicationRow,
   findApplicationById,
+  findApplicationsOf,
   findLatestApplicationOf,
   findLatestReason,
   setApplicantAccount,

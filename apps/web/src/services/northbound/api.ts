@@ -7,6 +7,11 @@ import type {
   PolicyLookup,
   VehicleDetail,
 } from '../../../../server/src/modules/services/northbound/contract.ts';
+import type {
+  TagRequestBody,
+  TagRequestView,
+  TagVehicle,
+} from '../../../../server/src/modules/services/northbound-tags/contract.ts';
 import { apiClient } from '../../lib/api-client';
 
 /** 港车北上's own routes (the server's contract.ts lists them). */
@@ -73,3 +78,28 @@ export const northbound = {
     apiClient.post<BookingView>(`${base}/bookings`, { recordId, slotId }),
   cancel: (bookingId: string) => apiClient.post<BookingView>(`${base}/bookings/${bookingId}/cancel`),
 };
+
+/** 补办车卡 / 补办驾驶人标识: the northbound-tags service's routes (its contract.ts lists them). */
+const tagsBase = '/api/services/northbound-tags';
+
+export const tagKeys = {
+  vehicles: ['northbound-tags', 'vehicles'] as const,
+  requests: ['northbound-tags', 'requests'] as const,
+};
+
+export function useTagVehicles() {
+  return useQuery({
+    queryKey: tagKeys.vehicles,
+    queryFn: () => apiClient.get<TagVehicle[]>(`${tagsBase}/vehicles`),
+  });
+}
+
+export function useTagRequests() {
+  return useQuery({
+    queryKey: tagKeys.requests,
+    queryFn: () => apiClient.get<TagRequestView[]>(`${tagsBase}/requests`),
+  });
+}
+
+export const submitTagRequest = (body: TagRequestBody) =>
+  apiClient.post<TagRequestView>(`${tagsBase}/requests`, body);

@@ -13,6 +13,7 @@ import { QueryPage } from './components/query-page';
 import { RecordSection } from './components/record-section';
 import { RegisterPage } from './components/register-page';
 import { SlotsPage } from './components/slots-page';
+import { DriverTagPage, ServicesPage, VehicleTagPage } from './components/tags-page';
 import './northbound.css';
 
 /** 港车北上 (seed 000): the owner's system under /apps/northbound and the officers' console pages. */
@@ -28,6 +29,9 @@ export default defineServiceUi({
     { path: 'appointments', Component: AppointmentsPage },
     { path: 'profile', Component: ProfilePage },
     { path: 'drivers', Component: DriversPage },
+    { path: 'services', Component: ServicesPage },
+    { path: 'services/vehicle-tag', Component: VehicleTagPage },
+    { path: 'services/driver-tag', Component: DriverTagPage },
     { path: 'query', Component: QueryPage },
     { path: 'messages', Component: MessagesPage },
     { path: 'guides', Component: GuidesPage },

@@ -19,6 +19,7 @@ const MENU = [
   ['appointments', 'nav.appointments'],
   ['profile', 'nav.profile'],
   ['drivers', 'nav.drivers'],
+  ['services', 'nav.services'],
   ['query', 'nav.query'],
   ['messages', 'nav.messages'],
   ['guides', 'nav.guides'],
