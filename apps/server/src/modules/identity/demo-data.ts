@@ -56,10 +56,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     password: 'Guangdong@2026',
     kind: 'staff',
     name: '广东审批员黄八',
-    role: 'Guangdong officer and chief of 港车北上 (console; HK TD import, plates, suspension)',
+    role: 'Guangdong officer and chief of 港车北上 (console; HK TD import, plates, suspension, replacement tags)',
     grants: [
       { role: 'reviewer', serviceCode: 'northbound' },
       { role: 'supervisor', serviceCode: 'northbound' },
+      { role: 'reviewer', serviceCode: 'northbound-tags' },
+      { role: 'supervisor', serviceCode: 'northbound-tags' },
     ],
   },
   {
