@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -872,6 +873,55 @@ describe('补办车卡 / 补办驾驶人标识 (000 §4.7)', () => {
       .from(northboundRecords)
       .where(eq(northboundRecords.id, recordId));
     expect(JSON.parse(record!.driverTags!)[0]).not.toMatch(/-R\d+$/);
+  });
+
+  it('gives the owner 准入资格确认函 and 临时入境机动车牌证 as PDFs whose QR code verifies them, and a revoked permit verifies as no longer valid', async () => {
+    const letter = await owner.get(`/api/services/northbound/records/${recordId}/documents/admission-letter`);
+    expect(letter.statusCode, letter.body).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const permit = await owner.get(`/api/services/northbound/records/${recordId}/documents/plate-permit`);
+    expect(permit.statusCode).toBe(200);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: permit.rawPayload, encoding: 'utf8' });
+    const [vehicle] = (await owner.get('/api/services/northbound/center')).json().vehicles;
+    expect(text).toContain('臨時入境機動車牌證');
+    expect(text).toContain(vehicle.tempPlate);
+    expect(text).toContain(vehicle.tagNo);
+    const url = /https?:\/\/\S+\/apps\/northbound\/verify\/([ap][0-9a-f]+)/.exec(
+      text.replace(/\s+(?=[0-9a-f])/g, ''),
+    );
+    expect(url, text).not.toBeNull();
+    const token = url![1]!;
+
+    const anyone = new Agent(t.app, 'zh-HK');
+    const check = await anyone.get(`/api/services/northbound/documents/verify/${token}`);
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({
+      kind: 'plate-permit',
+      valid: true,
+      tempPlate: vehicle.tempPlate,
+      ownerMasked: expect.stringContaining('*'),
+    });
+    // a forged token (another record's id with this MAC) is not ours
+    const forged = `${token.slice(0, 1)}${'0'.repeat(32)}${token.slice(33)}`;
+    const refused = await anyone.get(`/api/services/northbound/documents/verify/${forged}`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().errors[0].code).toBe('northbound.document_unknown');
+
+    expect((await decide(chief, applicationId, 'revoke', '申请人申请注销')).statusCode).toBe(200);
+    expect((await anyone.get(`/api/services/northbound/documents/verify/${token}`)).json()).toMatchObject({
+      valid: false,
+      statusName: { 'zh-HK': '已註銷' },
+    });
+    const gone = await owner.get(`/api/services/northbound/records/${recordId}/documents/plate-permit`);
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().errors[0].code).toBe('northbound.document_not_available');
+    // another owner cannot download it
+    const stranger = (await registerOwner()).agent;
+    const theirs = await stranger.get(
+      `/api/services/northbound/records/${recordId}/documents/admission-letter`,
+    );
+    expect(theirs.statusCode).toBe(404);
   });
 
   it('never shows or takes another owner’s vehicle', async () => {

@@ -14,6 +14,7 @@ import { RecordSection } from './components/record-section';
 import { RegisterPage } from './components/register-page';
 import { SlotsPage } from './components/slots-page';
 import { DriverTagPage, ServicesPage, VehicleTagPage } from './components/tags-page';
+import { VerifyPage } from './components/verify-page';
 import './northbound.css';
 
 /** 港车北上 (seed 000): the owner's system under /apps/northbound and the officers' console pages. */
@@ -33,6 +34,7 @@ export default defineServiceUi({
     { path: 'services/vehicle-tag', Component: VehicleTagPage },
     { path: 'services/driver-tag', Component: DriverTagPage },
     { path: 'query', Component: QueryPage },
+    { path: 'verify/:token', Component: VerifyPage },
     { path: 'messages', Component: MessagesPage },
     { path: 'guides', Component: GuidesPage },
     { path: 'policies', Component: PoliciesPage },

@@ -299,6 +299,16 @@ const NB_ERRORS = {
     '請先完成首次登錄驗證',
     'Complete the first sign-in check first.',
   ),
+  'northbound.document_not_available': L(
+    '该文书尚未核发：准入资格确认函在粤港审批通过后、临时入境机动车牌证在发牌后且通行资格有效时方可下载',
+    '該文書尚未核發：准入資格確認函在粵港審批通過後、臨時入境機動車牌證在發牌後且通行資格有效時方可下載',
+    'Not issued: the admission letter follows Guangdong’s approval; the plate permit follows 发牌 while the clearance is valid.',
+  ),
+  'northbound.document_unknown': L(
+    '无法核验：二维码或核验码不正确',
+    '無法核驗：二維碼或核驗碼不正確',
+    'Cannot verify: the QR code or verification code is not one we issued.',
+  ),
   'northbound.record_not_found': L(
     '未找到该车辆的申请资料',
     '未找到該車輛的申請資料',
@@ -747,3 +757,30 @@ export const SimCrossingBody = z.strictObject({
   port: z.enum(Object.keys(NORTHBOUND_PORTS) as [NorthboundPort]),
   at: z.iso.datetime({ offset: true }),
 });
+
+// ——————————————————————————————— 文书 (000 §4.8: 准入资格确认函, 临时入境机动车牌证) ———————————————————————————————
+
+export const DOCUMENT_KINDS = ['admission-letter', 'plate-permit'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_NAMES: Record<DocumentKind, Localized> = {
+  'admission-letter': L('准入资格确认函', '准入資格確認函', 'Admission confirmation letter'),
+  'plate-permit': L('临时入境机动车牌证', '臨時入境機動車牌證', 'Temporary entry plate and permit'),
+};
+export const DocumentParams = z.object({ id: z.uuid(), kind: z.enum(DOCUMENT_KINDS) });
+
+/** What the verification QR shows anyone who scans it: the document's current standing, masked. */
+export const DocumentCheck = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  name: Localized,
+  /** the vehicle is still cleared (the letter: not refused or revoked; the permit: 可通行) */
+  valid: z.boolean(),
+  number: z.string(),
+  ownerMasked: z.string(),
+  hkPlate: z.string(),
+  tempPlate: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  statusName: Localized,
+  checkedAt: z.iso.datetime(),
+});
+export type DocumentCheck = z.infer<typeof DocumentCheck>;

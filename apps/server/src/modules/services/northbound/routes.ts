@@ -23,6 +23,8 @@ import {
   BookingView,
   CenterView,
   ConsoleRecord,
+  DocumentCheck,
+  DocumentParams,
   HkTdApplication,
   ImportBody,
   ImportReport,
@@ -37,6 +39,7 @@ import {
   SlotsQuery,
   VehicleDetail,
 } from './contract.ts';
+import { checkDocument, renderDocument } from './documents.ts';
 import {
   bindHkid,
   bookCrossing,
@@ -164,6 +167,47 @@ export async function northboundRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       const auth = await requireAuth(ctx, request, reply);
       reply.header('cache-control', 'no-store');
       return presentDetail(ctx, await ownRecord(ctx.db, auth.account.id, request.params.id));
+    },
+  );
+
+  app.get(
+    '/api/services/northbound/records/:id/documents/:kind',
+    {
+      config: perMinute(30),
+      schema: {
+        tags,
+        summary:
+          '我要查询 (000 §4.8): 准入资格确认函 or 临时入境机动车牌证 as a PDF with a verification QR code',
+        params: DocumentParams,
+        // 200 is a PDF, left out so the serializer passes it through
+      },
+    },
+    async (request, reply) => {
+      const auth = await requireAuth(ctx, request, reply);
+      const row = await ownRecord(ctx.db, auth.account.id, request.params.id);
+      const { pdf, filename } = await renderDocument(ctx, row, request.params.kind, requestLocale(request));
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(Buffer.from(pdf));
+    },
+  );
+
+  app.get(
+    '/api/services/northbound/documents/verify/:token',
+    {
+      config: perMinute(60),
+      schema: {
+        tags,
+        summary: 'The verification QR code of a document: its standing now (public, masked)',
+        params: z.object({ token: z.string().max(80) }),
+        response: { 200: DocumentCheck, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return checkDocument(ctx, request.params.token);
     },
   );
 

@@ -1,5 +1,6 @@
 import { Card, Tabs } from 'antd';
 import { Link } from 'react-router';
+import type { DocumentKind } from '../../../../../server/src/modules/services/northbound/contract.ts';
 import { PageLoading } from '../../../components/page-loading';
 import { PageTitle } from '../../../components/page-title';
 import { TableEmpty } from '../../../components/table-empty';
@@ -60,9 +61,49 @@ export function QueryPage() {
                 <TableEmpty text={t('appointments.noVehicle')} />
               ),
             },
+            {
+              key: 'documents',
+              label: `${t('query.letter')} / ${t('query.permit')}`,
+              children: vehicles.length ? (
+                <>
+                  <p>{t('query.documentsLead')}</p>
+                  <ul className="nb-list">
+                    {vehicles.map((v) => (
+                      <li key={v.recordId}>
+                        {v.tempPlate ? `${v.tempPlate} ` : ''}
+                        {v.hkPlate} · {t('query.letter')}：
+                        {LETTER_STATES.includes(v.status) ? (
+                          <a href={documentUrl(v.recordId, 'admission-letter')} download>
+                            {t('query.download')}
+                          </a>
+                        ) : (
+                          t('query.notYet')
+                        )}{' '}
+                        · {t('query.permit')}：
+                        {v.status === 'active' ? (
+                          <a href={documentUrl(v.recordId, 'plate-permit')} download>
+                            {t('query.download')}
+                          </a>
+                        ) : (
+                          t('query.notYet')
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <TableEmpty text={t('center.empty')} />
+              ),
+            },
           ]}
         />
       </Card>
     </>
   );
 }
+
+/** after 粤港审批 (the server says the same: documents.ts) */
+const LETTER_STATES: readonly string[] = ['inspection', 'issuing', 'active', 'suspended'];
+
+const documentUrl = (recordId: string, kind: DocumentKind) =>
+  `/api/services/northbound/records/${recordId}/documents/${kind}`;
