@@ -370,6 +370,23 @@ if (await postgresAvailable()) {
       .filter((l) => l.startsWith('Hot slot') || l.startsWith('Booking throughput')),
   );
   if (bookingCode !== 0) process.exitCode = 1;
+  // 港车北上 个人中心 at scale: 100,000 vehicles and 5,000,000 crossings, p95 ≤ 50 ms
+  console.log('\n港车北上 个人中心');
+  const northbound = startProcess(['bench/northbound-center.ts'], {});
+  let northboundOut = '';
+  northbound.stdout?.on('data', (d) => {
+    northboundOut += String(d);
+    process.stdout.write(String(d));
+  });
+  const northboundCode = await new Promise<number | null>((r) => northbound.once('exit', r));
+  caseworkLines.push(
+    ...northboundOut
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('Target: '))
+      .map((l) => l.slice('Target: '.length)),
+  );
+  if (northboundCode !== 0) process.exitCode = 1;
 } else {
   notes.push(`PostgreSQL not reachable at ${PG_URL}: skipped (set BENCH_DATABASE_URL).`);
 }

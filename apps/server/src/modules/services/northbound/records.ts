@@ -11,6 +11,7 @@ import {
   createGuestDraft,
   definitionOf,
   findApplicationById,
+  findApplicationsOf,
   findLatestReason,
   setApplicantAccount,
   shanghaiDay,
@@ -223,9 +224,14 @@ export async function recordsOfAccount(db: Db, accountId: string): Promise<Recor
     .orderBy(asc(northboundRecords.createdAt));
 }
 
+/** The stay time counts this calendar year (China) and an open stay: the crossings from here on suffice. */
+function stayWindowStart(now: Date): Date {
+  return new Date(`${shanghaiDay(now).slice(0, 4)}-01-01T00:00:00+08:00`);
+}
+
 /** This year's crossings of a record and the last one before it (an open stay may start earlier). */
 export async function crossingsForStay(db: Db, recordId: string, now: Date): Promise<Crossing[]> {
-  const yearStart = new Date(`${shanghaiDay(now).slice(0, 4)}-01-01T00:00:00+08:00`);
+  const yearStart = stayWindowStart(now);
   const [before] = await db
     .select()
     .from(northboundCrossings)
@@ -246,6 +252,62 @@ export async function crossingsForStay(db: Db, recordId: string, now: Date): Pro
   return list.map((r) => ({ direction: r.direction, port: r.port, at: r.at }));
 }
 
+type StayCrossingCell = { direction: 'entry' | 'exit'; port: string; at: string; isBefore: boolean };
+
+function buildRecordsWithStayCrossings(db: Db) {
+  const recordId = sql`${northboundRecords}.${sql.identifier('id')}`;
+  const yearStart = sql`${sql.placeholder('yearStart')}::timestamptz`;
+  return db
+    .select({
+      record: northboundRecords,
+      crossings: sql<StayCrossingCell[]>`(
+        select coalesce(json_agg(json_build_object('direction', c.direction, 'port', c.port, 'at', c.at,
+          'isBefore', c.is_before) order by c.is_before desc, c.at), '[]'::json)
+        from (
+          (select b.direction, b.port, b.at, true as is_before from ${northboundCrossings} b
+            where b.record_id = ${recordId} and b.at < ${yearStart}
+            order by b.at desc limit 1)
+          union all
+          (select y.direction, y.port, y.at, false as is_before from ${northboundCrossings} y
+            where y.record_id = ${recordId} and y.at >= ${yearStart})
+        ) c)`,
+    })
+    .from(northboundRecords)
+    .where(eq(northboundRecords.accountId, sql.placeholder('accountId')))
+    .orderBy(asc(northboundRecords.createdAt))
+    .prepare('northbound_records_with_stay_crossings');
+}
+
+// Every visit to the 个人中心 runs this: a named prepared statement, one per database handle.
+const recordsWithStayCrossingsStatements = new WeakMap<
+  Db,
+  ReturnType<typeof buildRecordsWithStayCrossings>
+>();
+
+/**
+ * The account's records, oldest first, each with the crossings its stay time needs (as
+ * crossingsForStay reads them), in one query whatever the number of vehicles.
+ */
+async function recordsWithStayCrossings(
+  db: Db,
+  accountId: string,
+  now: Date,
+): Promise<{ record: RecordRow; crossings: Crossing[] }[]> {
+  let statement = recordsWithStayCrossingsStatements.get(db);
+  if (!statement) {
+    statement = buildRecordsWithStayCrossings(db);
+    recordsWithStayCrossingsStatements.set(db, statement);
+  }
+  const rows = await statement.execute({ accountId, yearStart: stayWindowStart(now).toISOString() });
+  return rows.map(({ record, crossings }) => ({
+    record,
+    // the last crossing before the year counts only when it opened a stay
+    crossings: crossings
+      .filter((c, i) => !(i === 0 && c.isBefore && c.direction !== 'entry'))
+      .map((c) => ({ direction: c.direction, port: c.port, at: new Date(c.at) })),
+  }));
+}
+
 const STATES_WITH_PLATE: readonly NbState[] = ['active', 'suspended', 'revoked'];
 const STATES_WITH_REASON: Partial<Record<NbState, string>> = {
   suspended: 'suspend',
@@ -253,16 +315,18 @@ const STATES_WITH_REASON: Partial<Record<NbState, string>> = {
   rejected: 'reject',
 };
 
+/** A vehicle as its owner sees it; `stay` brings the crossings already read (recordsWithStayCrossings). */
 export async function presentVehicle(
   ctx: AppContext,
   row: RecordRow,
   application: ApplicationRow,
+  stay?: { crossings: Crossing[]; now: Date },
 ): Promise<VehicleView> {
   const definition = definitionOf(NORTHBOUND);
   const status = application.status as NbState;
   const data = readData(ctx, row);
   const reasonAction = STATES_WITH_REASON[status];
-  const now = ctx.clock.now();
+  const now = stay?.now ?? ctx.clock.now();
   return {
     recordId: row.id,
     applicationId: application.id,
@@ -284,7 +348,7 @@ export async function presentVehicle(
     permitValidTo: row.permitValidTo,
     tagNo: row.tagNo,
     stay: STATES_WITH_PLATE.includes(status)
-      ? stayTime(await crossingsForStay(ctx.db, row.id, now), now)
+      ? stayTime(stay?.crossings ?? (await crossingsForStay(ctx.db, row.id, now)), now)
       : null,
   };
 }
@@ -298,11 +362,19 @@ export async function centerOf(
   account: { id: string; realNameLevel: string },
   hkidMasked: string | null,
 ): Promise<CenterView> {
-  const rows = await recordsOfAccount(ctx.db, account.id);
+  // two queries at once, whatever the number of vehicles: the records with their crossings, and
+  // the owner's applications (each record's, bound to the account with it; read alone if not)
+  const now = ctx.clock.now();
+  const [rows, applications] = await Promise.all([
+    recordsWithStayCrossings(ctx.db, account.id, now),
+    findApplicationsOf(ctx.db, account.id, NORTHBOUND),
+  ]);
+  const applicationsById = new Map(applications.map((a) => [a.id, a]));
   const vehicles: VehicleView[] = [];
-  for (const row of rows) {
-    const application = await findApplicationById(ctx.db, row.applicationId);
-    if (application) vehicles.push(await presentVehicle(ctx, row, application));
+  for (const { record, crossings } of rows) {
+    const application =
+      applicationsById.get(record.applicationId) ?? (await findApplicationById(ctx.db, record.applicationId));
+    if (application) vehicles.push(await presentVehicle(ctx, record, application, { crossings, now }));
   }
   const simulated = adapters.hktd?.isSimulator && ctx.config.mode !== 'production';
   return {
