@@ -880,6 +880,19 @@ describe('补办车卡 / 补办驾驶人标识 (000 §4.7)', () => {
     expect(letter.statusCode, letter.body).toBe(200);
     expect(letter.headers['content-type']).toBe('application/pdf');
     expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // a download link names the page's language (a navigation sends no app headers)
+    const simplified = await owner.get(
+      `/api/services/northbound/records/${recordId}/documents/admission-letter?lang=zh-CN`,
+    );
+    const simplifiedText = execFileSync('pdftotext', ['-', '-'], {
+      input: simplified.rawPayload,
+      encoding: 'utf8',
+    });
+    expect(simplifiedText).toContain('准入资格确认函');
+    expect(
+      (await owner.get(`/api/services/northbound/records/${recordId}/documents/admission-letter?lang=xx`))
+        .statusCode,
+    ).toBe(400);
     const permit = await owner.get(`/api/services/northbound/records/${recordId}/documents/plate-permit`);
     expect(permit.statusCode).toBe(200);
     const text = execFileSync('pdftotext', ['-', '-'], { input: permit.rawPayload, encoding: 'utf8' });

@@ -1,4 +1,4 @@
-import { useLocation, useParams } from 'react-router';
+import { matchPath, useLocation, useParams } from 'react-router';
 import { NotFoundResult } from '../components/not-found-result';
 import { PageLoading } from '../components/page-loading';
 import { useServiceUi } from './registry';
@@ -13,7 +13,10 @@ export function ServiceUiRoute() {
   const ui = useServiceUi(service);
   if (ui.isPending) return <PageLoading />;
   const rest = pathname.split('/').filter(Boolean).slice(2).join('/');
-  const route = ui.data?.routes.find((r) => r.path === rest);
+  // a page's path may hold parameters (`verify/:token`); the page reads them from the location
+  const route = ui.data?.routes.find(
+    (r) => matchPath({ path: `/${r.path}`, end: true }, `/${rest}`) !== null,
+  );
   const Layout = ui.data?.Layout;
   const page = route ? (
     <route.Component />

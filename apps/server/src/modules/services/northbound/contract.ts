@@ -6,6 +6,7 @@ import {
   fieldIssue,
   isValidHkId,
   isValidIdNumber,
+  LOCALES,
   Localized,
   Mobile,
   nameText,
@@ -767,6 +768,8 @@ export const DOCUMENT_NAMES: Record<DocumentKind, Localized> = {
   'plate-permit': L('临时入境机动车牌证', '臨時入境機動車牌證', 'Temporary entry plate and permit'),
 };
 export const DocumentParams = z.object({ id: z.uuid(), kind: z.enum(DOCUMENT_KINDS) });
+/** `lang`: the document's language (a download link carries the page's; else Accept-Language) */
+export const DocumentQuery = z.strictObject({ lang: z.enum(LOCALES).optional() });
 
 /** What the verification QR shows anyone who scans it: the document's current standing, masked. */
 export const DocumentCheck = z.object({

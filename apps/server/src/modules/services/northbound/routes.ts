@@ -25,6 +25,7 @@ import {
   ConsoleRecord,
   DocumentCheck,
   DocumentParams,
+  DocumentQuery,
   HkTdApplication,
   ImportBody,
   ImportReport,
@@ -179,13 +180,15 @@ export async function northboundRoutes(fastify: FastifyInstance, { ctx }: { ctx:
         summary:
           '我要查询 (000 §4.8): 准入资格确认函 or 临时入境机动车牌证 as a PDF with a verification QR code',
         params: DocumentParams,
+        querystring: DocumentQuery,
         // 200 is a PDF, left out so the serializer passes it through
       },
     },
     async (request, reply) => {
       const auth = await requireAuth(ctx, request, reply);
       const row = await ownRecord(ctx.db, auth.account.id, request.params.id);
-      const { pdf, filename } = await renderDocument(ctx, row, request.params.kind, requestLocale(request));
+      const locale = request.query.lang ?? requestLocale(request);
+      const { pdf, filename } = await renderDocument(ctx, row, request.params.kind, locale);
       return reply
         .header('cache-control', 'no-store')
         .header('content-type', 'application/pdf')

@@ -73,7 +73,11 @@ export function QueryPage() {
                         {v.tempPlate ? `${v.tempPlate} ` : ''}
                         {v.hkPlate} · {t('query.letter')}：
                         {LETTER_STATES.includes(v.status) ? (
-                          <a href={documentUrl(v.recordId, 'admission-letter')} download>
+                          <a
+                            className="nb-inline-link"
+                            href={documentUrl(v.recordId, 'admission-letter', locale)}
+                            download
+                          >
                             {t('query.download')}
                           </a>
                         ) : (
@@ -81,7 +85,11 @@ export function QueryPage() {
                         )}{' '}
                         · {t('query.permit')}：
                         {v.status === 'active' ? (
-                          <a href={documentUrl(v.recordId, 'plate-permit')} download>
+                          <a
+                            className="nb-inline-link"
+                            href={documentUrl(v.recordId, 'plate-permit', locale)}
+                            download
+                          >
                             {t('query.download')}
                           </a>
                         ) : (
@@ -105,5 +113,6 @@ export function QueryPage() {
 /** after 粤港审批 (the server says the same: documents.ts) */
 const LETTER_STATES: readonly string[] = ['inspection', 'issuing', 'active', 'suspended'];
 
-const documentUrl = (recordId: string, kind: DocumentKind) =>
-  `/api/services/northbound/records/${recordId}/documents/${kind}`;
+/** in the language the person reads the page in (a download is a navigation: no app headers) */
+const documentUrl = (recordId: string, kind: DocumentKind, locale: string) =>
+  `/api/services/northbound/records/${recordId}/documents/${kind}?lang=${encodeURIComponent(locale)}`;

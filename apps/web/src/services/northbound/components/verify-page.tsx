@@ -1,6 +1,7 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Tag } from 'antd';
-import { useParams } from 'react-router';
+import { Alert, Card, Descriptions } from 'antd';
+import { matchPath, useLocation } from 'react-router';
 import type { DocumentCheck } from '../../../../../server/src/modules/services/northbound/contract.ts';
 import { PageLoading } from '../../../components/page-loading';
 import { PageTitle } from '../../../components/page-title';
@@ -15,7 +16,8 @@ import { useMessages } from '../messages';
 export function VerifyPage() {
   const t = useMessages();
   const locale = useLocale();
-  const { token = '' } = useParams();
+  const { pathname } = useLocation();
+  const token = matchPath('/apps/northbound/verify/:token', pathname)?.params.token ?? '';
   const check = useQuery({
     queryKey: ['northbound', 'verify', token],
     queryFn: () => apiClient.get<DocumentCheck>(`/api/services/northbound/documents/verify/${token}`),
@@ -30,9 +32,14 @@ export function VerifyPage() {
           <>
             <h2 className="nb-card-title">
               {check.data.name[locale]}{' '}
-              <Tag color={check.data.valid ? 'success' : 'error'}>
+              <span className={`nb-verdict nb-verdict--${check.data.valid ? 'valid' : 'invalid'}`}>
+                {check.data.valid ? (
+                  <CheckCircleFilled aria-hidden="true" />
+                ) : (
+                  <CloseCircleFilled aria-hidden="true" />
+                )}{' '}
                 {check.data.valid ? t('verify.valid') : t('verify.invalid')}
-              </Tag>
+              </span>
             </h2>
             <Descriptions column={1} size="small" className="sw-block">
               <Descriptions.Item label={t('verify.number')}>{check.data.number}</Descriptions.Item>
