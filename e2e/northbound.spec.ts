@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { hkIdCheckChar } from '@sw/contracts';
 import { CAPTCHA, expectAccessible, readCode, uniquePerson } from './support.ts';
@@ -64,14 +66,14 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 /** The officer opens the application in the console's 全部申请 by its number. */
-async function openInConsole(officer: Page, number: string) {
+async function openInConsole(officer: Page, number: string, section = '港车北上资料') {
   await officer.goto('/console/queue/all');
   await officer.locator('#queue-all_number').fill(number);
   await officer.getByRole('button', { name: /查\s*询/ }).click();
   const row = officer.locator('.sw-cw-table .ant-table-row', { hasText: number });
   await expect(row).toHaveCount(1);
   await row.locator('.sw-cw-number').click();
-  await expect(officer.getByRole('heading', { name: '港车北上资料' })).toBeVisible();
+  await expect(officer.getByRole('heading', { name: section })).toBeVisible();
 }
 
 async function decide(officer: Page, action: string, reason?: string) {
@@ -88,6 +90,8 @@ async function decide(officer: Page, action: string, reason?: string) {
 test('a Hong Kong owner registers, binds the HKID, adds insurance, books and cancels a crossing; an officer approves and issues', async ({
   browser,
 }) => {
+  // the manual's whole journey, two people in two windows: longer than one page's budget
+  test.setTimeout(300_000);
   const hktd = hkTdApplication();
   const officer = await newPage(browser);
   await officer.goto('/console');
@@ -245,6 +249,74 @@ test('a Hong Kong owner registers, binds the HKID, adds insurance, books and can
 
   await owner.keyboard.press('Escape');
   await expect(owner.getByRole('dialog', { name: '駕駛人信息詳情' })).toBeHidden();
+
+  // 我要办事: 补办车卡 (vehicle → 办理地点 and reason → 提交), then the site's officer completes it
+  await owner.getByRole('navigation', { name: '系統菜單' }).getByText('我要辦事').click();
+  await expect(owner.getByRole('heading', { name: '我要辦事', level: 1 })).toBeVisible();
+  await expectAccessible(owner);
+  await owner.getByRole('link', { name: '申請' }).first().click();
+  await owner.getByRole('radio').first().check();
+  await owner.getByRole('button', { name: /下一步/ }).click();
+  await owner.locator('#site').click();
+  await owner.locator('.ant-select-item-option[title="港珠澳大橋珠海公路口岸港車北上服務點"]').click();
+  await owner.getByRole('radio', { name: '遺失' }).check();
+  await expectAccessible(owner);
+  await owner.getByRole('button', { name: /^提\s*交$/ }).click();
+  const submitted = owner.getByText(/申請已提交，申請編號 GCBB\d+/);
+  await expect(submitted).toBeVisible();
+  const tagNumber = /GCBB\d+/.exec((await submitted.textContent()) ?? '')![0];
+  await openInConsole(officer, tagNumber, tagNumber);
+  await decide(officer, '现场更换完成');
+  await owner.getByRole('navigation', { name: '系統菜單' }).getByText('我要辦事').click();
+  await expect(owner.locator('.ant-table-row', { hasText: tagNumber })).toContainText('已辦結');
+
+  // 我要查询: stay time, and the 准入资格确认函 as a PDF whose QR link verifies it
+  await owner.getByRole('navigation', { name: '系統菜單' }).getByText('我要查詢').click();
+  await owner.getByRole('tab', { name: '車輛停留時間' }).click();
+  await expect(owner.getByText(/本年累計停留 0 天/)).toBeVisible();
+  await owner.getByRole('tab', { name: /准入資格確認函/ }).click();
+  await expectAccessible(owner);
+  const download = owner.waitForEvent('download');
+  await owner.getByRole('link', { name: '下載 PDF' }).first().click();
+  const letter = await download;
+  expect(letter.suggestedFilename()).toMatch(/^admission-letter-GCBS\d+\.pdf$/);
+  const pdf = readFileSync((await letter.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+  expect(text).toContain('准入資格確認函');
+  const token = /verify\/([ap][0-9a-f]+)/.exec(text.replace(/\s+(?=[0-9a-f])/g, ''))![1]!;
+  await owner.goto(`/apps/northbound/verify/${token}`);
+  await expect(owner.getByRole('heading', { name: '文書核驗', level: 1 })).toBeVisible();
+  await expect(owner.getByText('有效', { exact: true })).toBeVisible();
+  await expectAccessible(owner);
+
+  // 在线咨询 (ch.5): the owner asks, an officer takes it at the console seat and answers
+  await owner.goto('/apps/northbound/center');
+  await owner.getByRole('button', { name: /在線諮詢/ }).click();
+  const drawer = owner.getByRole('dialog', { name: '在線諮詢' });
+  const question = `車卡遺失後多久可以補辦好？${tagNumber}`;
+  await drawer.getByLabel('您要諮詢的問題').fill(question);
+  await drawer.getByRole('button', { name: /發起諮詢/ }).click();
+  await expect(drawer.getByText('正在為您接入客服人員，請稍候……')).toBeVisible();
+  await expectAccessible(owner, '[role="dialog"]');
+  await officer.goto('/console/consultations');
+  await expect(officer.getByRole('heading', { name: '在线咨询坐席', level: 1 })).toBeVisible();
+  await officer.getByRole('button', { name: new RegExp(question.slice(0, 12)) }).click();
+  await officer.getByRole('button', { name: /接\s*入/ }).click();
+  await officer.getByLabel('输入消息').fill('您好，现场更换一般当天完成，请带同车辆前往服务点。');
+  await officer.getByRole('button', { name: /发\s*送/ }).click();
+  await expectAccessible(officer);
+  await expect(drawer.getByText('您好，现场更换一般当天完成，请带同车辆前往服务点。')).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(drawer.getByText('客服 gdofficer01 正在為您服務')).toBeVisible();
+  await drawer.getByLabel('輸入消息').fill('好的，謝謝！');
+  await drawer.getByRole('button', { name: /發\s*送/ }).click();
+  await expect(officer.getByText('好的，謝謝！')).toBeVisible({ timeout: 10_000 });
+  await drawer.getByRole('button', { name: /結束諮詢/ }).click();
+  await owner.getByRole('button', { name: /確\s*定|OK/ }).click();
+  await expect(drawer.getByText(question)).toBeVisible();
+  await owner.keyboard.press('Escape');
   // 退出登录, top right
   await owner.getByRole('button', { name: /退出登錄/ }).click();
   await expect(owner.getByRole('link', { name: '登錄' }).first()).toBeVisible();

@@ -3,11 +3,15 @@ import { expect, type Page } from '@playwright/test';
 
 export const CAPTCHA = process.env.CAPTCHA_TEST_ANSWER ?? 'E2E42';
 
-/** No serious or critical accessibility violations on the page as it stands. */
-export async function expectAccessible(page: Page) {
+/**
+ * No serious or critical accessibility violations on the page as it stands — or, with `within`, in
+ * an open dialog or drawer (the page under its mask is dimmed on purpose and judged without it).
+ */
+export async function expectAccessible(page: Page, within?: string) {
   // a field message that is fading out is half transparent for a moment: judge the settled page
   await expect(page.locator('.ant-form-show-help-item-leave')).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
+  const builder = new AxeBuilder({ page });
+  const results = await (within ? builder.include(within) : builder).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
     [],

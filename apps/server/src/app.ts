@@ -39,6 +39,7 @@ import { catalogueRoutes } from './modules/casework/catalogue.routes.ts';
 import { findCaseworkService } from './modules/casework/service-definition.ts';
 import { discoverServices, mountServices, SERVICES_DIR } from './modules/casework/service-loader.ts';
 import { consoleRoutes } from './modules/console/console.routes.ts';
+import { consultationRoutes } from './modules/consultations/consultations.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
 import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
@@ -267,6 +268,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(passwordRecoveryRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(contentRoutes, { ctx });
+  await app.register(consultationRoutes, { ctx });
   await app.register(appointmentRoutes, { ctx });
   await app.register(catalogueRoutes);
   await app.register(applicationRoutes, { ctx });

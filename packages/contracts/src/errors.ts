@@ -155,6 +155,12 @@ export const ERROR_CODES = {
   'appointments.not_cancellable': 'The booking is no longer live.',
   'appointments.capacity_below_booked': 'A slot cannot hold fewer places than are already booked.',
   'appointments.slot_invalid': 'A slot must end after it starts, within the day.',
+  'consultations.not_found': 'No such conversation of yours (or, for staff, of a service you serve).',
+  'consultations.service_unknown': 'No registered service has this code.',
+  'consultations.closed': 'The conversation has ended; open a new one.',
+  'consultations.taken': 'Another seat has taken this conversation.',
+  'consultations.not_taken': 'Take the conversation from the queue before answering it.',
+  'consultations.reply_not_found': 'No such canned answer.',
   'casework.transition_not_allowed': 'The action cannot be taken on the application in its current state.',
   'casework.role_forbidden': 'The action belongs to another role (applicant, reviewer or supervisor).',
   'casework.version_conflict':

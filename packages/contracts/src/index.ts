@@ -8,6 +8,7 @@ export * from './api/cards.ts';
 export * from './api/casework.ts';
 export * from './api/common.ts';
 export * from './api/console-accounts.ts';
+export * from './api/consultations.ts';
 export * from './api/content.ts';
 export * from './api/face-checks.ts';
 export * from './api/files.ts';

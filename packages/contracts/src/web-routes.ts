@@ -53,6 +53,7 @@ export const WEB_ROUTES = [
   '/console/calendar',
   '/console/settings',
   '/console/messages',
+  '/console/consultations',
   '/console/content/:kind',
   '/console/services/:service/:page',
 ] as const;

@@ -1,6 +1,7 @@
 import { applicationsEn } from './features/applications.en';
 import { caseworkEn } from './features/casework.en';
 import { catalogueEn } from './features/catalogue.en';
+import { consultationsEn } from './features/consultations.en';
 import { contentEn } from './features/content.en';
 import { formViewEn } from './features/form-view.en';
 import { inboxEn } from './features/inbox.en';
@@ -785,6 +786,7 @@ export const en: Messages = {
   qualifications: qualificationsEn,
   registrationReview: registrationReviewEn,
   inbox: inboxEn,
+  consultations: consultationsEn,
   casework: caseworkEn,
   content: contentEn,
   formView: formViewEn,

@@ -1,6 +1,7 @@
 import { applicationsZhCN } from './features/applications';
 import { caseworkZhCN } from './features/casework';
 import { catalogueZhCN } from './features/catalogue';
+import { consultationsZhCN } from './features/consultations';
 import { contentZhCN } from './features/content';
 import { formViewZhCN } from './features/form-view';
 import { inboxZhCN } from './features/inbox';
@@ -764,6 +765,7 @@ export const zhCN = {
   qualifications: qualificationsZhCN,
   registrationReview: registrationReviewZhCN,
   inbox: inboxZhCN,
+  consultations: consultationsZhCN,
   casework: caseworkZhCN,
   content: contentZhCN,
   formView: formViewZhCN,

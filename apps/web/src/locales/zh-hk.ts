@@ -1,6 +1,7 @@
 import { applicationsZhHK } from './features/applications.zh-hk';
 import { caseworkZhHK } from './features/casework.zh-hk';
 import { catalogueZhHK } from './features/catalogue.zh-hk';
+import { consultationsZhHK } from './features/consultations.zh-hk';
 import { contentZhHK } from './features/content.zh-hk';
 import { formViewZhHK } from './features/form-view.zh-hk';
 import { inboxZhHK } from './features/inbox.zh-hk';
@@ -766,6 +767,7 @@ export const zhHK: Messages = {
   qualifications: qualificationsZhHK,
   registrationReview: registrationReviewZhHK,
   inbox: inboxZhHK,
+  consultations: consultationsZhHK,
   casework: caseworkZhHK,
   content: contentZhHK,
   formView: formViewZhHK,

@@ -23,9 +23,11 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' });
 
-function hasControlCharacters(v: string): boolean {
+/** A control character (tab and line breaks pass where `allowLineBreaks`). */
+export function hasControlCharacters(v: string, allowLineBreaks = false): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
+    if (allowLineBreaks && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
     if (c < 0x20 || c === 0x7f) return true;
   }
   return false;

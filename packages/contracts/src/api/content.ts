@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldIssue } from './common.ts';
+import { fieldIssue, hasControlCharacters } from './common.ts';
 
 /**
  * Articles written by staff in the console (issue 10 §4): 通知公告, 政策法规, 办事指南. Bodies are
@@ -23,15 +23,6 @@ export type ContentLocale = (typeof CONTENT_LOCALES)[number];
 
 export const ContentKindSchema = z.enum(CONTENT_KINDS, fieldIssue('content.kind_invalid'));
 export const ContentStatusSchema = z.enum(CONTENT_STATUSES, fieldIssue('field.invalid'));
-
-function hasControlCharacters(v: string, allowLineBreaks: boolean): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (allowLineBreaks && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
-}
 
 /** A title: one line, trimmed. */
 function titleText() {

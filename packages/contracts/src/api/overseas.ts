@@ -3,18 +3,9 @@ import { isCountryCode, MAINLAND_CHINA } from '../geo/country-lookup.ts';
 import { isValidIntlMobile, isValidPhoneNumber } from '../validators/intl-phone.ts';
 import { OtpCode, Password, Username } from './accounts.ts';
 import { Email } from './auth.ts';
-import { fieldIssue, nameText, text } from './common.ts';
+import { fieldIssue, hasControlCharacters, nameText, text } from './common.ts';
 
 const MARKUP_RE = /[<>]/;
-
-function hasControlCharacters(v: string, allowLineBreaks: boolean): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (allowLineBreaks && (c === 0x0a || c === 0x0d || c === 0x09)) continue;
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
-}
 
 /** Required single-line text without markup. */
 function plainText(max: number) {

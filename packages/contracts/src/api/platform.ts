@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldIssue } from './common.ts';
+import { fieldIssue, hasControlCharacters } from './common.ts';
 
 /**
  * Site identity (网站标识): what the footer of every Chinese government site shows. Set by
@@ -62,14 +62,6 @@ export const PlatformSettings = z
   })
   .meta({ id: 'PlatformSettings' });
 export type PlatformSettings = z.infer<typeof PlatformSettings>;
-
-function hasControlCharacters(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
-}
 
 /**
  * A site identity value as a form sends it: trimmed; `''` or `null` clears the setting (the

@@ -1,6 +1,7 @@
 export * from './appointments.ts';
 export * from './audit.ts';
 export * from './casework.ts';
+export * from './consultations.ts';
 export * from './content.ts';
 export * from './files.ts';
 export * from './identity.ts';

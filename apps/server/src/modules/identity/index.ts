@@ -67,7 +67,7 @@ export {
   startSignedInSession,
 } from './sessions.ts';
 export { explainPendingReviewWith } from './sign-in.ts';
-export { requirePlatformAdmin, requireStaff } from './staff-auth.ts';
+export { requirePlatformAdmin, requireStaff, type StaffAuth } from './staff-auth.ts';
 export {
   ALL_SERVICES,
   findServiceStaff,

@@ -12,6 +12,7 @@ export { ConsoleOverviewPage } from '../../features/console/components/console-o
 export { DepartmentUsersPage } from '../../features/console/components/department-users-page';
 export { LockoutsPage } from '../../features/console/components/lockouts-page';
 export { SignInLogPage } from '../../features/console/components/sign-in-log-page';
+export { SeatPage } from '../../features/consultations/components/seat-page';
 export { ContentConsolePage } from '../../features/content/components/content-console-page';
 export { ConsoleMessagesPage } from '../../features/inbox/components/messages-page';
 export { ServiceConsoleRoute } from '../../services/service-route';

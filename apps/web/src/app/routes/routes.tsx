@@ -68,6 +68,7 @@ const ConsoleApplicationPage = lazyNamed(consoleDoor, 'ConsoleApplicationPage');
 const StaffPage = lazyNamed(consoleDoor, 'StaffPage');
 const SettingsPage = lazyNamed(consoleDoor, 'SettingsPage');
 const ConsoleMessagesPage = lazyNamed(consoleDoor, 'ConsoleMessagesPage');
+const SeatPage = lazyNamed(consoleDoor, 'SeatPage');
 const CalendarPage = lazyNamed(consoleDoor, 'CalendarPage');
 const ContentConsolePage = lazyNamed(consoleDoor, 'ContentConsolePage');
 const ServiceConsoleRoute = lazyNamed(consoleDoor, 'ServiceConsoleRoute');
@@ -161,6 +162,7 @@ export const routes: RouteObject[] = [
       { path: 'calendar', element: page(CalendarPage) },
       { path: 'settings', element: page(SettingsPage) },
       { path: 'messages', element: page(ConsoleMessagesPage) },
+      { path: 'consultations', element: page(SeatPage) },
       { path: 'content/:kind', element: page(ContentConsolePage) },
       { path: 'services/:service/:page', element: page(ServiceConsoleRoute) },
       { path: '*', element: <NotFoundResult homePath="/console" /> },

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   CreditCardOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -105,6 +106,16 @@ function ConsoleShell({ session }: { session: SessionResponse }) {
           label: q.label,
           icon: q.icon,
         }))
+      : []),
+    ...(access.caseworker
+      ? [
+          {
+            key: 'consultations',
+            path: '/console/consultations',
+            label: t('consultations.seat.menu'),
+            icon: <CustomerServiceOutlined />,
+          },
+        ]
       : []),
     {
       key: 'messages',

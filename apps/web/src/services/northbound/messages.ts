@@ -221,6 +221,7 @@ const zhCN = {
   articles: { guides: '办事指南', policies: '政策法规', empty: '暂无内容', back: '返回' },
   consult: {
     title: '在线咨询',
+    signInFirst: '登录后可在线咨询客服人员，也可通过以下渠道咨询。',
     lead: '通过门户网站、微信公众号、服务热线 95198 等多种服务受理渠道，受理“港车北上”系统用户的服务请求。',
     hotline:
       '95198 服务热线：拨打 020-95198，按语音提示操作，按 0 可接入省级运维实体客服（推荐使用内地手机号码拨打）。',
@@ -282,7 +283,7 @@ const zhCN = {
     submit: '提交',
     none: '暂无已发牌的车辆，取得临时号牌后才可补办。',
     noDrivers: '该车辆暂无已发放驾驶人标识的驾驶人',
-    submitted: '申请已提交，申请编号 {number}',
+    submitted: '申请已提交，申请编号 {{number}}',
     tipsTitle: '小提示',
     tipVehicle:
       '提交成功后，可驾车前往已选择的办理机构现场，进行更换及安装车辆通关识别标签（简称：“车卡”）。',
@@ -519,6 +520,7 @@ const zhHK: Shape = {
   articles: { guides: '辦事指南', policies: '政策法規', empty: '暫無內容', back: '返回' },
   consult: {
     title: '在線諮詢',
+    signInFirst: '登錄後可在線諮詢客服人員，也可通過以下渠道諮詢。',
     lead: '通過門戶網站、微信公眾號、服務熱線 95198 等多種服務受理渠道，受理「港車北上」系統用戶的服務請求。',
     hotline:
       '95198 服務熱線：撥打 020-95198，按語音提示操作，按 0 可接入省級運維實體客服（推薦使用內地手機號碼撥打）。',
@@ -580,7 +582,7 @@ const zhHK: Shape = {
     submit: '提交',
     none: '暫無已發牌的車輛，取得臨時號牌後才可補辦。',
     noDrivers: '該車輛暫無已發放駕駛人標識的駕駛人',
-    submitted: '申請已提交，申請編號 {number}',
+    submitted: '申請已提交，申請編號 {{number}}',
     tipsTitle: '小提示',
     tipVehicle:
       '提交成功後，可駕車前往已選擇的辦理機構現場，進行更換及安裝車輛通關識別標籤（簡稱：「車卡」）。',
@@ -816,7 +818,8 @@ const en: Shape = {
   messages: { title: 'Messages', empty: 'No messages', back: 'Back' },
   articles: { guides: 'Guides', policies: 'Policies and regulations', empty: 'Nothing yet', back: 'Back' },
   consult: {
-    title: 'Help',
+    title: 'Online consultation',
+    signInFirst: 'Sign in to chat with our staff, or use the channels below.',
     lead: 'Requests are taken through the portal, the WeChat account and the 95198 hotline.',
     hotline: 'Hotline 95198: call 020-95198 and press 0 for an agent (best from a mainland mobile).',
     wechat: 'WeChat: follow 广东电子口岸 and tap 在线咨询.',
@@ -877,7 +880,7 @@ const en: Shape = {
     submit: 'Submit',
     none: 'No vehicle has its plate and tags yet; a replacement is possible once they are issued.',
     noDrivers: 'No driver of this vehicle holds a driver tag',
-    submitted: 'Request submitted: {number}',
+    submitted: 'Request submitted: {{number}}',
     tipsTitle: 'Tips',
     tipVehicle: 'Drive to the site you chose to have the new vehicle tag fitted.',
     tipDriver: 'The driver goes to the site you chose to have the chip label fitted to the travel permit.',

@@ -1,7 +1,8 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Modal, Typography } from 'antd';
+import { Button, Drawer, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { ConsultationPanel } from '../../../components/consultation/consultation-panel';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { SignOutButton } from '../../../components/sign-out-button';
 import { SimulatorBanner } from '../../../components/simulator-banner';
@@ -101,16 +102,27 @@ export function NorthboundLayout({ children }: { children: ReactNode }) {
         )}
       </Layout.Content>
       <SiteFooter />
-      <Modal
+      <Drawer
         open={consultOpen}
         title={t('consult.title')}
-        footer={null}
-        onCancel={() => setConsultOpen(false)}
+        width={520}
+        onClose={() => setConsultOpen(false)}
+        destroyOnHidden
       >
-        <Typography.Paragraph>{t('consult.lead')}</Typography.Paragraph>
-        <Typography.Paragraph>{t('consult.hotline')}</Typography.Paragraph>
-        <Typography.Paragraph>{t('consult.wechat')}</Typography.Paragraph>
-      </Modal>
+        {signedIn ? (
+          <ConsultationPanel serviceCode="northbound" />
+        ) : (
+          <Typography.Paragraph>
+            {t('consult.signInFirst')}{' '}
+            <Link to={`/login?next=${encodeURIComponent(pathname)}`}>{t('nav.signIn')}</Link>
+          </Typography.Paragraph>
+        )}
+        <div className="nb-consult-channels">
+          <Typography.Paragraph>{t('consult.lead')}</Typography.Paragraph>
+          <Typography.Paragraph>{t('consult.hotline')}</Typography.Paragraph>
+          <Typography.Paragraph>{t('consult.wechat')}</Typography.Paragraph>
+        </div>
+      </Drawer>
     </Layout>
   );
 }
