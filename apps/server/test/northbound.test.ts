@@ -483,6 +483,46 @@ describe('back office, insurance, plates and crossings', () => {
         await officer.get(`/api/console/services/northbound/applications/${vehicle.applicationId}/record`)
       ).json().crossingsWithoutBooking,
     ).toBe(1);
+    // the owner is warned each time (站内信 and SMS, in Traditional Chinese) …
+    const warned = (await outboxMessages(t)).filter((m) => m.payload?.text.includes('未預約通關'));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.payload).toMatchObject({ to: owner.mobile, text: expect.stringContaining('累計1次') });
+    // … and from the third entry without a booking, the reviewers are told to decide on suspension
+    for (const [direction, at] of [
+      ['exit', '2026-12-01T08:00:00+08:00'],
+      ['entry', '2026-12-01T20:00:00+08:00'],
+      ['exit', '2026-12-02T08:00:00+08:00'],
+    ] as const) {
+      expect(
+        (await officer.post('/api/dev/northbound/crossings', { hktdRef: ref, direction, port: PORT, at }))
+          .statusCode,
+      ).toBe(204);
+    }
+    const alertsBefore = (await officer.get('/api/inbox'))
+      .json()
+      .items.filter((m: { title: string }) => m.title.startsWith('多次未预约通关'));
+    expect(alertsBefore).toHaveLength(0);
+    await officer.post('/api/dev/northbound/crossings', {
+      hktdRef: ref,
+      direction: 'entry',
+      port: PORT,
+      at: '2026-12-02T20:00:00+08:00',
+    });
+    const alerts = (await officer.get('/api/inbox'))
+      .json()
+      .items.filter((m: { title: string }) => m.title.startsWith('多次未预约通关'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ applicationId: vehicle.applicationId });
+    expect(alerts[0].body).toContain('已 3 次未预约通关');
+    expect(
+      (await outboxMessages(t))
+        .filter((m) => m.payload?.text.includes('未預約通關'))
+        .map((m) => m.payload?.text),
+    ).toEqual([
+      expect.stringContaining('累計1次'),
+      expect.stringContaining('累計2次'),
+      expect.stringContaining('累計3次'),
+    ]);
 
     // another account cannot read this record
     const stranger = await registerOwner();

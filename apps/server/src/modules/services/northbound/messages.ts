@@ -138,4 +138,37 @@ registerMessageTemplates({
       en: '[HK vehicles] Reminder: crossing {day} {starts}-{ends} at {port} ({hkPlate}), voucher {voucher}.',
     },
   },
+  'northbound.unbooked_entry': {
+    title: {
+      'zh-CN': '未预约通关提示（{hkPlate}）',
+      'zh-HK': '未預約通關提示（{hkPlate}）',
+      en: 'Crossing without a booking ({hkPlate})',
+    },
+    body: {
+      'zh-CN':
+        '您的车辆 {hkPlate} 于 {day} 经{port}入境时没有通关预约（累计 {count} 次）。请在出行前通过“通关预约”预约，多次未预约通关将被暂停通行资格。',
+      'zh-HK':
+        '您的車輛 {hkPlate} 於 {day} 經{port}入境時沒有通關預約（累計 {count} 次）。請在出行前通過「通關預約」預約，多次未預約通關將被暫停通行資格。',
+      en: 'Your vehicle {hkPlate} entered at {port} on {day} without a booking ({count} so far). Book before you travel: repeated crossings without a booking lead to suspension.',
+    },
+    sms: {
+      'zh-CN': '【港车北上】车辆{hkPlate}于{day}未预约通关（累计{count}次），多次未预约将被暂停通行资格。',
+      'zh-HK': '【港車北上】車輛{hkPlate}於{day}未預約通關（累計{count}次），多次未預約將被暫停通行資格。',
+      en: '[HK vehicles] {hkPlate} crossed on {day} without a booking ({count} so far); repeated ones lead to suspension.',
+    },
+  },
+  'northbound.unbooked_alert': {
+    title: {
+      'zh-CN': '多次未预约通关：{hkPlate}（{number}）',
+      'zh-HK': '多次未預約通關：{hkPlate}（{number}）',
+      en: 'Repeated crossings without a booking: {hkPlate} ({number})',
+    },
+    body: {
+      'zh-CN':
+        '车辆 {hkPlate}（{number}）已 {count} 次未预约通关，最近一次 {day} 经{port}入境。请核查并决定是否暂停通行资格。',
+      'zh-HK':
+        '車輛 {hkPlate}（{number}）已 {count} 次未預約通關，最近一次 {day} 經{port}入境。請核查並決定是否暫停通行資格。',
+      en: 'Vehicle {hkPlate} ({number}) has crossed {count} times without a booking, last on {day} at {port}. Please review it and decide on suspension.',
+    },
+  },
 });

@@ -7,12 +7,15 @@ import type { Db } from '../../../db/client.ts';
 import { AppError, fieldError } from '../../../http/app-error.ts';
 import { daySlots, hadBooking } from '../../appointments/index.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { shanghaiDay } from '../../casework/index.ts';
+import { findApplicationById, shanghaiDay } from '../../casework/index.ts';
+import { findServiceStaff } from '../../identity/index.ts';
+import { notify } from '../../messaging/index.ts';
 import {
   type ConsoleRecord,
   HkTdApplication,
   type ImportReport,
   NORTHBOUND,
+  NORTHBOUND_PORTS,
   type NorthboundPort,
 } from './contract.ts';
 import {
@@ -230,9 +233,13 @@ export async function importHkTdFile(
 
 // ——————————————————————————————— border crossings (simulator's feed) ———————————————————————————————
 
+/** Entries without a booking that bring a vehicle to its officers (grounds for 暂停, their decision). */
+export const UNBOOKED_ENTRIES_ALERT = 3;
+
 /**
- * A border port's record of a crossing: kept for the stay time; an entry on a day that needed a
- * booking and had none is marked (repeated ones are grounds for suspension).
+ * A border port's record of a crossing: kept for the stay time. An entry on a day that needed a
+ * booking and had none is marked, the owner is warned (站内信 and SMS), and from the
+ * UNBOOKED_ENTRIES_ALERT-th on the service's reviewers are told, so that they decide on suspension.
  */
 export async function recordCrossing(
   ctx: AppContext,
@@ -245,11 +252,44 @@ export async function recordCrossing(
     input.direction === 'entry' &&
     !(await daySlots(ctx.db, NORTHBOUND, input.port, day)).freeOfBooking &&
     !(await hadBooking(ctx.db, NORTHBOUND, row.id, day));
-  await insertCrossing(ctx.db, {
-    recordId: row.id,
-    direction: input.direction,
-    port: input.port,
-    at: input.at,
-    withoutBooking,
+  await ctx.db.transaction(async (tx) => {
+    await insertCrossing(tx, {
+      recordId: row.id,
+      direction: input.direction,
+      port: input.port,
+      at: input.at,
+      withoutBooking,
+    });
+    if (!withoutBooking) return;
+    const count = await countCrossingsWithoutBooking(tx, row.id);
+    const params = (locale: Locale) => ({
+      hkPlate: row.hkPlate,
+      day,
+      port: NORTHBOUND_PORTS[input.port][locale],
+      count: String(count),
+    });
+    if (row.accountId) {
+      await notify(ctx, tx, {
+        accountId: row.accountId,
+        category: 'reminder',
+        template: 'northbound.unbooked_entry',
+        channels: ['inbox', 'sms'],
+        fallbackLocale: 'zh-HK',
+        applicationId: row.applicationId,
+        params,
+      });
+    }
+    if (count < UNBOOKED_ENTRIES_ALERT) return;
+    const application = await findApplicationById(tx, row.applicationId);
+    for (const reviewer of await findServiceStaff(tx, NORTHBOUND, 'reviewer')) {
+      await notify(ctx, tx, {
+        accountId: reviewer,
+        category: 'application',
+        template: 'northbound.unbooked_alert',
+        channels: ['inbox'],
+        applicationId: row.applicationId,
+        params: (locale) => ({ ...params(locale), number: application?.number ?? '' }),
+      });
+    }
   });
 }
