@@ -260,6 +260,8 @@ test('a Hong Kong owner registers, binds the HKID, adds insurance, books and can
   await owner.locator('#site').click();
   await owner.locator('.ant-select-item-option[title="港珠澳大橋珠海公路口岸港車北上服務點"]').click();
   await owner.getByRole('radio', { name: '遺失' }).check();
+  // judged once the site list has closed (it animates out)
+  await expect(owner.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
   await expectAccessible(owner);
   await owner.getByRole('button', { name: /^提\s*交$/ }).click();
   const submitted = owner.getByText(/申請已提交，申請編號 GCBB\d+/);

@@ -991,6 +991,106 @@ describe('补办车卡 / 补办驾驶人标识 (000 §4.7)', () => {
   });
 });
 
+describe('roles per step: a reviewer limited to duties (岗位)', () => {
+  it('lets a platform admin limit a reviewer to 验车、保险核验; the reviewer is offered and may take only those steps', async () => {
+    const adminRow = await insertAccount(t.ctx.db, {
+      username: 'gdadmin',
+      kind: 'staff',
+      name: 'gdadmin',
+      passwordHash: await hashPassword('Staff@2026x'),
+    });
+    await grantStaffRole(t.ctx.db, {
+      accountId: adminRow.id,
+      role: 'platform_admin',
+      serviceCode: '*',
+      grantedBy: null,
+      at: clock.now(),
+    });
+    const admin = new Agent(t.app);
+    expect((await admin.signIn('gdadmin', 'Staff@2026x')).statusCode).toBe(200);
+    const inspectorRow = await insertAccount(t.ctx.db, {
+      username: 'gdinspector',
+      kind: 'staff',
+      name: 'gdinspector',
+      passwordHash: await hashPassword('Staff@2026x'),
+    });
+
+    // the service names its duties to the console
+    const services = (await admin.get('/api/console/services')).json() as {
+      code: string;
+      duties: { code: string }[];
+    }[];
+    expect(services.find((x) => x.code === 'northbound')!.duties.map((d) => d.code)).toEqual([
+      'approval',
+      'inspection',
+      'issuing',
+    ]);
+
+    // unknown duties, and duties on a supervisor's grant, are refused next to the field
+    const unknown = await admin.send('PUT', `/api/console/staff/${inspectorRow.id}/grants`, {
+      grants: [{ role: 'reviewer', serviceCode: 'northbound', duties: ['cooking'] }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({ path: 'grants.0.duties', code: 'staff.duty_unknown' });
+    const onSupervisor = await admin.send('PUT', `/api/console/staff/${inspectorRow.id}/grants`, {
+      grants: [{ role: 'supervisor', serviceCode: 'northbound', duties: ['approval'] }],
+    });
+    expect(onSupervisor.json().errors[0]).toMatchObject({ code: 'staff.duty_unknown' });
+    // every duty is no limit at all
+    const all = await admin.send('PUT', `/api/console/staff/${inspectorRow.id}/grants`, {
+      grants: [
+        { role: 'reviewer', serviceCode: 'northbound', duties: ['issuing', 'approval', 'inspection'] },
+      ],
+    });
+    expect(all.json().grants).toEqual([{ role: 'reviewer', serviceCode: 'northbound' }]);
+    const limited = await admin.send('PUT', `/api/console/staff/${inspectorRow.id}/grants`, {
+      grants: [{ role: 'reviewer', serviceCode: 'northbound', duties: ['inspection'] }],
+    });
+    expect(limited.statusCode, limited.body).toBe(200);
+    expect(limited.json().grants).toEqual([
+      { role: 'reviewer', serviceCode: 'northbound', duties: ['inspection'] },
+    ]);
+
+    const inspector = new Agent(t.app);
+    expect((await inspector.signIn('gdinspector', 'Staff@2026x')).statusCode).toBe(200);
+    const mine = (await inspector.get('/api/console/services')).json() as {
+      code: string;
+      myDuties: string[] | null;
+    }[];
+    expect(mine.find((x) => x.code === 'northbound')!.myDuties).toEqual(['inspection']);
+
+    // a fresh HK TD application, at 初审通过: 粤港审批 is not the inspector's step
+    expect(
+      await pushHkTd({
+        ...chan,
+        hktdRef: 'HKTD-2026-000901',
+        vehicle: { ...chan.vehicle, hkPlate: 'DT901', chassisNo: 'JTEGH3FH0AB900901' },
+      }),
+    ).toBe('created');
+    const [record] = await t.ctx.db
+      .select()
+      .from(northboundRecords)
+      .where(eq(northboundRecords.hktdRef, 'HKTD-2026-000901'));
+    const id = record!.applicationId;
+    const seen = (await inspector.get(`/api/console/applications/${id}`)).json();
+    expect(seen.allowedActions.map((a: { action: string }) => a.action)).toEqual([]);
+    const refused = await decide(inspector, id, 'approve');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('casework.duty_forbidden');
+    // the approval's officer approves and the application passes on, unassigned, to 验车、保险核验
+    expect((await decide(officer, id, 'approve')).statusCode).toBe(200);
+    const next = (await inspector.get(`/api/console/applications/${id}`)).json();
+    expect(next.assigneeId).toBeNull();
+    expect(next.allowedActions.map((a: { action: string }) => a.action).sort()).toEqual([
+      'pass_inspection',
+      'reject',
+      'return_insurance',
+    ]);
+    const returned = await decide(inspector, id, 'return_insurance', '保单照片不清晰');
+    expect(returned.statusCode, returned.body).toBe(200);
+  });
+});
+
 describe.skipIf(!onPostgres)('never oversold (PostgreSQL)', () => {
   it('200 clients racing for 50 places get exactly 50', async () => {
     const day = '2026-12-08';

@@ -163,6 +163,8 @@ export const ERROR_CODES = {
   'consultations.reply_not_found': 'No such canned answer.',
   'casework.transition_not_allowed': 'The action cannot be taken on the application in its current state.',
   'casework.role_forbidden': 'The action belongs to another role (applicant, reviewer or supervisor).',
+  'casework.duty_forbidden': 'The step belongs to a duty (岗位) the reviewer is not granted.',
+  'staff.duty_unknown': 'A duty the service does not name, or duties on a grant other than reviewer.',
   'casework.version_conflict':
     'The application was changed by someone else; `current` carries its status and version now.',
   'casework.attachment_required': 'This attachment is required.',

@@ -306,6 +306,10 @@ export const ConsoleServiceView = z.object({
   roleNames: z.object({ reviewer: Localized, supervisor: Localized }),
   /** the viewer's roles for it */
   roles: z.array(z.enum(['reviewer', 'supervisor'])),
+  /** the duties (岗位) its reviewers' steps are divided into; empty when it names none */
+  duties: z.array(z.object({ code: z.string(), name: Localized })),
+  /** the duties the viewer is limited to; null: every duty */
+  myDuties: z.array(z.string()).nullable(),
 });
 export type ConsoleServiceView = z.infer<typeof ConsoleServiceView>;
 
@@ -375,6 +379,14 @@ export const StaffGrant = z.object({
   role: z.enum(STAFF_ROLES, fieldIssue('field.invalid')),
   /** `*` for platform_admin */
   serviceCode: z.string().min(1).max(40),
+  /**
+   * A reviewer limited to some duties (岗位) of the service, by code (ConsoleServiceView.duties);
+   * absent or empty: every duty
+   */
+  duties: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, fieldIssue('staff.duty_unknown')))
+    .max(20)
+    .optional(),
 });
 export type StaffGrant = z.infer<typeof StaffGrant>;
 

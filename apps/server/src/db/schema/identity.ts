@@ -264,7 +264,8 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 
 /**
  * Staff roles (issue 4 §6): `platform_admin` (service_code `*`), and `reviewer` or `supervisor`
- * for one service.
+ * for one service. A reviewer's `duties` (岗位) limit them to the steps of those duties where the
+ * service names duties (港车北上: 粤港审批, 验车、保险核验, 发牌); null holds every duty.
  */
 export const staffRoles = pgTable(
   'staff_roles',
@@ -274,6 +275,7 @@ export const staffRoles = pgTable(
       .references(() => accounts.id),
     role: varchar('role', { length: 20 }).$type<'platform_admin' | 'reviewer' | 'supervisor'>().notNull(),
     serviceCode: varchar('service_code', { length: 40 }).notNull(),
+    duties: jsonb('duties').$type<string[]>(),
     grantedBy: uuid('granted_by'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -34,11 +34,11 @@ import {
   requireAuth,
   requireBusinessAccount,
   requireStaff,
-  workflowRolesFor,
 } from '../identity/index.ts';
 import { countOpenByAssignee } from './applications.repo.ts';
 import { createDraft, decide, definitionOf, submitApplication, updateDraft } from './applications.service.ts';
 import { changeAssignment } from './assignment.ts';
+import { staffActor } from './casework.policy.ts';
 import { presentSummary } from './casework.presenter.ts';
 import {
   calendarNow,
@@ -352,7 +352,7 @@ export async function applicationRoutes(fastify: FastifyInstance, { ctx }: { ctx
         applicationId: request.params.id,
         expectedVersion: request.body.version,
         action: request.body.action,
-        actor: { id: auth.account.id, roles: workflowRolesFor(auth.grants, loaded.serviceCode) },
+        actor: staffActor(auth.account.id, auth.grants, loaded.serviceCode),
         reason: request.body.reason ?? null,
         ip: request.ip,
         loaded,

@@ -29,6 +29,7 @@ import {
   type AnyServiceDefinition,
   DRAFT_STATUS,
   findCaseworkService,
+  handsOver,
   isAttachmentRequired,
   type Transition,
 } from './service-definition.ts';
@@ -447,11 +448,17 @@ export async function decide(
   const work = async (tx: Db): Promise<Decided> => {
     if (form) await checkAttachments(tx, definition, row.id, form);
     const takesIt = transition.role !== 'applicant' && row.assigneeId === null;
+    // the next step is another duty's: the application waits for its reviewers, unassigned
+    const handedOver = handsOver(definition, transition);
     const application = await updateApplicationIfVersion(tx, row.id, input.expectedVersion, {
       status: transition.to,
       updatedAt: now,
       ...(form ? { formEnc: sealForm(ctx, form) } : {}),
-      ...(takesIt ? { assigneeId: actor.id, assignedAt: now } : {}),
+      ...(handedOver
+        ? { assigneeId: null, assignedAt: null }
+        : takesIt
+          ? { assigneeId: actor.id, assignedAt: now }
+          : {}),
       ...(isFinal ? { decidedAt: now, remindAt: null } : {}),
       // submitted_at stays the first submission; the SLA runs again from now
       ...(sla ? { dueAt: sla.dueAt, remindAt: sla.remindAt, remindedAt: null } : {}),

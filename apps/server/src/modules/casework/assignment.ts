@@ -2,13 +2,13 @@ import type { Locale } from '@sw/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { AccountRow } from '../identity/index.ts';
-import { findServiceStaff, type StaffGrants, workflowRolesFor } from '../identity/index.ts';
+import { findServiceStaff, type StaffGrants } from '../identity/index.ts';
 import { notify } from '../messaging/index.ts';
 import { insertEventWithAudit, updateApplicationIfVersion } from './applications.repo.ts';
 import { definitionOf, loadApplication } from './applications.service.ts';
 import { shanghaiDay } from './calendar/working-days.ts';
 import './casework.messages.ts';
-import { authorize, type CaseworkActor } from './casework.policy.ts';
+import { authorize, staffActor } from './casework.policy.ts';
 import { loadForStaff } from './casework.views.ts';
 
 export type AssignmentChange =
@@ -36,7 +36,7 @@ export async function changeAssignment(
 ) {
   const row = await loadForStaff(ctx.db, grants, input.applicationId);
   const definition = definitionOf(row.serviceCode);
-  const actor: CaseworkActor = { id: staff.id, roles: workflowRolesFor(grants, row.serviceCode) };
+  const actor = staffActor(staff.id, grants, row.serviceCode);
   const { change } = input;
   if (!actor.roles.has('reviewer') && !actor.roles.has('supervisor'))
     throw new AppError('casework.role_forbidden', { status: 403 });

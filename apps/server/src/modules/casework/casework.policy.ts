@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@sw/contracts';
 import { AppError } from '../../http/app-error.ts';
-import type { WorkflowRole } from '../identity/index.ts';
+import { dutiesFor, type StaffGrants, type WorkflowRole, workflowRolesFor } from '../identity/index.ts';
 import type { ApplicationRow } from './applications.repo.ts';
 import { type AnyServiceDefinition, DRAFT_STATUS, type Transition } from './service-definition.ts';
 
@@ -9,7 +9,18 @@ import { type AnyServiceDefinition, DRAFT_STATUS, type Transition } from './serv
  * service — `{applicant}` for its own applicant, `{reviewer}` / `{supervisor}` for staff (none for
  * a platform admin who holds no role of the service: they see, they do not decide).
  */
-export type CaseworkActor = { id: string; roles: ReadonlySet<WorkflowRole> };
+export type CaseworkActor = {
+  id: string;
+  roles: ReadonlySet<WorkflowRole>;
+  /** the duties a reviewer is limited to for the service (absent: every duty) */
+  duties?: ReadonlySet<string>;
+};
+
+/** A staff member as an actor on one service's applications: roles and duties from the grants. */
+export function staffActor(id: string, grants: StaffGrants, serviceCode: string): CaseworkActor {
+  const duties = dutiesFor(grants, serviceCode);
+  return { id, roles: workflowRolesFor(grants, serviceCode), ...(duties ? { duties } : {}) };
+}
 
 /** What an actor may want to do with an application. */
 export type CaseworkAction =
@@ -82,6 +93,8 @@ export function refusal(
       if (step.role === 'applicant')
         return isApplicant(actor, application) ? null : { code: 'casework.role_forbidden', status: 403 };
       if (!holdsRole(actor.roles, step.role)) return { code: 'casework.role_forbidden', status: 403 };
+      if (step.duty !== undefined && !supervisor && actor.duties && !actor.duties.has(step.duty))
+        return { code: 'casework.duty_forbidden', status: 403 };
       // a reviewer decides what is unassigned (it becomes theirs) or theirs; a supervisor anything
       if (
         step.role === 'reviewer' &&

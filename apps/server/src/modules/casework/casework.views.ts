@@ -19,6 +19,7 @@ import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { AccountRow } from '../identity/index.ts';
 import {
+  dutiesFor,
   findAccountNames,
   getAccountById,
   getOrganizationById,
@@ -31,7 +32,7 @@ import { definitionOf, readForm } from './applications.service.ts';
 import { findAttachedFiles } from './attachments.repo.ts';
 import { getWorkingCalendar } from './calendar/calendar.service.ts';
 import type { WorkingCalendar } from './calendar/working-days.ts';
-import { type CaseworkActor, permissionsOf } from './casework.policy.ts';
+import { type CaseworkActor, permissionsOf, staffActor } from './casework.policy.ts';
 import {
   allowedActions,
   attachmentRules,
@@ -186,6 +187,8 @@ export function consoleServices(grants: StaffGrants): ConsoleServiceView[] {
       slaWorkingDays: d.slaWorkingDays,
       roleNames: d.roleNames,
       roles: [...(grants.services.get(d.code) ?? [])],
+      duties: Object.entries(d.duties ?? {}).map(([code, name]) => ({ code, name })),
+      myDuties: ((limited) => (limited ? [...limited] : null))(dutiesFor(grants, d.code)),
     }));
 }
 
@@ -278,7 +281,7 @@ export async function consoleDetail(
       ...(row.assigneeId ? [row.assigneeId] : []),
     ]),
   ]);
-  const viewer: CaseworkActor = { id: staff.id, roles };
+  const viewer = staffActor(staff.id, grants, row.serviceCode);
   const permissions = permissionsOf(viewer, row, definition);
   const applicantActs =
     !!row.applicantAccountId &&

@@ -22,6 +22,8 @@ export type { WorkflowRole };
 export type Transition<State extends string> = {
   to: State;
   role: WorkflowRole;
+  /** the duty (岗位) of the service this step belongs to: a reviewer limited to others may not take it */
+  duty?: string;
   reasonRequired: boolean;
   /** the SLA starts again (a resubmission after 退回补正) */
   restartsSla?: boolean;
@@ -78,6 +80,11 @@ export type ServiceDefinition<State extends string, Action extends string> = {
   actionNames: Record<Action, Record<Locale, string>>;
   /** how this service names its staff roles (a customs reviewer is 海关审核员) */
   roleNames: { reviewer: Localized; supervisor: Localized };
+  /**
+   * The duties (岗位) its reviewers' steps are divided into, by code (港车北上: 粤港审批, 验车、保险核验,
+   * 发牌). A reviewer may be granted some of them only; steps name theirs in `duty`.
+   */
+  duties?: Readonly<Record<string, Localized>>;
   attachments: readonly AttachmentRule[];
   /**
    * Files for its attachment slots may be uploaded without an account (registration with
@@ -167,8 +174,16 @@ export function registerCaseworkService<S extends string, A extends string>(
     if (other.prefix === definition.prefix)
       throw new Error(`number prefix ${definition.prefix} used by ${other.code} and ${definition.code}`);
   }
+  const duties = Object.keys(definition.duties ?? {});
+  for (const state of definition.states) {
+    for (const action of definition.actions) {
+      const duty = definition.transition(state, action)?.duty;
+      if (duty !== undefined && !duties.includes(duty))
+        throw new Error(`${definition.code}: step ${state} → ${action} names an undeclared duty ${duty}`);
+    }
+  }
   definitions.set(definition.code, definition);
-  registerRoleService(definition.code);
+  registerRoleService(definition.code, duties);
 }
 
 export function findCaseworkService(code: string): AnyServiceDefinition | undefined {
@@ -177,6 +192,21 @@ export function findCaseworkService(code: string): AnyServiceDefinition | undefi
 
 export function listCaseworkServices(): AnyServiceDefinition[] {
   return [...definitions.values()];
+}
+
+/**
+ * Whether a step hands the application on to another duty (岗位): it belongs to a duty, and the
+ * staff steps from the state it leads to belong to other duties only. The application then leaves
+ * its assignee and waits, unassigned, for the next duty's reviewers.
+ */
+export function handsOver(definition: AnyServiceDefinition, step: Transition<string>): boolean {
+  if (step.duty === undefined) return false;
+  const next = new Set<string>();
+  for (const action of definition.actions) {
+    const after = definition.transition(step.to, action);
+    if (after && after.role !== 'applicant' && after.duty !== undefined) next.add(after.duty);
+  }
+  return next.size > 0 && !next.has(step.duty);
 }
 
 /** Whether an attachment slot must be filled for this form. */

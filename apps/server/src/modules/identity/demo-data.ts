@@ -14,7 +14,7 @@ type DemoAccount = {
   name: string;
   role: string;
   /** staff roles: platform admin, or reviewer / supervisor of a service */
-  grants?: { role: StaffRole; serviceCode: string }[];
+  grants?: { role: StaffRole; serviceCode: string; duties?: string[] }[];
   personal?: { idNumber: string; mobile: string; email: string };
 };
 
@@ -63,6 +63,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       { role: 'reviewer', serviceCode: 'northbound-tags' },
       { role: 'supervisor', serviceCode: 'northbound-tags' },
     ],
+  },
+  {
+    username: 'gdinspector01',
+    password: 'Guangdong@2026',
+    kind: 'staff',
+    name: '广东验车员林九',
+    role: '港车北上 officer for 验车、保险核验 only (a reviewer limited to one duty)',
+    grants: [{ role: 'reviewer', serviceCode: 'northbound', duties: ['inspection'] }],
   },
   {
     username: 'qiyeadmin01',

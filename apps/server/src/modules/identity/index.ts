@@ -70,6 +70,8 @@ export { explainPendingReviewWith } from './sign-in.ts';
 export { requirePlatformAdmin, requireStaff, type StaffAuth } from './staff-auth.ts';
 export {
   ALL_SERVICES,
+  dutiesFor,
+  dutiesOfService,
   findServiceStaff,
   findServiceStaffMembers,
   grantStaffRole,

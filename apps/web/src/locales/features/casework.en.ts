@@ -174,6 +174,8 @@ export const caseworkEn = {
     addGrant: 'Add a role',
     role: 'Role',
     roleOf: 'Role {{n}}',
+    dutiesOf: 'Duties of role {{n}}',
+    allDuties: 'Every step',
     serviceOf: 'Service of role {{n}}',
     removeGrant: 'Remove role {{n}}',
     roleRequired: 'Choose a role',

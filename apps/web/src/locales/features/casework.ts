@@ -178,6 +178,8 @@ export const caseworkZhCN = {
     addGrant: '添加权限',
     role: '角色',
     roleOf: '第 {{n}} 项权限的角色',
+    dutiesOf: '第 {{n}} 项权限的岗位',
+    allDuties: '全部环节',
     serviceOf: '第 {{n}} 项权限的事项',
     removeGrant: '删除第 {{n}} 项权限',
     roleRequired: '请选择角色',

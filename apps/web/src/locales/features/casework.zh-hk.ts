@@ -172,6 +172,8 @@ export const caseworkZhHK = {
     addGrant: '新增權限',
     role: '角色',
     roleOf: '第 {{n}} 項權限的角色',
+    dutiesOf: '第 {{n}} 項權限的崗位',
+    allDuties: '全部環節',
     serviceOf: '第 {{n}} 項權限的事項',
     removeGrant: '刪除第 {{n}} 項權限',
     roleRequired: '請選擇角色',

@@ -11,9 +11,12 @@ import { generateInitialPassword } from '../administration/initial-password.ts';
 import { type AccountRow, findAccountByUsername, insertAccount } from '../identity.repo.ts';
 import { hashPassword } from '../passwords.ts';
 import { type RequestMeta, refreshAccountSessions } from '../sessions.ts';
-import { ALL_SERVICES, isRoleService } from '../staff-roles.ts';
+import { ALL_SERVICES, dutiesOfService, isRoleService } from '../staff-roles.ts';
 
-/** Grants checked against the registered services; platform_admin is global. */
+/**
+ * Grants checked against the registered services (platform_admin is global); a reviewer's duties
+ * against the duties the service names (none listed, or all of them: every duty).
+ */
 function normalizeGrants(grants: readonly StaffGrant[]): StaffGrant[] {
   const out = new Map<string, StaffGrant>();
   grants.forEach((g, i) => {
@@ -23,22 +26,48 @@ function normalizeGrants(grants: readonly StaffGrant[]): StaffGrant[] {
     }
     if (!isRoleService(g.serviceCode))
       throw fieldError(`grants.${i}.serviceCode`, 'casework.service_unknown');
-    out.set(`${g.role}|${g.serviceCode}`, g);
+    const named = dutiesOfService(g.serviceCode);
+    const duties = [...new Set(g.duties ?? [])];
+    if (duties.length > 0 && (g.role !== 'reviewer' || duties.some((d) => !named.includes(d))))
+      throw fieldError(`grants.${i}.duties`, 'staff.duty_unknown');
+    const limited = duties.length > 0 && duties.length < named.length;
+    out.set(`${g.role}|${g.serviceCode}`, {
+      role: g.role,
+      serviceCode: g.serviceCode,
+      ...(limited ? { duties: named.filter((d) => duties.includes(d)) } : {}),
+    });
   });
   return [...out.values()];
+}
+
+/** A grant as a staff_roles row. */
+function grantRow(accountId: string, g: StaffGrant, grantedBy: string, grantedAt: Date) {
+  return {
+    accountId,
+    role: g.role,
+    serviceCode: g.serviceCode,
+    duties: g.duties ?? null,
+    grantedBy,
+    grantedAt,
+  };
 }
 
 async function grantsOf(db: Db, ids: string[]): Promise<Map<string, StaffGrant[]>> {
   const map = new Map<string, StaffGrant[]>();
   if (ids.length === 0) return map;
   const rows = await db
-    .select({ accountId: staffRoles.accountId, role: staffRoles.role, serviceCode: staffRoles.serviceCode })
+    .select({
+      accountId: staffRoles.accountId,
+      role: staffRoles.role,
+      serviceCode: staffRoles.serviceCode,
+      duties: staffRoles.duties,
+    })
     .from(staffRoles)
     .where(inArray(staffRoles.accountId, ids))
     .orderBy(asc(staffRoles.role), asc(staffRoles.serviceCode));
   for (const r of rows) {
     const list = map.get(r.accountId) ?? [];
-    list.push({ role: r.role, serviceCode: r.serviceCode });
+    list.push({ role: r.role, serviceCode: r.serviceCode, ...(r.duties ? { duties: r.duties } : {}) });
     map.set(r.accountId, list);
   }
   return map;
@@ -107,9 +136,7 @@ export async function createStaff(
         updatedAt: now,
       });
       if (grants.length)
-        await tx
-          .insert(staffRoles)
-          .values(grants.map((g) => ({ accountId: created.id, ...g, grantedBy: actor.id, grantedAt: now })));
+        await tx.insert(staffRoles).values(grants.map((g) => grantRow(created.id, g, actor.id, now)));
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'staff.create',
@@ -153,9 +180,7 @@ export async function setStaffGrants(
   await ctx.db.transaction(async (tx) => {
     await tx.delete(staffRoles).where(eq(staffRoles.accountId, target.id));
     if (grants.length)
-      await tx
-        .insert(staffRoles)
-        .values(grants.map((g) => ({ accountId: target.id, ...g, grantedBy: actor.id, grantedAt: now })));
+      await tx.insert(staffRoles).values(grants.map((g) => grantRow(target.id, g, actor.id, now)));
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'staff.set_grants',

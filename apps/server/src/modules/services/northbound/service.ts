@@ -22,7 +22,8 @@ import { clearInsurance } from './staff.ts';
  * past its preliminary check (初审通过); Guangdong approves it (粤港审批), checks the vehicle and the
  * owner's insurance (验车、保险 — the insurance may be sent back), issues the temporary plate,
  * permit and tags (发牌), and may suspend, reinstate or revoke the clearance. Reviewers take the
- * ordinary steps; supervisors revoke and reinstate. Every step is audited by the engine.
+ * ordinary steps, each step of a duty (岗位: approval, inspection, issuing) a reviewer may be limited
+ * to; supervisors take any and revoke and reinstate. Every step is audited by the engine.
  */
 type State = NbState;
 const ACTIONS = [
@@ -45,6 +46,7 @@ function transition(state: State, action: Action): Transition<State> | null {
           return {
             to: 'inspection',
             role: 'reviewer',
+            duty: 'approval',
             reasonRequired: false,
             messages: [{ to: 'applicant', channels: ['inbox', 'sms'], template: 'northbound.approved' }],
           };
@@ -52,6 +54,7 @@ function transition(state: State, action: Action): Transition<State> | null {
           return {
             to: 'rejected',
             role: 'reviewer',
+            duty: 'approval',
             reasonRequired: true,
             messages: [{ to: 'applicant', channels: ['inbox'], template: 'northbound.rejected' }],
           };
@@ -64,6 +67,7 @@ function transition(state: State, action: Action): Transition<State> | null {
           return {
             to: 'issuing',
             role: 'reviewer',
+            duty: 'inspection',
             reasonRequired: false,
             messages: [{ to: 'applicant', channels: ['inbox'], template: 'northbound.inspected' }],
           };
@@ -71,6 +75,7 @@ function transition(state: State, action: Action): Transition<State> | null {
           return {
             to: 'inspection',
             role: 'reviewer',
+            duty: 'inspection',
             reasonRequired: true,
             messages: [
               { to: 'applicant', channels: ['inbox', 'sms'], template: 'northbound.insurance_returned' },
@@ -80,6 +85,7 @@ function transition(state: State, action: Action): Transition<State> | null {
           return {
             to: 'rejected',
             role: 'reviewer',
+            duty: 'inspection',
             reasonRequired: true,
             messages: [{ to: 'applicant', channels: ['inbox'], template: 'northbound.rejected' }],
           };
@@ -91,6 +97,7 @@ function transition(state: State, action: Action): Transition<State> | null {
         ? {
             to: 'active',
             role: 'reviewer',
+            duty: 'issuing',
             reasonRequired: false,
             messages: [{ to: 'applicant', channels: ['inbox', 'sms'], template: 'northbound.issued' }],
           }
@@ -202,6 +209,11 @@ export default defineService<State, Action>({
   roleNames: {
     reviewer: L('广东审批员', '廣東審批員', 'Guangdong officer'),
     supervisor: L('广东审批科长', '廣東審批科長', 'Guangdong chief officer'),
+  },
+  duties: {
+    approval: L('粤港审批', '粵港審批', 'Guangdong–Hong Kong approval'),
+    inspection: L('验车、保险核验', '驗車、保險核驗', 'Inspection and insurance check'),
+    issuing: L('发牌', '發牌', 'Plates and tags'),
   },
   reasonTemplates: {
     reject: ['车辆资料与香港运输署资料不一致', '车主或驾驶人不符合申请条件'],

@@ -10,10 +10,13 @@ import { useTranslation } from 'react-i18next';
 export function GrantsField({
   form,
   serviceOptions,
+  dutyOptions,
 }: {
   // biome-ignore lint/suspicious/noExplicitAny: any form holding a `grants` list.
   form: FormInstance<any>;
   serviceOptions: { value: string; label: string }[];
+  /** per service, the duties (岗位) a reviewer may be limited to */
+  dutyOptions: ReadonlyMap<string, { value: string; label: string }[]>;
 }) {
   const { t } = useTranslation();
   const roleLabel = (role: string) => t(`casework.roles.${role}` as 'casework.roles.reviewer');
@@ -34,7 +37,10 @@ export function GrantsField({
                   style={{ width: 150 }}
                   placeholder={t('casework.staff.role')}
                   options={STAFF_ROLES.map((value) => ({ value, label: roleLabel(value) }))}
-                  onChange={() => form.setFieldValue(['grants', field.name, 'serviceCode'], undefined)}
+                  onChange={() => {
+                    form.setFieldValue(['grants', field.name, 'serviceCode'], undefined);
+                    form.setFieldValue(['grants', field.name, 'duties'], undefined);
+                  }}
                 />
               </Form.Item>
               {/* the service follows the role: none for the platform-admin role */}
@@ -53,6 +59,35 @@ export function GrantsField({
                         disabled={admin}
                         placeholder={admin ? t('casework.staff.allServices') : t('casework.fields.service')}
                         options={serviceOptions}
+                        onChange={() => form.setFieldValue(['grants', field.name, 'duties'], undefined)}
+                      />
+                    </Form.Item>
+                  );
+                }}
+              </Form.Item>
+              {/* a reviewer may be limited to some duties (岗位) of a service that names them */}
+              <Form.Item
+                noStyle
+                dependencies={[
+                  ['grants', field.name, 'role'],
+                  ['grants', field.name, 'serviceCode'],
+                ]}
+              >
+                {() => {
+                  const role = form.getFieldValue(['grants', field.name, 'role']) as string | undefined;
+                  const service = form.getFieldValue(['grants', field.name, 'serviceCode']) as
+                    | string
+                    | undefined;
+                  const duties = service ? dutyOptions.get(service) : undefined;
+                  if (role !== 'reviewer' || !duties?.length) return null;
+                  return (
+                    <Form.Item name={[field.name, 'duties']}>
+                      <Select
+                        mode="multiple"
+                        aria-label={t('casework.staff.dutiesOf', { n: index + 1 })}
+                        style={{ minWidth: 260 }}
+                        placeholder={t('casework.staff.allDuties')}
+                        options={duties}
                       />
                     </Form.Item>
                   );

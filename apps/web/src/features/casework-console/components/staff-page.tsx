@@ -60,11 +60,27 @@ function useServiceOptions(staff: StaffMemberView[] | undefined) {
       for (const g of m.grants)
         if (g.serviceCode !== ALL_SERVICES && !names.has(g.serviceCode))
           names.set(g.serviceCode, g.serviceCode);
-    return { names, options: [...names].map(([value, label]) => ({ value, label })) };
+    // the duties (岗位) a reviewer may be limited to, as the console's services name them
+    const duties = new Map<string, { value: string; label: string }[]>();
+    for (const s of mine.data ?? [])
+      if (s.duties.length)
+        duties.set(
+          s.code,
+          s.duties.map((d) => ({ value: d.code, label: localized(d.name, locale) })),
+        );
+    return { names, options: [...names].map(([value, label]) => ({ value, label })), duties };
   }, [registry.data, mine.data, staff, locale]);
 }
 
-function GrantTags({ grants, names }: { grants: StaffGrant[]; names: Map<string, string> }) {
+function GrantTags({
+  grants,
+  names,
+  duties,
+}: {
+  grants: StaffGrant[];
+  names: Map<string, string>;
+  duties: ReadonlyMap<string, { value: string; label: string }[]>;
+}) {
   const { t } = useTranslation();
   if (grants.length === 0) return <span className="sw-cw-muted">{t('casework.staff.noGrants')}</span>;
   return (
@@ -73,6 +89,11 @@ function GrantTags({ grants, names }: { grants: StaffGrant[]; names: Map<string,
         <Tag key={`${g.role}:${g.serviceCode}`} color={g.role === 'platform_admin' ? 'purple' : 'blue'}>
           {t(`casework.roles.${g.role}` as 'casework.roles.reviewer')}
           {g.serviceCode === ALL_SERVICES ? '' : ` · ${names.get(g.serviceCode) ?? g.serviceCode}`}
+          {g.duties?.length
+            ? ` · ${g.duties
+                .map((d) => duties.get(g.serviceCode)?.find((o) => o.value === d)?.label ?? d)
+                .join('、')}`
+            : ''}
         </Tag>
       ))}
     </Space>
@@ -85,10 +106,12 @@ function CreateStaffModal({
   open,
   onClose,
   serviceOptions,
+  dutyOptions,
 }: {
   open: boolean;
   onClose: () => void;
   serviceOptions: { value: string; label: string }[];
+  dutyOptions: ReadonlyMap<string, { value: string; label: string }[]>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -208,7 +231,7 @@ function CreateStaffModal({
         >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
-        <GrantsField form={form} serviceOptions={serviceOptions} />
+        <GrantsField form={form} serviceOptions={serviceOptions} dutyOptions={dutyOptions} />
       </Form>
     </Modal>
   );
@@ -218,10 +241,12 @@ function EditGrantsModal({
   member,
   onClose,
   serviceOptions,
+  dutyOptions,
 }: {
   member: StaffMemberView | null;
   onClose: () => void;
   serviceOptions: { value: string; label: string }[];
+  dutyOptions: ReadonlyMap<string, { value: string; label: string }[]>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -268,10 +293,11 @@ function EditGrantsModal({
             grants: member.grants.map((g) => ({
               role: g.role,
               serviceCode: g.serviceCode === ALL_SERVICES ? undefined : g.serviceCode,
+              duties: g.duties,
             })),
           }}
         >
-          <GrantsField form={form} serviceOptions={serviceOptions} />
+          <GrantsField form={form} serviceOptions={serviceOptions} dutyOptions={dutyOptions} />
         </Form>
       ) : null}
     </Modal>
@@ -282,7 +308,7 @@ function EditGrantsModal({
 export function StaffPage() {
   const { t } = useTranslation();
   const staff = useStaffMembers();
-  const { names, options } = useServiceOptions(staff.data);
+  const { names, options, duties } = useServiceOptions(staff.data);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffMemberView | null>(null);
   const none = t('common.none');
@@ -299,7 +325,7 @@ export function StaffPage() {
       key: 'grants',
       title: t('casework.staff.grants'),
       width: 280,
-      render: (_, m) => <GrantTags grants={m.grants} names={names} />,
+      render: (_, m) => <GrantTags grants={m.grants} names={names} duties={duties} />,
     },
     { key: 'mobile', title: t('casework.staff.mobile'), render: (_, m) => m.mobileMasked ?? none },
     { key: 'email', title: t('casework.staff.email'), render: (_, m) => m.emailMasked ?? none },
@@ -362,8 +388,18 @@ export function StaffPage() {
           />
         )}
       </Card>
-      <CreateStaffModal open={creating} onClose={() => setCreating(false)} serviceOptions={options} />
-      <EditGrantsModal member={editing} onClose={() => setEditing(null)} serviceOptions={options} />
+      <CreateStaffModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        serviceOptions={options}
+        dutyOptions={duties}
+      />
+      <EditGrantsModal
+        member={editing}
+        onClose={() => setEditing(null)}
+        serviceOptions={options}
+        dutyOptions={duties}
+      />
     </div>
   );
 }

@@ -11,19 +11,23 @@ export function addReasonTemplate(current: string | undefined, template: string,
 }
 
 /** The form value of one grant; the service is `*` for the platform-admin role. */
-export type GrantValue = { role?: StaffGrant['role']; serviceCode?: string };
+export type GrantValue = { role?: StaffGrant['role']; serviceCode?: string; duties?: string[] };
 
 export const ALL_SERVICES = '*';
 
-/** Grant rows as the API takes them (platform admin → `*`), incomplete rows and duplicates dropped. */
+/**
+ * Grant rows as the API takes them (platform admin → `*`), incomplete rows and duplicates dropped;
+ * duties only on a reviewer's row (none chosen: every duty).
+ */
 export function toGrants(values: GrantValue[] | undefined): StaffGrant[] {
   const out: StaffGrant[] = [];
   for (const v of values ?? []) {
     if (!v.role) continue;
     const serviceCode = v.role === 'platform_admin' ? ALL_SERVICES : v.serviceCode;
     if (!serviceCode) continue;
+    const duties = v.role === 'reviewer' && v.duties?.length ? { duties: v.duties } : {};
     if (!out.some((g) => g.role === v.role && g.serviceCode === serviceCode))
-      out.push({ role: v.role, serviceCode });
+      out.push({ role: v.role, serviceCode, ...duties });
   }
   return out;
 }

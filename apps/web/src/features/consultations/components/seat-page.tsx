@@ -259,7 +259,8 @@ export function SeatPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
   const refresh = useRefreshQueues();
-  const list = services.data ?? [];
+  // the services the viewer holds a role on (a platform admin sees every service, serves none)
+  const list = (services.data ?? []).filter((s) => s.roles.length > 0);
   const service = chosen ?? list[0]?.code;
 
   if (services.isPending) return null;
