@@ -15,12 +15,23 @@ import { useThread } from './use-thread';
 
 const BASE = '/api/consultations';
 
-function useMine(serviceCode: string) {
+function useMine(serviceCode: string, enabled = true, refetchInterval: number | false = false) {
   return useQuery({
     queryKey: ['consultations', 'mine', serviceCode],
     queryFn: ({ signal }) => apiClient.get<ConsultationList>(BASE, { query: { serviceCode }, signal }),
     refetchOnWindowFocus: true,
+    enabled,
+    refetchInterval,
   });
+}
+
+/**
+ * Answers not read yet in the person's conversations with a service: the 【在线咨询】 button's
+ * badge while its panel is closed (asked every 30 s while signed in).
+ */
+export function useConsultationUnread(serviceCode: string, signedIn: boolean): number {
+  const mine = useMine(serviceCode, signedIn, 30_000);
+  return (mine.data?.items ?? []).reduce((sum, c) => sum + c.unread, 0);
 }
 
 /** The message box under a conversation (or the question that opens one). */

@@ -222,6 +222,7 @@ const zhCN = {
   consult: {
     title: '在线咨询',
     signInFirst: '登录后可在线咨询客服人员，也可通过以下渠道咨询。',
+    unread: '在线咨询，{{count}} 条新回复',
     lead: '通过门户网站、微信公众号、服务热线 95198 等多种服务受理渠道，受理“港车北上”系统用户的服务请求。',
     hotline:
       '95198 服务热线：拨打 020-95198，按语音提示操作，按 0 可接入省级运维实体客服（推荐使用内地手机号码拨打）。',
@@ -521,6 +522,7 @@ const zhHK: Shape = {
   consult: {
     title: '在線諮詢',
     signInFirst: '登錄後可在線諮詢客服人員，也可通過以下渠道諮詢。',
+    unread: '在線諮詢，{{count}} 條新回覆',
     lead: '通過門戶網站、微信公眾號、服務熱線 95198 等多種服務受理渠道，受理「港車北上」系統用戶的服務請求。',
     hotline:
       '95198 服務熱線：撥打 020-95198，按語音提示操作，按 0 可接入省級運維實體客服（推薦使用內地手機號碼撥打）。',
@@ -820,6 +822,7 @@ const en: Shape = {
   consult: {
     title: 'Online consultation',
     signInFirst: 'Sign in to chat with our staff, or use the channels below.',
+    unread: 'Online consultation, {{count}} new answers',
     lead: 'Requests are taken through the portal, the WeChat account and the 95198 hotline.',
     hotline: 'Hotline 95198: call 020-95198 and press 0 for an agent (best from a mainland mobile).',
     wechat: 'WeChat: follow 广东电子口岸 and tap 在线咨询.',

@@ -1,8 +1,12 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { ConsultationPanel } from '../../../components/consultation/consultation-panel';
+import {
+  ConsultationPanel,
+  useConsultationUnread,
+} from '../../../components/consultation/consultation-panel';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { SignOutButton } from '../../../components/sign-out-button';
 import { SimulatorBanner } from '../../../components/simulator-banner';
@@ -43,6 +47,8 @@ export function NorthboundLayout({ children }: { children: ReactNode }) {
   }, []);
   const page = pathname.split('/')[3] ?? '';
   const signedIn = Boolean(session);
+  const unread = useConsultationUnread('northbound', signedIn);
+  const queryClient = useQueryClient();
   const withMenu = signedIn && page !== '' && page !== 'register';
   return (
     <Layout className="sw-site nb-site">
@@ -57,14 +63,17 @@ export function NorthboundLayout({ children }: { children: ReactNode }) {
               <span>{t('system')}</span>
             </Link>
             <div className="sw-header__tools">
-              <Button
-                type="text"
-                className="nb-header-button"
-                icon={<CustomerServiceOutlined />}
-                onClick={() => setConsultOpen(true)}
-              >
-                {t('nav.consult')}
-              </Button>
+              <Badge count={consultOpen ? 0 : unread} size="small" offset={[-6, 6]}>
+                <Button
+                  type="text"
+                  className="nb-header-button"
+                  icon={<CustomerServiceOutlined />}
+                  onClick={() => setConsultOpen(true)}
+                  aria-label={unread > 0 ? t('consult.unread', { count: unread }) : undefined}
+                >
+                  {t('nav.consult')}
+                </Button>
+              </Badge>
               {signedIn ? (
                 <SignOutButton to={HOME} label={t('nav.signOut')} type="text" className="nb-header-button" />
               ) : (
@@ -106,7 +115,11 @@ export function NorthboundLayout({ children }: { children: ReactNode }) {
         open={consultOpen}
         title={t('consult.title')}
         width={520}
-        onClose={() => setConsultOpen(false)}
+        onClose={() => {
+          setConsultOpen(false);
+          // what was read in the panel no longer counts on the button
+          void queryClient.invalidateQueries({ queryKey: ['consultations', 'mine', 'northbound'] });
+        }}
         destroyOnHidden
       >
         {signedIn ? (
