@@ -51,6 +51,12 @@ async function applicant(): Promise<Agent> {
   return agent;
 }
 
+/** The seat that won the race to take a conversation. */
+async function holderOf(id: string): Promise<Agent> {
+  const mine = await seatA.get(`/api/console/consultations?serviceCode=${SERVICE}&queue=mine`);
+  return mine.json<ConsultationList>().items.some((c) => c.id === id) ? seatA : seatB;
+}
+
 beforeAll(async () => {
   t = await createTestApp({ clock });
   seatA = await seat('seat-a', [SERVICE]);
@@ -166,11 +172,7 @@ describe('在线咨询', () => {
   });
 
   it('carries messages both ways, polled after a sequence number, with unread counts', async () => {
-    const holder = (await seatA.get(`/api/console/consultations?serviceCode=${SERVICE}&queue=mine`))
-      .json<ConsultationList>()
-      .items.some((c) => c.id === id)
-      ? seatA
-      : seatB;
+    const holder = await holderOf(id);
     const bystander = holder === seatA ? seatB : seatA;
     const answer = await holder.post(`/api/console/consultations/${id}/messages`, {
       body: '您好，请在保险到期前于「车辆保险」页面提交新保单。',
@@ -206,11 +208,7 @@ describe('在线咨询', () => {
   });
 
   it('ends at the seat, audited; nothing more can be written and the history stays', async () => {
-    const holder = (await seatA.get(`/api/console/consultations?serviceCode=${SERVICE}&queue=mine`))
-      .json<ConsultationList>()
-      .items.some((c) => c.id === id)
-      ? seatA
-      : seatB;
+    const holder = await holderOf(id);
     const bystander = holder === seatA ? seatB : seatA;
     expect((await bystander.post(`/api/console/consultations/${id}/close`)).statusCode).toBe(409);
     const closed = await holder.post(`/api/console/consultations/${id}/close`);

@@ -77,11 +77,10 @@ function presentReply(row: ReplyRow): CannedReply {
   return { id: row.id, title: row.title, body: row.body, createdAt: row.createdAt.toISOString() };
 }
 
-async function threadOf(ctx: AppContext, row: ConsultationRow, side: Side, after: number) {
+/** The conversation and its messages after `after`; `reads`: the viewer has now seen them all. */
+async function threadOf(ctx: AppContext, row: ConsultationRow, side: Side, after: number, reads = true) {
   const messages = await findMessages(ctx.db, row.id, after);
   const unread = row.lastSeq - (side === 'applicant' ? row.applicantSeen : row.staffSeen);
-  // the viewer has now seen everything (a seat only once it holds the conversation)
-  const reads = side === 'applicant' || (row.status === 'active' && row.staffId !== null);
   if (unread > 0 && reads) {
     await markSeen(ctx.db, row.id, side);
     if (side === 'applicant') row.applicantSeen = row.lastSeq;
@@ -218,8 +217,8 @@ export async function queueOf(
 export async function seatThread(ctx: AppContext, staff: StaffAuth, id: string, after: number) {
   const row = await seatConsultation(ctx, staff, id);
   // only the seat holding it marks it read
-  const holder = row.staffId === staff.account.id;
-  return threadOf(ctx, holder ? row : { ...row, staffId: null }, 'staff', after);
+  const holder = row.status === 'active' && row.staffId === staff.account.id;
+  return threadOf(ctx, row, 'staff', after, holder);
 }
 
 /** 【接入】: the conversation leaves the waiting queue for this seat; audited. */

@@ -48,7 +48,7 @@ export function MessageList({
           ? t('consultations.you')
           : m.sender === 'staff'
             ? t('consultations.staff', { seat: m.senderName ?? '' })
-            : t('consultations.seat.applicant', { username: '' }).trim();
+            : t('consultations.applicant');
         return (
           <div key={m.seq} className={`sw-chat__message${mine ? ' sw-chat__message--own' : ''}`}>
             <div className="sw-chat__meta">

@@ -13,6 +13,7 @@ export const consultationsEn = {
   waiting: 'Connecting you to a member of staff, please wait…',
   active: '{{seat}} is serving you',
   closed: 'This consultation has ended',
+  applicant: 'Applicant',
   you: 'Me',
   staff: 'Staff {{seat}}',
   events: {

@@ -13,6 +13,7 @@ export const consultationsZhCN = {
   waiting: '正在为您接入客服人员，请稍候……',
   active: '客服 {{seat}} 正在为您服务',
   closed: '本次咨询已结束',
+  applicant: '咨询人',
   you: '我',
   staff: '客服 {{seat}}',
   events: {

@@ -13,6 +13,7 @@ export const consultationsZhHK = {
   waiting: '正在為您接入客服人員，請稍候……',
   active: '客服 {{seat}} 正在為您服務',
   closed: '本次諮詢已結束',
+  applicant: '諮詢人',
   you: '我',
   staff: '客服 {{seat}}',
   events: {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { maskEmail, maskIdNumber, maskMobile, maskName, normalizeHkId } from '@sw/contracts';
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { fieldError } from '../../../http/app-error.ts';
@@ -229,49 +229,48 @@ function stayWindowStart(now: Date): Date {
   return new Date(`${shanghaiDay(now).slice(0, 4)}-01-01T00:00:00+08:00`);
 }
 
-/** This year's crossings of a record and the last one before it (an open stay may start earlier). */
-export async function crossingsForStay(db: Db, recordId: string, now: Date): Promise<Crossing[]> {
-  const yearStart = stayWindowStart(now);
-  const [before] = await db
-    .select()
-    .from(northboundCrossings)
-    .where(
-      and(
-        eq(northboundCrossings.recordId, recordId),
-        sql`${northboundCrossings.at} < ${yearStart.toISOString()}::timestamptz`,
-      ),
-    )
-    .orderBy(sql`${northboundCrossings.at} desc`)
-    .limit(1);
-  const rows = await db
-    .select()
-    .from(northboundCrossings)
-    .where(and(eq(northboundCrossings.recordId, recordId), gte(northboundCrossings.at, yearStart)))
-    .orderBy(asc(northboundCrossings.at));
-  const list = before?.direction === 'entry' ? [before, ...rows] : rows;
-  return list.map((r) => ({ direction: r.direction, port: r.port, at: r.at }));
+type StayCrossingCell = { direction: 'entry' | 'exit'; port: string; at: string; isBefore: boolean };
+
+/**
+ * The crossings a record's stay time needs, as a JSON array: this year's, and the last one before
+ * the year (it counts only when it opened a stay — see toStayCrossings). One definition of the
+ * window for the 个人中心 (every vehicle at once) and for a single record.
+ */
+function stayCrossingsSql(recordId: SQL, yearStart: SQL): SQL<StayCrossingCell[]> {
+  return sql<StayCrossingCell[]>`(
+    select coalesce(json_agg(json_build_object('direction', c.direction, 'port', c.port, 'at', c.at,
+      'isBefore', c.is_before) order by c.is_before desc, c.at), '[]'::json)
+    from (
+      (select b.direction, b.port, b.at, true as is_before from ${northboundCrossings} b
+        where b.record_id = ${recordId} and b.at < ${yearStart}
+        order by b.at desc limit 1)
+      union all
+      (select y.direction, y.port, y.at, false as is_before from ${northboundCrossings} y
+        where y.record_id = ${recordId} and y.at >= ${yearStart})
+    ) c)`;
 }
 
-type StayCrossingCell = { direction: 'entry' | 'exit'; port: string; at: string; isBefore: boolean };
+/** The cells as stay.ts takes them: the last crossing before the year only when it opened a stay. */
+function toStayCrossings(cells: readonly StayCrossingCell[]): Crossing[] {
+  return cells
+    .filter((c, i) => !(i === 0 && c.isBefore && c.direction !== 'entry'))
+    .map((c) => ({ direction: c.direction, port: c.port, at: new Date(c.at) }));
+}
+
+/** This year's crossings of a record and the last one before it (an open stay may start earlier). */
+export async function crossingsForStay(db: Db, recordId: string, now: Date): Promise<Crossing[]> {
+  const yearStart = sql`${stayWindowStart(now).toISOString()}::timestamptz`;
+  const result = (await db.execute(
+    sql`select ${stayCrossingsSql(sql`${recordId}::uuid`, yearStart)} as crossings`,
+  )) as unknown as { rows: { crossings: StayCrossingCell[] }[] };
+  return toStayCrossings(result.rows[0]?.crossings ?? []);
+}
 
 function buildRecordsWithStayCrossings(db: Db) {
   const recordId = sql`${northboundRecords}.${sql.identifier('id')}`;
   const yearStart = sql`${sql.placeholder('yearStart')}::timestamptz`;
   return db
-    .select({
-      record: northboundRecords,
-      crossings: sql<StayCrossingCell[]>`(
-        select coalesce(json_agg(json_build_object('direction', c.direction, 'port', c.port, 'at', c.at,
-          'isBefore', c.is_before) order by c.is_before desc, c.at), '[]'::json)
-        from (
-          (select b.direction, b.port, b.at, true as is_before from ${northboundCrossings} b
-            where b.record_id = ${recordId} and b.at < ${yearStart}
-            order by b.at desc limit 1)
-          union all
-          (select y.direction, y.port, y.at, false as is_before from ${northboundCrossings} y
-            where y.record_id = ${recordId} and y.at >= ${yearStart})
-        ) c)`,
-    })
+    .select({ record: northboundRecords, crossings: stayCrossingsSql(recordId, yearStart) })
     .from(northboundRecords)
     .where(eq(northboundRecords.accountId, sql.placeholder('accountId')))
     .orderBy(asc(northboundRecords.createdAt))
@@ -299,13 +298,7 @@ async function recordsWithStayCrossings(
     recordsWithStayCrossingsStatements.set(db, statement);
   }
   const rows = await statement.execute({ accountId, yearStart: stayWindowStart(now).toISOString() });
-  return rows.map(({ record, crossings }) => ({
-    record,
-    // the last crossing before the year counts only when it opened a stay
-    crossings: crossings
-      .filter((c, i) => !(i === 0 && c.isBefore && c.direction !== 'entry'))
-      .map((c) => ({ direction: c.direction, port: c.port, at: new Date(c.at) })),
-  }));
+  return rows.map(({ record, crossings }) => ({ record, crossings: toStayCrossings(crossings) }));
 }
 
 const STATES_WITH_PLATE: readonly NbState[] = ['active', 'suspended', 'revoked'];
