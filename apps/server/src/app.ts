@@ -24,6 +24,7 @@ import { createELicenseSimulator } from './integrations/e-license.ts';
 import { createFaceCheckSimulator } from './integrations/face-check.ts';
 import { createGovPlatformSimulator } from './integrations/gov-platform.ts';
 import { createIdentityAgenciesSimulator } from './integrations/identity-check.ts';
+import { createLicenceAuthoritiesSimulator } from './integrations/licence-authorities.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
 import { createRegistriesSimulator } from './integrations/registries.ts';
 import { createSmsSimulator } from './integrations/sms-simulator.ts';
@@ -47,6 +48,7 @@ import { accountSettingsRoutes } from './modules/identity/account-settings.route
 import { consoleAccountRoutes } from './modules/identity/administration/console-accounts.routes.ts';
 import { faceCheckRoutes, faceCheckSimulatorRoutes } from './modules/identity/face-check.routes.ts';
 import { handleForgotPasswordJobs } from './modules/identity/forgot-password.ts';
+import { hubRoutes, hubSimulatorRoutes } from './modules/identity/hub.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import {
   eLicenseSimulatorRoutes,
@@ -58,6 +60,7 @@ import { passwordRecoveryRoutes } from './modules/identity/password-recovery.rou
 import { handlePasswordRecoveryJobs } from './modules/identity/password-recovery.ts';
 import { createSessionCache, subscribeSessionInvalidation } from './modules/identity/session-cache.ts';
 import { staffRoutes } from './modules/identity/staff/staff.routes.ts';
+import { licenceRoutes } from './modules/licences/licences.routes.ts';
 import { devOutboxRoutes } from './modules/messaging/dev-outbox.routes.ts';
 import { inboxRoutes } from './modules/messaging/inbox.routes.ts';
 import { createMessaging } from './modules/messaging/messaging.service.ts';
@@ -221,6 +224,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     identityAgencies: createIdentityAgenciesSimulator({ log, production: config.mode === 'production' }),
     faceCheck: createFaceCheckSimulator({ db: database.db, log, production: config.mode === 'production' }),
     registries: createRegistriesSimulator({ log, production: config.mode === 'production' }),
+    licenceAuthorities: createLicenceAuthoritiesSimulator({ log, production: config.mode === 'production' }),
     govPlatform: createGovPlatformSimulator({ log, production: config.mode === 'production' }),
     serviceAdapters: [],
     files: createFileStore(config),
@@ -282,6 +286,8 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(fileRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
   await app.register(faceCheckRoutes, { ctx });
+  await app.register(hubRoutes, { ctx });
+  await app.register(licenceRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
   handleForgotPasswordJobs(ctx);
   // the business services: each folder under modules/services (and a test's own) with its service.ts
@@ -293,6 +299,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     await app.register(devOutboxRoutes, { ctx });
     await app.register(eLicenseSimulatorRoutes, { ctx });
     await app.register(faceCheckSimulatorRoutes, { ctx });
+    await app.register(hubSimulatorRoutes, { ctx });
   }
 
   const indexHtml = path.join(config.webDist, 'index.html');

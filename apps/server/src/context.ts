@@ -6,6 +6,7 @@ import type { ELicenseSimulator } from './integrations/e-license.ts';
 import type { FaceCheckSimulator } from './integrations/face-check.ts';
 import type { GovPlatform } from './integrations/gov-platform.ts';
 import type { IdentityAgencies } from './integrations/identity-check.ts';
+import type { LicenceAuthorities } from './integrations/licence-authorities.ts';
 import type { Registries } from './integrations/registries.ts';
 import type { Adapter } from './integrations/types.ts';
 import type { Clock } from './lib/clock.ts';
@@ -36,6 +37,8 @@ export type AppContext = {
   faceCheck: FaceCheckSimulator;
   /** the market regulator and the commerce ministry (我的资质 sync) */
   registries: Registries;
+  /** the licences' issuing authorities (我的证照, seed 003) */
+  licenceAuthorities: LicenceAuthorities;
   /** the national government service platform (信息同步) */
   govPlatform: GovPlatform;
   /** the adapters services bring (their setup adds them), listed with the simulators in use */

@@ -53,6 +53,7 @@ describe('platform endpoints', () => {
         'identity-agencies-simulator',
         'face-check-simulator',
         'registries-simulator',
+        'licence-authorities-simulator',
         'gov-platform-simulator',
         'cert-authority-simulator',
         'hktd-simulator',

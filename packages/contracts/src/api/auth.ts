@@ -86,5 +86,7 @@ export const SessionResponse = z.object({
   method: z.string(),
   /** absolute expiry of the session; the idle expiry moves with each request */
   expiresAt: z.iso.datetime(),
+  /** until when a recent face check lets this session open personal data (seed 003), if it does */
+  stepUpUntil: z.iso.datetime().nullable().optional(),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;

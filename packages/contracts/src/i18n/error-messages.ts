@@ -186,6 +186,27 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'face.not_found': '人脸识别记录不存在',
     'face.not_passed': '人脸识别未通过，请重新识别',
     'face.expired': '人脸识别已过期或已使用，请重新识别',
+    'auth.session_replaced':
+      '您的账号已在其他设备登录，本机已退出。为保障信息安全，同一时间只允许在一台设备登录',
+    'auth.step_up_required': '为确保您的个人隐私安全，请先完成人脸识别验证',
+    'hub.device_unbound': '本设备尚未绑定账号，请先使用账号密码或短信验证码登录并设置登录密码',
+    'hub.pin_not_set': '本设备尚未设置数字密码，请使用人脸识别登录或在个人中心设置',
+    'hub.pin_wrong': '数字密码错误',
+    'hub.pin_locked': '数字密码错误次数过多，已锁定，请使用人脸识别登录或稍后再试',
+    'hub.pin_format': '请输入6位数字密码',
+    'hub.pin_mismatch': '两次输入的数字密码不一致',
+    'hub.pin_weak': '数字密码不能为相同或连续的数字',
+    'licences.not_found': '该证照不存在',
+    'licences.not_held': '未查询到您名下由广东省内签发的该证照，请确认证照信息后再试',
+    'licences.already_linked': '该证照已关联，无需重复关联',
+    'licences.ssc_first_generation':
+      '目前支持广东省内签发的二代实体社保卡关联，请确认是否为二代社保卡（社保卡右上角有银联标识的为二代社保卡）',
+    'licences.ssc_other_city': '如确认为二代社保卡，请把左上角的地市切换为您所缴纳社保的城市，并再次尝试关联',
+    'licences.housing_fund_city_unsupported':
+      '公积金服务已支持全省（除东莞、惠州、揭阳）关联查询办理，当前城市暂不支持',
+    'licences.housing_fund_other_city': '请把左上角的地市切换为您所缴纳公积金的城市，并再次尝试关联',
+    'licences.birth_date_unsupported':
+      '出生证电子证照关联支持2014年1月1日至今出生（广州、深圳、佛山、珠海为2018年5月1日至今）',
     'recovery.verification_failed': '验证未通过，请核对填写的信息',
     'recovery.identity_incomplete': '身份信息不完整',
     'recovery.too_many_attempts': '验证失败次数过多，请稍后再试或提交人工审核',
@@ -395,6 +416,27 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'face.not_found': '人臉識別記錄不存在',
     'face.not_passed': '人臉識別未通過，請重新識別',
     'face.expired': '人臉識別已過期或已使用，請重新識別',
+    'auth.session_replaced':
+      '您的帳戶已在其他裝置登入，本機已登出。為保障資訊安全，同一時間只允許在一部裝置登入',
+    'auth.step_up_required': '為確保您的個人私隱安全，請先完成人臉識別驗證',
+    'hub.device_unbound': '本裝置尚未綁定帳戶，請先使用帳戶密碼或短訊驗證碼登入並設定登入密碼',
+    'hub.pin_not_set': '本裝置尚未設定數字密碼，請使用人臉識別登入或在個人中心設定',
+    'hub.pin_wrong': '數字密碼錯誤',
+    'hub.pin_locked': '數字密碼錯誤次數過多，已鎖定，請使用人臉識別登入或稍後再試',
+    'hub.pin_format': '請輸入6位數字密碼',
+    'hub.pin_mismatch': '兩次輸入的數字密碼不一致',
+    'hub.pin_weak': '數字密碼不能為相同或連續的數字',
+    'licences.not_found': '該證照不存在',
+    'licences.not_held': '未查詢到您名下由廣東省內簽發的該證照，請確認證照資訊後再試',
+    'licences.already_linked': '該證照已關聯，無需重複關聯',
+    'licences.ssc_first_generation':
+      '目前支援廣東省內簽發的二代實體社保卡關聯，請確認是否為二代社保卡（社保卡右上角有銀聯標識的為二代社保卡）',
+    'licences.ssc_other_city': '如確認為二代社保卡，請把左上角的地市切換為您所繳納社保的城市，並再次嘗試關聯',
+    'licences.housing_fund_city_unsupported':
+      '公積金服務已支援全省（除東莞、惠州、揭陽）關聯查詢辦理，當前城市暫不支援',
+    'licences.housing_fund_other_city': '請把左上角的地市切換為您所繳納公積金的城市，並再次嘗試關聯',
+    'licences.birth_date_unsupported':
+      '出生證電子證照關聯支援2014年1月1日至今出生（廣州、深圳、佛山、珠海為2018年5月1日至今）',
     'recovery.verification_failed': '驗證未通過，請核對填寫的資料',
     'recovery.identity_incomplete': '身份資料不完整',
     'recovery.too_many_attempts': '驗證失敗次數過多，請稍後再試或提交人工審核',
@@ -632,6 +674,30 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'face.not_found': 'No such face check.',
     'face.not_passed': 'The face check did not pass. Please try again.',
     'face.expired': 'The face check expired or was already used. Please start again.',
+    'auth.session_replaced':
+      'Your account signed in on another device, so this one was signed out. For your security, only one device may be signed in at a time.',
+    'auth.step_up_required': 'To protect your personal data, please verify your face first.',
+    'hub.device_unbound':
+      'This device is not linked to an account yet. Sign in with your password or an SMS code first, then set a PIN.',
+    'hub.pin_not_set': 'No PIN is set on this device. Use the face check, or set one in My account.',
+    'hub.pin_wrong': 'Wrong PIN.',
+    'hub.pin_locked': 'Too many wrong PINs: the PIN is locked. Use the face check or try again later.',
+    'hub.pin_format': 'Enter a six-digit PIN.',
+    'hub.pin_mismatch': 'The two PINs do not match.',
+    'hub.pin_weak': 'The PIN may not be six equal or consecutive digits.',
+    'licences.not_found': 'No such licence.',
+    'licences.not_held': 'The issuing authority holds no such licence issued in Guangdong for you.',
+    'licences.already_linked': 'This licence is already linked.',
+    'licences.ssc_first_generation':
+      'Only second-generation social security cards issued in Guangdong can be linked (they carry the UnionPay logo at the top right).',
+    'licences.ssc_other_city':
+      'If it is a second-generation card, switch the city at the top left to the city where you pay social insurance and try again.',
+    'licences.housing_fund_city_unsupported':
+      'Housing fund services cover every city of the province except Dongguan, Huizhou and Jieyang.',
+    'licences.housing_fund_other_city':
+      'Switch the city at the top left to the city where you pay into the housing fund and try again.',
+    'licences.birth_date_unsupported':
+      'Birth certificates can be linked for births from 1 January 2014 (from 1 May 2018 in Guangzhou, Shenzhen, Foshan and Zhuhai).',
     'recovery.verification_failed': 'Verification failed. Please check what you entered.',
     'recovery.identity_incomplete': 'The account’s identity information is incomplete for this method.',
     'recovery.too_many_attempts':

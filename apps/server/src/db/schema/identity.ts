@@ -168,7 +168,7 @@ export const faceChecks = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    purpose: varchar('purpose', { length: 20 }).$type<'real_name' | 'step_up'>().notNull(),
+    purpose: varchar('purpose', { length: 20 }).$type<'real_name' | 'step_up' | 'sign_in'>().notNull(),
     providerRef: varchar('provider_ref', { length: 64 }).notNull(),
     /** the liveness challenge shown (blink, open_mouth, turn_left, turn_right, nod) */
     challenge: varchar('challenge', { length: 20 }).notNull(),
@@ -200,8 +200,41 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** the last face check passed in this session (step-up before personal data, seed 003) */
     stepUpAt: timestamp('step_up_at', { withTimezone: true }),
+    /**
+     * the citizen hub's device this session is on (a keyed hash of its device cookie): one such
+     * session per account at a time (seed 003 温馨提示 3)
+     */
+    hubDevice: varchar('hub_device', { length: 64 }),
+    /** why it ended early: `replaced` (signed in on another phone), null otherwise */
+    revokedReason: varchar('revoked_reason', { length: 20 }),
   },
-  (t) => [index('sessions_account_idx').on(t.accountId)],
+  (t) => [
+    index('sessions_account_idx').on(t.accountId),
+    index('sessions_hub_live_idx').on(t.accountId).where(sql`hub_device is not null and revoked_at is null`),
+  ],
+);
+
+/**
+ * A phone bound to an account for the citizen hub (seed 003 ch.1): after one full sign-in the
+ * person sets a 6-digit PIN on it and picks how they sign in there (face or PIN). The device is
+ * known by a keyed hash of its long-lived httpOnly cookie; the PIN is an argon2id hash; five
+ * wrong PINs lock it for a while (`locked_until`), counted in the row under a conditional update.
+ */
+export const hubDevices = pgTable(
+  'hub_devices',
+  {
+    deviceHash: varchar('device_hash', { length: 64 }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    pinHash: varchar('pin_hash', { length: 200 }),
+    defaultMethod: varchar('default_method', { length: 8 }).$type<'face' | 'pin'>().notNull().default('face'),
+    failedPins: integer('failed_pins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('hub_devices_account_idx').on(t.accountId)],
 );
 
 export const captchas = pgTable('captchas', {

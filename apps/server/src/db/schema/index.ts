@@ -6,6 +6,7 @@ export * from './content.ts';
 export * from './files.ts';
 export * from './identity.ts';
 export * from './kernel.ts';
+export * from './licences.ts';
 export * from './messaging.ts';
 export * from './passkeys.ts';
 export * from './pki.ts';

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requestLocale } from '../../http/problem.ts';
 import { cookiePolicy, csrfCookieOf } from '../../http/security.ts';
+import { wasReplaced } from './hub-devices.ts';
 import type { AccountRow, SessionRow } from './identity.repo.ts';
 import { type RequestMeta, resolveSession } from './sessions.ts';
 
@@ -55,7 +56,13 @@ export async function requireAuth(
 ): Promise<Auth> {
   const auth = await getAuth(ctx, request);
   if (!auth) {
-    if (request.cookies[cookiePolicy(ctx.config).session]) clearSessionCookie(ctx, request, reply);
+    const token = request.cookies[cookiePolicy(ctx.config).session];
+    if (token) {
+      clearSessionCookie(ctx, request, reply);
+      // one phone at a time (seed 003): the old phone is told why it was signed out
+      if (token.length <= 64 && (await wasReplaced(ctx, token)))
+        throw new AppError('auth.session_replaced', { status: 401 });
+    }
     throw new AppError('auth.unauthenticated', { status: 401 });
   }
   // the manual's forced steps are for a first sign-in by username and password; a card does all

@@ -7,6 +7,7 @@ import { AppError } from '../../http/app-error.ts';
 import { withAgencyTimeout } from '../../integrations/identity-check.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
+import type { AccountRow } from './identity.repo.ts';
 import type { RequestMeta } from './sessions.ts';
 
 /*
@@ -34,7 +35,16 @@ export async function startFaceCheck(
   body: StartFaceCheckBody,
   meta: RequestMeta,
 ): Promise<FaceCheckView> {
-  const account = auth.account;
+  return startFaceCheckOf(ctx, auth.account, body.purpose, meta);
+}
+
+/** Starts a check of an account's own identity (also for the hub's face sign-in, no session yet). */
+export async function startFaceCheckOf(
+  ctx: AppContext,
+  account: AccountRow,
+  purpose: FaceRow['purpose'],
+  meta: RequestMeta,
+): Promise<FaceCheckView> {
   if (!account.idType || !account.idNumberEnc)
     throw new AppError('realname.identity_incomplete', { status: 422 });
   const now = ctx.clock.now();
@@ -48,7 +58,7 @@ export async function startFaceCheck(
     .insert(faceChecks)
     .values({
       accountId: account.id,
-      purpose: body.purpose,
+      purpose,
       providerRef: started.ref,
       challenge: started.challenge,
       createdAt: now,
@@ -60,18 +70,18 @@ export async function startFaceCheck(
     action: 'face_check.started',
     targetType: 'account',
     targetId: account.id,
-    detail: { adapter: ctx.faceCheck.name, purpose: body.purpose },
+    detail: { adapter: ctx.faceCheck.name, purpose },
     ip: meta.ip,
     at: now,
   });
   return present(ctx, row!);
 }
 
-async function ownCheck(db: Db, auth: Auth, id: string): Promise<FaceRow> {
+async function ownCheck(db: Db, accountId: string, id: string): Promise<FaceRow> {
   const [row] = await db
     .select()
     .from(faceChecks)
-    .where(and(eq(faceChecks.id, id), eq(faceChecks.accountId, auth.account.id)))
+    .where(and(eq(faceChecks.id, id), eq(faceChecks.accountId, accountId)))
     .limit(1);
   if (!row) throw new AppError('face.not_found', { status: 404 });
   return row;
@@ -79,7 +89,15 @@ async function ownCheck(db: Db, auth: Auth, id: string): Promise<FaceRow> {
 
 /** The check's status, read from the provider while it is pending (and stored once decided). */
 export async function faceCheckStatus(ctx: AppContext, auth: Auth, id: string): Promise<FaceCheckView> {
-  const row = await ownCheck(ctx.db, auth, id);
+  return faceCheckStatusOf(ctx, auth.account.id, id);
+}
+
+export async function faceCheckStatusOf(
+  ctx: AppContext,
+  accountId: string,
+  id: string,
+): Promise<FaceCheckView> {
+  const row = await ownCheck(ctx.db, accountId, id);
   const now = ctx.clock.now();
   if (row.status !== 'pending') return present(ctx, row);
   if (row.expiresAt <= now) return { ...present(ctx, row), status: 'expired' };
@@ -92,10 +110,10 @@ export async function faceCheckStatus(ctx: AppContext, auth: Auth, id: string): 
     .where(and(eq(faceChecks.id, row.id), eq(faceChecks.status, 'pending')))
     .returning();
   await recordAudit(ctx.db, {
-    actorId: auth.account.id,
+    actorId: accountId,
     action: 'face_check.result',
     targetType: 'account',
-    targetId: auth.account.id,
+    targetId: accountId,
     detail: { adapter: ctx.faceCheck.name, outcome },
     at: now,
   });
@@ -114,6 +132,21 @@ export async function requirePassedFaceCheck(ctx: AppContext, auth: Auth, id: st
  * finds it used); the session that used it is stepped up.
  */
 export async function consumeFaceCheck(ctx: AppContext, tx: Db, auth: Auth, id: string): Promise<void> {
+  await useFaceCheck(ctx, tx, auth.account.id, id);
+  await tx
+    .update(sessions)
+    .set({ stepUpAt: ctx.clock.now() })
+    .where(eq(sessions.tokenHash, auth.session.tokenHash));
+}
+
+/** Marks a passed, unexpired, unused check of the account used (face.expired otherwise). */
+export async function useFaceCheck(
+  ctx: AppContext,
+  tx: Db,
+  accountId: string,
+  id: string,
+  purpose?: FaceRow['purpose'],
+): Promise<void> {
   const now = ctx.clock.now();
   const used = await tx
     .update(faceChecks)
@@ -121,13 +154,13 @@ export async function consumeFaceCheck(ctx: AppContext, tx: Db, auth: Auth, id: 
     .where(
       and(
         eq(faceChecks.id, id),
-        eq(faceChecks.accountId, auth.account.id),
+        eq(faceChecks.accountId, accountId),
         eq(faceChecks.status, 'passed'),
+        purpose ? eq(faceChecks.purpose, purpose) : undefined,
         isNull(faceChecks.usedAt),
         gt(faceChecks.expiresAt, now),
       ),
     )
     .returning({ id: faceChecks.id });
   if (used.length === 0) throw new AppError('face.expired', { status: 422 });
-  await tx.update(sessions).set({ stepUpAt: now }).where(eq(sessions.tokenHash, auth.session.tokenHash));
 }

@@ -32,6 +32,7 @@ import {
   setSessionCookie,
 } from './auth.ts';
 import { createCaptcha, verifyCaptcha } from './captcha.service.ts';
+import { stepUpUntil } from './hub-devices.ts';
 import { presentAccount } from './identity.presenter.ts';
 import { findAccountByUsername } from './identity.repo.ts';
 import { checkOneTimeCode, sendOneTimeCode } from './otp.service.ts';
@@ -245,6 +246,7 @@ export async function identityRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
         account: auth.view,
         method: auth.session.method,
         expiresAt: auth.session.expiresAt.toISOString(),
+        stepUpUntil: stepUpUntil(auth)?.toISOString() ?? null,
       };
     },
   );

@@ -12,6 +12,7 @@ export {
   setSessionCookie,
 } from './auth.ts';
 export { verifyCaptcha } from './captcha.service.ts';
+export { requireStepUp, stepUpUntil } from './hub-devices.ts';
 export { presentAccount } from './identity.presenter.ts';
 export {
   type AccountRow,

@@ -13,6 +13,7 @@ export function simulatorNames(ctx: AppContext): string[] {
     ctx.identityAgencies,
     ctx.faceCheck,
     ctx.registries,
+    ctx.licenceAuthorities,
     ctx.govPlatform,
     ...ctx.serviceAdapters,
   ]
