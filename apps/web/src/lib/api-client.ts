@@ -13,6 +13,7 @@ import {
 import type { FormInstance } from 'antd';
 import { formatChinaDate } from './format';
 import { currentLocale, i18n } from './i18n';
+import { noteSessionReplaced } from './session-ended';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | undefined | null;
@@ -184,6 +185,7 @@ async function send<T>(
 
   if (!response.ok) {
     const error = await toApiError(response);
+    if (error.code === 'auth.session_replaced') noteSessionReplaced();
     // A stale or rotated cookie: fetch a fresh token once and replay the request.
     if (error.code === 'request.csrf_failed' && UNSAFE_METHODS.has(method) && !csrfRetried) {
       const token = await fetchCsrfToken();

@@ -4,6 +4,7 @@ import { catalogueEn } from './features/catalogue.en';
 import { consultationsEn } from './features/consultations.en';
 import { contentEn } from './features/content.en';
 import { formViewEn } from './features/form-view.en';
+import { hubEn } from './features/hub.en';
 import { inboxEn } from './features/inbox.en';
 import { qualificationsEn } from './features/qualifications.en';
 import { realNameEn } from './features/real-name.en';
@@ -506,23 +507,7 @@ export const en: Messages = {
     empty: 'No services are available online yet',
     go: 'Apply online',
   },
-  hub: {
-    city: 'City',
-    title: 'Citizen hub',
-    tabs: 'Bottom navigation',
-    home: 'Home',
-    services: 'Services',
-    me: 'Me',
-    servicesTitle: 'All services',
-    welcome: 'Government services in your pocket',
-    notSignedIn: 'You are not signed in',
-    notSignedInHint: 'Sign in to see your account and the progress of your applications.',
-    signIn: 'Sign in',
-    name: 'Name',
-    mobile: 'Mobile',
-    account: 'Account',
-    signOut: 'Sign out',
-  },
+  hub: hubEn,
   console: {
     serviceSettings: 'Service settings',
     title: 'Staff console',

@@ -4,6 +4,7 @@ import { catalogueZhCN } from './features/catalogue';
 import { consultationsZhCN } from './features/consultations';
 import { contentZhCN } from './features/content';
 import { formViewZhCN } from './features/form-view';
+import { hubZhCN } from './features/hub';
 import { inboxZhCN } from './features/inbox';
 import { qualificationsZhCN } from './features/qualifications';
 import { realNameZhCN } from './features/real-name';
@@ -489,23 +490,7 @@ export const zhCN = {
     empty: '暂无可在线办理的事项',
     go: '在线办理',
   },
-  hub: {
-    city: '城市',
-    title: '市民服务',
-    tabs: '底部导航',
-    home: '首页',
-    services: '办事',
-    me: '我的',
-    servicesTitle: '全部服务',
-    welcome: '掌上办事，一网通办',
-    notSignedIn: '您尚未登录',
-    notSignedInHint: '登录后可查看您的账号信息与办件进度。',
-    signIn: '登录',
-    name: '姓名',
-    mobile: '手机',
-    account: '账号',
-    signOut: '退出登录',
-  },
+  hub: hubZhCN,
   console: {
     serviceSettings: '业务配置',
     title: '管理控制台',

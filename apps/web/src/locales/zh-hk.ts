@@ -4,6 +4,7 @@ import { catalogueZhHK } from './features/catalogue.zh-hk';
 import { consultationsZhHK } from './features/consultations.zh-hk';
 import { contentZhHK } from './features/content.zh-hk';
 import { formViewZhHK } from './features/form-view.zh-hk';
+import { hubZhHK } from './features/hub.zh-hk';
 import { inboxZhHK } from './features/inbox.zh-hk';
 import { qualificationsZhHK } from './features/qualifications.zh-hk';
 import { realNameZhHK } from './features/real-name.zh-hk';
@@ -491,23 +492,7 @@ export const zhHK: Messages = {
     empty: '暫無可網上辦理的服務',
     go: '網上辦理',
   },
-  hub: {
-    city: '城市',
-    title: '市民服務',
-    tabs: '底部導覽',
-    home: '主頁',
-    services: '辦事',
-    me: '我的',
-    servicesTitle: '全部服務',
-    welcome: '手機辦事，一網通辦',
-    notSignedIn: '您尚未登入',
-    notSignedInHint: '登入後可查看您的帳戶資料及申請進度。',
-    signIn: '登入',
-    name: '姓名',
-    mobile: '手提電話',
-    account: '帳戶',
-    signOut: '登出',
-  },
+  hub: hubZhHK,
   console: {
     serviceSettings: '業務配置',
     title: '管理控制台',

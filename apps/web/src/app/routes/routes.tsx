@@ -12,6 +12,7 @@ const portalPages = () => import('./portal-pages');
 const account = () => import('./account-door');
 const apps = () => import('./apps-door');
 const mobile = () => import('./mobile-door');
+const hubVerify = () => import('./hub-verify-door');
 const consoleDoor = () => import('./console-door');
 
 const PortalLayout = lazyNamed(portal, 'PortalLayout');
@@ -54,6 +55,12 @@ const MobileLayout = lazyNamed(mobile, 'MobileLayout');
 const HubHome = lazyNamed(mobile, 'HubHome');
 const HubServices = lazyNamed(mobile, 'HubServices');
 const HubMinePage = lazyNamed(mobile, 'HubMinePage');
+const HubSignInPage = lazyNamed(mobile, 'HubSignInPage');
+const HubSecurityPage = lazyNamed(mobile, 'HubSecurityPage');
+const LicenceWalletPage = lazyNamed(mobile, 'LicenceWalletPage');
+const LicenceAddPage = lazyNamed(mobile, 'LicenceAddPage');
+const LicencePage = lazyNamed(mobile, 'LicencePage');
+const VerifyPage = lazyNamed(hubVerify, 'VerifyPage');
 
 const ConsoleLayout = lazyNamed(consoleDoor, 'ConsoleLayout');
 const ConsoleOverviewPage = lazyNamed(consoleDoor, 'ConsoleOverviewPage');
@@ -141,6 +148,12 @@ export const routes: RouteObject[] = [
       { index: true, element: page(HubHome) },
       { path: 'services', element: page(HubServices) },
       { path: 'me', element: page(HubMinePage) },
+      { path: 'me/security', element: page(HubSecurityPage) },
+      { path: 'login', element: page(HubSignInPage) },
+      { path: 'licences', element: page(LicenceWalletPage) },
+      { path: 'licences/add', element: page(LicenceAddPage) },
+      { path: 'licences/:id', element: page(LicencePage) },
+      { path: 'verify', element: page(VerifyPage) },
       { path: '*', element: <NotFoundResult homePath="/m" /> },
     ],
   },

@@ -9,6 +9,14 @@ type Props = {
   purpose: StartFaceCheckBody['purpose'];
   /** called with the id of a check the provider says passed */
   onPassed: (faceCheckId: string) => Promise<void> | void;
+  /**
+   * A check started elsewhere (the hub's face sign-in: no session yet, the bound phone proves the
+   * person). The simulator's control route is then `simulatorPath(id)`, and the outcome is left to
+   * `onPassed`, whose server call reads it from the provider and refuses a check that did not pass.
+   */
+  flow?: { start: () => Promise<FaceCheckView>; simulatorPath: (id: string) => string };
+  /** the start button's text (人脸识别 by default) */
+  startLabel?: string;
 };
 
 /**
@@ -16,7 +24,7 @@ type Props = {
  * simulator the frame is labelled as such and a tester chooses what the camera saw; the outcome is
  * then read back from the server (never trusted from the page).
  */
-export function FaceCheckPanel({ purpose, onPassed }: Props) {
+export function FaceCheckPanel({ purpose, onPassed, flow, startLabel }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [check, setCheck] = useState<FaceCheckView | null>(null);
@@ -27,7 +35,9 @@ export function FaceCheckPanel({ purpose, onPassed }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      setCheck(await apiClient.post<FaceCheckView>('/api/face-checks', { purpose }));
+      setCheck(
+        flow ? await flow.start() : await apiClient.post<FaceCheckView>('/api/face-checks', { purpose }),
+      );
     } catch (error) {
       setFailure(describeError(error, locale));
     } finally {
@@ -39,10 +49,16 @@ export function FaceCheckPanel({ purpose, onPassed }: Props) {
     if (!check) return;
     setBusy(true);
     try {
-      await apiClient.post<null>(`/api/dev/face-checks/${check.id}/decide`, { outcome });
-      const result = await apiClient.get<FaceCheckView>(`/api/face-checks/${check.id}`);
-      if (result.status === 'passed') await onPassed(check.id);
-      else setFailure(t('realName.face.failed'));
+      await apiClient.post<null>(
+        flow ? flow.simulatorPath(check.id) : `/api/dev/face-checks/${check.id}/decide`,
+        { outcome },
+      );
+      if (flow) await onPassed(check.id);
+      else {
+        const result = await apiClient.get<FaceCheckView>(`/api/face-checks/${check.id}`);
+        if (result.status === 'passed') await onPassed(check.id);
+        else setFailure(t('realName.face.failed'));
+      }
       setCheck(null);
     } catch (error) {
       setFailure(describeError(error, locale));
@@ -84,7 +100,7 @@ export function FaceCheckPanel({ purpose, onPassed }: Props) {
         </section>
       ) : (
         <Button type="primary" loading={busy} onClick={() => void start()}>
-          {t('realName.face.start')}
+          {startLabel ?? t('realName.face.start')}
         </Button>
       )}
     </div>

@@ -3,20 +3,35 @@ import { GUANGDONG_CITIES } from '@sw/contracts';
 import { Alert, Empty, Select, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCity } from '../../../hooks/use-hub-prefs';
 import { useLocale } from '../../../hooks/use-locale';
 import { describeError } from '../../../lib/api-client';
 import { localized, useServices } from '../api/get-services';
-import { useCity } from '../hooks/use-city';
 
 /**
  * The services for a phone screen, for the chosen city (remembered on the device): an icon grid
  * (首页) or a list with descriptions (办事). A service offered only in some cities shows there only.
  */
-export function ServiceGrid({ variant = 'grid' }: { variant?: 'grid' | 'list' }) {
+export function ServiceGrid({
+  variant = 'grid',
+  category,
+  q,
+  picker: withPicker = true,
+  emptyText,
+}: {
+  variant?: 'grid' | 'list';
+  /** only this category's services (the hub's 办事 tab) */
+  category?: string;
+  /** free text */
+  q?: string;
+  /** the city select above the list (off where the page has its own city switch) */
+  picker?: boolean;
+  emptyText?: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [city, setCity] = useCity();
-  const { data: services, isPending, isError, error } = useServices({ city });
+  const { data: services, isPending, isError, error } = useServices({ city, category, q });
 
   const picker = (
     <div className="sw-hub-city">
@@ -35,7 +50,7 @@ export function ServiceGrid({ variant = 'grid' }: { variant?: 'grid' | 'list' })
   let body: React.ReactNode;
   if (isPending) body = <Skeleton active />;
   else if (isError) body = <Alert type="error" showIcon title={describeError(error)} />;
-  else if (services.length === 0) body = <Empty description={t('apps.empty')} />;
+  else if (services.length === 0) body = <Empty description={emptyText ?? t('apps.empty')} />;
   else if (variant === 'list')
     body = (
       <ul className="sw-hub-list">
@@ -45,6 +60,7 @@ export function ServiceGrid({ variant = 'grid' }: { variant?: 'grid' | 'list' })
               <span className="sw-hub-list__text">
                 <strong>{localized(service.name, locale)}</strong>
                 <span>{localized(service.description, locale)}</span>
+                {service.regions.note ? <span>{localized(service.regions.note, locale)}</span> : null}
               </span>
               <RightOutlined aria-hidden="true" />
             </Link>
@@ -70,7 +86,7 @@ export function ServiceGrid({ variant = 'grid' }: { variant?: 'grid' | 'list' })
 
   return (
     <>
-      {picker}
+      {withPicker ? picker : null}
       {body}
     </>
   );

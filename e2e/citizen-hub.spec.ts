@@ -1,0 +1,119 @@
+import { expect, type Page, test } from '@playwright/test';
+import { CAPTCHA, expectAccessible } from './support';
+
+/*
+ * The citizen hub (seed 003) on a phone: the city switch, the categories, a first full sign-in
+ * that sets a PIN, sign-in by PIN, a licence linked after a face check, its QR shown and checked on
+ * the verifier page, offline. Axe on each page.
+ */
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const shots = process.env.HUB_SHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+async function faceCheck(page: Page, start: RegExp) {
+  await page.getByRole('button', { name: start }).click();
+  await expect(page.getByText('模拟器', { exact: false }).first()).toBeVisible();
+  await page.getByRole('button', { name: /通\s*过/ }).first().click();
+}
+
+test('a citizen switches city, signs in by PIN, links a licence and shows a code a verifier checks offline', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/m');
+  await expect(page.getByRole('heading', { name: '粤省事' })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '01-home');
+
+  // 「左上角的地市」: switch to 深圳, remembered across a reload, then back
+  await page.getByRole('button', { name: /当前城市：广州/ }).click();
+  await page.getByRole('button', { name: '深圳', exact: true }).click();
+  await expect(page.getByRole('button', { name: /当前城市：深圳/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: /当前城市：深圳/ })).toBeVisible();
+
+  // 办事 → 户政(治安): what runs here and what links out, with the manual's city notes
+  await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '办事' }).click();
+  await page.getByRole('link', { name: '户政(治安)' }).click();
+  await expect(page.getByRole('heading', { name: '户政(治安)' })).toBeVisible();
+  await expect(page.getByText('深圳暂不支持').first()).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '02-category');
+  await page.getByRole('button', { name: /当前城市：深圳/ }).click();
+  await page.getByRole('button', { name: '广州', exact: true }).click();
+
+  // 【请登录】 on a new phone: a full sign-in first, then the PIN
+  await page.goto('/m');
+  await page.getByRole('link', { name: '请登录' }).click();
+  await expect(page.getByText('本设备首次使用粤省事')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: '账号密码 / 短信登录' }).click();
+  await page.locator('#login_username').fill('zhangsan01');
+  await page.locator('#login_password').fill('Demo@2026');
+  await page.locator('#login_captchaAnswer').fill(CAPTCHA);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await expect(page).toHaveURL(/\/m\/me\/security$/);
+  await page.getByLabel('数字密码（6位）').fill('135790');
+  await page.getByLabel('再次输入数字密码').fill('135790');
+  await page.getByRole('radio', { name: '数字密码' }).check();
+  await expectAccessible(page);
+  await shot(page, '03-set-pin');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('本机已绑定您的账号')).toBeVisible();
+
+  // sign out, then back in by PIN
+  await page.goto('/m/me');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.goto('/m/login');
+  await expect(page.getByText('欢迎回来，张*')).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '04-pin-sign-in');
+  await page.getByLabel('请输入6位数字密码').first().click();
+  await page.keyboard.type('135790');
+  await expect(page).toHaveURL(/\/m$/);
+  await expect(page.getByRole('heading', { name: '张三，您好' })).toBeVisible();
+
+  // 我的证照 → 【+】 → 驾驶证 → face check → 【授权关联】
+  await page.goto('/m/licences');
+  await page.getByRole('link', { name: '关联证照' }).click();
+  await page.getByRole('radio', { name: '驾驶证' }).check();
+  await expect(page.getByText('广东省公安厅交通管理局')).toBeVisible();
+  await expectAccessible(page);
+  await faceCheck(page, /开始人脸识别/);
+  await page.getByRole('button', { name: '授权关联' }).click();
+  await expect(page.getByRole('heading', { name: '驾驶证' })).toBeVisible();
+  await expect(page.getByText('1101**********002X')).toBeVisible();
+  await page.getByRole('button', { name: '出示证照' }).click();
+  const qr = page.getByRole('img', { name: '驾驶证核验二维码' });
+  await expect(qr).toBeVisible();
+  await expect(page.getByText(/秒后自动刷新/)).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '05-licence-qr');
+  const code = await qr.getAttribute('data-code');
+  expect(code).toMatch(/^SWL1:/);
+
+  // the verifier: keys fetched once, then the check works offline
+  const verifier = await context.newPage();
+  await verifier.goto('/m/verify');
+  await expect(verifier.getByRole('heading', { name: '扫码核验' })).toBeVisible();
+  await verifier.waitForFunction(() => window.localStorage.getItem('sw.licences.jwks') !== null);
+  await context.setOffline(true);
+  await verifier.getByLabel('或粘贴核验码').fill(code!);
+  await verifier.getByRole('button', { name: /核\s*验/ }).last().click();
+  await expect(verifier.getByRole('heading', { name: /有效/ })).toBeVisible();
+  await expect(verifier.getByText('张*')).toBeVisible();
+  await expect(verifier.getByText('已在本机离线核验')).toBeVisible();
+  await expectAccessible(verifier);
+  await shot(verifier, '06-verify-valid');
+  const tampered = `${code!.slice(0, -12)}${code!.slice(-12).replace(/[0-9A-Z]/, (c) => (c === 'A' ? 'B' : 'A'))}`;
+  await verifier.getByLabel('或粘贴核验码').fill(tampered);
+  await verifier.getByRole('button', { name: /核\s*验/ }).last().click();
+  await expect(verifier.getByRole('heading', { name: /无效/ })).toBeVisible();
+  await expectAccessible(verifier);
+  await shot(verifier, '07-verify-forged');
+  await context.setOffline(false);
+});
