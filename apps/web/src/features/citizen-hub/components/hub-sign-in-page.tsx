@@ -38,11 +38,10 @@ function PinSignIn({ next, lockedUntil }: { next: string; lockedUntil: string | 
         if (pin.length === 6) void submit(pin);
       }}
     >
-      <label htmlFor="hub-pin" className="sw-hub-pin__label">
+      <p className="sw-hub-pin__label" aria-hidden="true">
         {t('hub.signInPage.pinLabel')}
-      </label>
+      </p>
       <Input.OTP
-        id="hub-pin"
         length={6}
         mask="●"
         value={pin}
