@@ -44,6 +44,7 @@ import { consultationRoutes } from './modules/consultations/consultations.routes
 import { contentRoutes } from './modules/content/content.routes.ts';
 import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
+import { hubAppointmentRoutes } from './modules/hub-appointments/hub-appointments.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { consoleAccountRoutes } from './modules/identity/administration/console-accounts.routes.ts';
 import { faceCheckRoutes, faceCheckSimulatorRoutes } from './modules/identity/face-check.routes.ts';
@@ -288,6 +289,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(faceCheckRoutes, { ctx });
   await app.register(hubRoutes, { ctx });
   await app.register(licenceRoutes, { ctx });
+  await app.register(hubAppointmentRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
   handleForgotPasswordJobs(ctx);
   // the business services: each folder under modules/services (and a test's own) with its service.ts

@@ -6,6 +6,7 @@ import { listCaseworkServices } from './modules/casework/index.ts';
 import { startReminderScheduler } from './modules/casework/reminders.ts';
 import { startServiceTimers } from './modules/casework/service-loader.ts';
 import { purgeUnclaimedFiles } from './modules/files/files.service.ts';
+import { sendHubReminders } from './modules/hub-appointments/hub-appointments.service.ts';
 import { describeDemoAccounts, seedDemoData } from './modules/identity/demo-data.ts';
 import { closePasswordHasher, usePasswordHasherProcess } from './modules/identity/passwords.ts';
 import { simulatorNames } from './modules/platform/platform.routes.ts';
@@ -67,6 +68,13 @@ async function main() {
   // each service's own periodic work (智慧审证 asks the issuing authority again)
   const serviceTimers = startServiceTimers(ctx, listCaseworkServices());
   app.addHook('preClose', () => serviceTimers.stop());
+  // the citizen hub's day-before booking reminders (claimed rows: safe on every instance)
+  const hubReminders = runPeriodically(
+    10 * 60_000,
+    () => sendHubReminders(ctx).then(() => undefined),
+    (err) => ctx.log.error({ err }, 'hub booking reminders failed'),
+  );
+  app.addHook('preClose', () => hubReminders.stop());
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -29,6 +29,7 @@ export * from './errors.ts';
 export * from './geo/country-lookup.ts';
 export * from './geo/division-lookup.ts';
 export * from './geo/guangdong-cities.ts';
+export * from './hub/appointments.ts';
 export * from './hub/directory.ts';
 export * from './i18n/error-messages.ts';
 export * from './licences/licence-types.ts';

@@ -4,6 +4,7 @@ export * from './casework.ts';
 export * from './consultations.ts';
 export * from './content.ts';
 export * from './files.ts';
+export * from './hub-appointments.ts';
 export * from './identity.ts';
 export * from './kernel.ts';
 export * from './licences.ts';

@@ -194,6 +194,35 @@ export async function setDaySlots(
   return daySlots(ctx.db, serviceCode, resource, day);
 }
 
+/**
+ * A resource's standing quotas: the day gets these slots unless staff have set it (a slot already
+ * there, booked or changed, is left as it is). Idempotent and safe on several instances at once.
+ */
+export async function ensureDefaultSlots(
+  db: Db,
+  serviceCode: string,
+  resource: string,
+  day: string,
+  slots: readonly { starts: string; ends: string; capacity: number }[],
+): Promise<void> {
+  const [any] = await db
+    .select({ id: appointmentSlots.id })
+    .from(appointmentSlots)
+    .where(
+      and(
+        eq(appointmentSlots.serviceCode, serviceCode),
+        eq(appointmentSlots.resource, resource),
+        eq(appointmentSlots.day, day),
+      ),
+    )
+    .limit(1);
+  if (any) return;
+  await db
+    .insert(appointmentSlots)
+    .values(slots.map((slot) => ({ serviceCode, resource, day, ...slot })))
+    .onConflictDoNothing();
+}
+
 /** The slot of a service, or 404. */
 export async function findSlot(db: Db, serviceCode: string, slotId: string): Promise<SlotRow> {
   const [row] = await db
