@@ -223,6 +223,27 @@ export async function ensureDefaultSlots(
     .onConflictDoNothing();
 }
 
+/** A resource's slots from one day to another, in day and time order. */
+export async function slotsBetween(
+  db: Db,
+  serviceCode: string,
+  resource: string,
+  first: string,
+  last: string,
+): Promise<SlotRow[]> {
+  return db
+    .select()
+    .from(appointmentSlots)
+    .where(
+      and(
+        eq(appointmentSlots.serviceCode, serviceCode),
+        eq(appointmentSlots.resource, resource),
+        sql`${appointmentSlots.day} between ${first}::date and ${last}::date`,
+      ),
+    )
+    .orderBy(asc(appointmentSlots.day), asc(appointmentSlots.starts));
+}
+
 /** The slot of a service, or 404. */
 export async function findSlot(db: Db, serviceCode: string, slotId: string): Promise<SlotRow> {
   const [row] = await db

@@ -16,5 +16,6 @@ export {
   remindTomorrow,
   type SlotRow,
   setDaySlots,
+  slotsBetween,
 } from './appointments.service.ts';
 export { type AppointmentResource, findResource, registerResources } from './resources.ts';

@@ -11,11 +11,10 @@ import {
   maskName,
   parseResidentId,
 } from '@sw/contracts';
-import { and, asc, between, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { appointmentSlots } from '../../db/schema/appointments.ts';
 import { hubAppointmentDetails } from '../../db/schema/hub-appointments.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import {
@@ -29,6 +28,7 @@ import {
   findSlot,
   listBookings,
   remindTomorrow,
+  slotsBetween,
 } from '../appointments/index.ts';
 import type { Auth } from '../identity/index.ts';
 import { notify } from '../messaging/index.ts';
@@ -83,19 +83,7 @@ export async function officeDays(
   if (range) for (let d = range.first; d <= range.last; d = addDays(d, 1)) if (isWeekday(d)) days.push(d);
   for (const day of days) await ensureDefaultSlots(ctx.db, serviceCode, office, day, DEFAULT_SLOTS);
   const rows =
-    days.length === 0
-      ? []
-      : await ctx.db
-          .select()
-          .from(appointmentSlots)
-          .where(
-            and(
-              eq(appointmentSlots.serviceCode, serviceCode),
-              eq(appointmentSlots.resource, office),
-              between(appointmentSlots.day, days[0]!, days.at(-1)!),
-            ),
-          )
-          .orderBy(asc(appointmentSlots.day), asc(appointmentSlots.starts));
+    days.length === 0 ? [] : await slotsBetween(ctx.db, serviceCode, office, days[0]!, days.at(-1)!);
   return {
     office,
     cutoffHour: HUB_BOOKING_RULES.cutoffHourDayBefore,
