@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { CAPTCHA, expectAccessible } from './support.ts';
+import { CAPTCHA, expectAccessible, residentId } from './support.ts';
 
 /*
  * The citizen hub (seed 003) on a phone: the city switch, the categories, a first full sign-in
@@ -131,4 +131,40 @@ test('a citizen switches city, signs in by PIN, links a licence and shows a code
   await expect(verifier.getByRole('heading', { name: /有效/ })).toBeVisible();
   await expect(verifier.getByLabel('或粘贴核验码')).toHaveValue(code!);
   await context.setOffline(false);
+  await verifier.close();
+
+  // 办理进度查询: the applications here and public security's cases, in one list
+  await page.goto('/m/progress');
+  await expect(page.getByText('居民身份证换领（有效期满）')).toBeVisible();
+  await expect(page.getByText('市内移居')).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '08-progress');
+
+  // 婚育 → 婚姻登记预约: office, day, time, both parties; then 取消预约
+  await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '办事' }).click();
+  await page.getByRole('link', { name: '婚育' }).click();
+  await page.getByRole('link', { name: /婚姻登记预约/ }).click();
+  await page.getByRole('radio', { name: '广州市婚姻登记处（天河）' }).check();
+  await page.getByRole('radio', { name: /09:00–10:00/ }).check();
+  await page.getByRole('radio', { name: '结婚登记' }).check();
+  await page.getByLabel('另一方姓名').fill('李四');
+  await page.getByLabel('另一方居民身份证号码').fill('110105195601010028');
+  await page.getByRole('button', { name: '提交预约' }).click();
+  await expect(
+    page.getByRole('alert').or(page.locator('.ant-form-item-explain-error')).first(),
+  ).toBeVisible();
+  await page.getByLabel('另一方居民身份证号码').fill(residentId('19560101', 1));
+  await expectAccessible(page);
+  await shot(page, '09-book');
+  await page.getByRole('button', { name: '提交预约' }).click();
+  await expect(page).toHaveURL(/\/m\/appointments\?booked=/);
+  await expect(page.getByText('预约成功')).toBeVisible();
+  await expect(page.getByRole('img', { name: /预约凭证二维码/ })).toBeVisible();
+  await expect(page.getByText(/^李\* 1101/)).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '10-booked');
+  await page.getByRole('button', { name: '取消预约' }).click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('已取消')).toBeVisible();
+  await expectAccessible(page);
 });

@@ -23,6 +23,7 @@ import { ensureCsrfToken, securityPlugin } from './http/security.ts';
 import { createELicenseSimulator } from './integrations/e-license.ts';
 import { createFaceCheckSimulator } from './integrations/face-check.ts';
 import { createGovPlatformSimulator } from './integrations/gov-platform.ts';
+import { createHouseholdAgencySimulator } from './integrations/household-agency.ts';
 import { createIdentityAgenciesSimulator } from './integrations/identity-check.ts';
 import { createLicenceAuthoritiesSimulator } from './integrations/licence-authorities.ts';
 import { createMailSimulator, createSmtpMailer } from './integrations/mailer.ts';
@@ -45,6 +46,7 @@ import { contentRoutes } from './modules/content/content.routes.ts';
 import { createFileStore } from './modules/files/file-store.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { hubAppointmentRoutes } from './modules/hub-appointments/hub-appointments.routes.ts';
+import { hubProgressRoutes } from './modules/hub-progress/hub-progress.routes.ts';
 import { accountSettingsRoutes } from './modules/identity/account-settings.routes.ts';
 import { consoleAccountRoutes } from './modules/identity/administration/console-accounts.routes.ts';
 import { faceCheckRoutes, faceCheckSimulatorRoutes } from './modules/identity/face-check.routes.ts';
@@ -226,6 +228,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
     faceCheck: createFaceCheckSimulator({ db: database.db, log, production: config.mode === 'production' }),
     registries: createRegistriesSimulator({ log, production: config.mode === 'production' }),
     licenceAuthorities: createLicenceAuthoritiesSimulator({ log, production: config.mode === 'production' }),
+    householdAgency: createHouseholdAgencySimulator({ log, production: config.mode === 'production' }),
     govPlatform: createGovPlatformSimulator({ log, production: config.mode === 'production' }),
     serviceAdapters: [],
     files: createFileStore(config),
@@ -290,6 +293,7 @@ export async function build(options: BuildOptions = {}): Promise<App> {
   await app.register(hubRoutes, { ctx });
   await app.register(licenceRoutes, { ctx });
   await app.register(hubAppointmentRoutes, { ctx });
+  await app.register(hubProgressRoutes, { ctx });
   handlePasswordRecoveryJobs(ctx);
   handleForgotPasswordJobs(ctx);
   // the business services: each folder under modules/services (and a test's own) with its service.ts

@@ -5,6 +5,7 @@ import type { Counters } from './http/rate-limit.ts';
 import type { ELicenseSimulator } from './integrations/e-license.ts';
 import type { FaceCheckSimulator } from './integrations/face-check.ts';
 import type { GovPlatform } from './integrations/gov-platform.ts';
+import type { HouseholdAgency } from './integrations/household-agency.ts';
 import type { IdentityAgencies } from './integrations/identity-check.ts';
 import type { LicenceAuthorities } from './integrations/licence-authorities.ts';
 import type { Registries } from './integrations/registries.ts';
@@ -39,6 +40,8 @@ export type AppContext = {
   registries: Registries;
   /** the licences' issuing authorities (我的证照, seed 003) */
   licenceAuthorities: LicenceAuthorities;
+  /** public security's 身份证办理 and 户政审批 progress (办理进度查询, seed 003) */
+  householdAgency: HouseholdAgency;
   /** the national government service platform (信息同步) */
   govPlatform: GovPlatform;
   /** the adapters services bring (their setup adds them), listed with the simulators in use */

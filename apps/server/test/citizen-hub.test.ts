@@ -221,6 +221,14 @@ describe('我的证照: linking from the issuing authorities with the manual’s
       expect.objectContaining({ path: 'city', code: 'licences.housing_fund_other_city' }),
     ]);
     expect(otherCity.json().errors[0].message).toContain('缴纳公积金的城市');
+    // 办理进度查询: the agency's cases of the last six months (the older one is not returned)
+    const progress = await phone.get('/api/hub/progress');
+    expect(progress.json().map((c: { business: string }) => c.business)).toEqual([
+      '居民身份证换领（有效期满）',
+      '市内移居',
+    ]);
+    const calls = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'agency.call'));
+    expect(calls.at(-1)?.detail).toMatchObject({ adapter: 'household-agency-simulator', found: 2 });
     const rows = await t.ctx.db.select().from(licenceLinks);
     // nothing stored in clear
     expect(JSON.stringify(rows)).not.toContain('11010519491231002X');
@@ -343,5 +351,14 @@ describe('亮证: signed codes that anyone verifies offline with the published k
     expect((await phone.post(`/api/licences/${linked.id}/code`)).statusCode).toBe(404);
     const audit = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, linked.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['licence.linked', 'licence.unlinked']);
+  });
+});
+
+describe('办理进度查询: the agencies’ half', () => {
+  it('lists nothing for a person the agency has no case of, and needs a face check', async () => {
+    const other = await person({ name: '吴十', idNumber: residentId('44010319930303', 71) });
+    expect((await other.phone.get('/api/hub/progress')).json().code).toBe('auth.step_up_required');
+    await stepUp(other.phone);
+    expect((await other.phone.get('/api/hub/progress')).json()).toEqual([]);
   });
 });

@@ -54,6 +54,7 @@ describe('platform endpoints', () => {
         'face-check-simulator',
         'registries-simulator',
         'licence-authorities-simulator',
+        'household-agency-simulator',
         'gov-platform-simulator',
         'cert-authority-simulator',
         'hktd-simulator',

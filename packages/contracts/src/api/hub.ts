@@ -65,3 +65,20 @@ export type HubStepUpBody = z.input<typeof HubStepUpBody>;
 
 export const HubStepUpView = z.object({ stepUpUntil: z.iso.datetime() }).meta({ id: 'HubStepUp' });
 export type HubStepUpView = z.infer<typeof HubStepUpView>;
+
+/**
+ * 办理进度查询's agency half (GET /api/hub/progress, a face check in the last five minutes): the
+ * person's 身份证办理 and 户政审批 cases from public security, beside their applications here.
+ */
+export const HubAgencyCase = z
+  .object({
+    source: z.enum(['id_card', 'household']),
+    reference: z.string(),
+    business: z.string(),
+    status: z.string(),
+    finished: z.boolean(),
+    office: z.string(),
+    steps: z.array(z.object({ name: z.string(), at: z.iso.datetime() })),
+  })
+  .meta({ id: 'HubAgencyCase' });
+export type HubAgencyCase = z.infer<typeof HubAgencyCase>;

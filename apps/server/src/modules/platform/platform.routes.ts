@@ -14,6 +14,7 @@ export function simulatorNames(ctx: AppContext): string[] {
     ctx.faceCheck,
     ctx.registries,
     ctx.licenceAuthorities,
+    ctx.householdAgency,
     ctx.govPlatform,
     ...ctx.serviceAdapters,
   ]

@@ -6,12 +6,15 @@ import { HubServicesPage } from '../../features/citizen-hub/components/hub-servi
 import { ServiceGrid } from '../../features/services/components/service-grid';
 
 export { MobileLayout } from '../../components/layouts/mobile-layout';
+export { AppointmentPage } from '../../features/citizen-hub/components/appointment-page';
 export { HubMinePage } from '../../features/citizen-hub/components/hub-mine-page';
 export { HubSecurityPage } from '../../features/citizen-hub/components/hub-security-page';
 export { HubSignInPage } from '../../features/citizen-hub/components/hub-sign-in-page';
 export { LicenceAddPage } from '../../features/citizen-hub/components/licence-add-page';
 export { LicencePage } from '../../features/citizen-hub/components/licence-page';
 export { LicenceWalletPage } from '../../features/citizen-hub/components/licence-wallet-page';
+export { MyAppointmentsPage } from '../../features/citizen-hub/components/my-appointments-page';
+export { ProgressPage } from '../../features/citizen-hub/components/progress-page';
 
 export function HubHome() {
   return (
@@ -24,7 +27,7 @@ export function HubHome() {
 export function HubServices() {
   return (
     <HubServicesPage
-      platformServices={(filters) => <ServiceGrid variant="list" picker={false} {...filters} />}
+      platformServices={(filters) => <ServiceGrid variant="list" picker={false} hideEmpty {...filters} />}
     />
   );
 }

@@ -61,6 +61,9 @@ const LicenceWalletPage = lazyNamed(mobile, 'LicenceWalletPage');
 const LicenceAddPage = lazyNamed(mobile, 'LicenceAddPage');
 const LicencePage = lazyNamed(mobile, 'LicencePage');
 const VerifyPage = lazyNamed(hubVerify, 'VerifyPage');
+const AppointmentPage = lazyNamed(mobile, 'AppointmentPage');
+const MyAppointmentsPage = lazyNamed(mobile, 'MyAppointmentsPage');
+const ProgressPage = lazyNamed(mobile, 'ProgressPage');
 
 const ConsoleLayout = lazyNamed(consoleDoor, 'ConsoleLayout');
 const ConsoleOverviewPage = lazyNamed(consoleDoor, 'ConsoleOverviewPage');
@@ -154,6 +157,9 @@ export const routes: RouteObject[] = [
       { path: 'licences/add', element: page(LicenceAddPage) },
       { path: 'licences/:id', element: page(LicencePage) },
       { path: 'verify', element: page(VerifyPage) },
+      { path: 'appointments', element: page(MyAppointmentsPage) },
+      { path: 'appointments/:kind', element: page(AppointmentPage) },
+      { path: 'progress', element: page(ProgressPage) },
       { path: '*', element: <NotFoundResult homePath="/m" /> },
     ],
   },

@@ -1,4 +1,5 @@
 import {
+  CalendarOutlined,
   CommentOutlined,
   IdcardOutlined,
   LockOutlined,
@@ -81,6 +82,12 @@ export function HubMinePage() {
             icon={<IdcardOutlined />}
             label={t('hub.wallet.title')}
             hint={t('hub.wallet.hint')}
+          />
+          <Entry
+            to="/m/appointments"
+            icon={<CalendarOutlined />}
+            label={t('hub.appointments.mine')}
+            hint={t('hub.appointments.hint')}
           />
           <Entry to="/m/progress" icon={<ScheduleOutlined />} label={t('hub.progress.title')} />
           <Entry

@@ -1,10 +1,13 @@
-import { ExportOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ExportOutlined, RightOutlined } from '@ant-design/icons';
 import {
   GUANGDONG_CITIES,
+  HUB_APPOINTMENT_KINDS,
+  HUB_APPOINTMENTS,
   HUB_CATEGORIES,
   HUB_EXTERNAL_SERVICES,
   type HubCategory,
   type HubExternalService,
+  hubOffices,
   offeredIn,
   SERVICE_CATEGORIES,
 } from '@sw/contracts';
@@ -51,6 +54,46 @@ function ExternalService({ service, city }: { service: HubExternalService; city:
         <div className="sw-hub-list__item sw-hub-list__item--off">{text}</div>
       )}
     </li>
+  );
+}
+
+/** The hub's own 预约 services of a category (or matching a search), each offered in its cities. */
+function AppointmentServices({ category, q, city }: { category?: HubCategory; q: string; city: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const kinds = HUB_APPOINTMENT_KINDS.filter(
+    (k) =>
+      (!category || HUB_APPOINTMENTS[k].category === category) &&
+      (!q || Object.values(HUB_APPOINTMENTS[k].name).some((n) => n.toLowerCase().includes(q.toLowerCase()))),
+  );
+  if (kinds.length === 0) return null;
+  const cityName = GUANGDONG_CITIES.find((c) => c.code === city)?.name[locale];
+  return (
+    <ul className="sw-hub-list">
+      {kinds.map((k) => {
+        const info = HUB_APPOINTMENTS[k];
+        const here = hubOffices(k, city).length > 0;
+        return (
+          <li key={k}>
+            <Link to={`/m/appointments/${k}`} className="sw-hub-list__item">
+              <span className="sw-hub-list__icon" aria-hidden="true">
+                <CalendarOutlined />
+              </span>
+              <span className="sw-hub-list__text">
+                <strong>{info.name[locale]}</strong>
+                <span>{info.department[locale]}</span>
+                {here ? null : (
+                  <span className="sw-hub-unavailable">
+                    {t('hub.servicesPage.notInCity', { city: cityName })}
+                  </span>
+                )}
+              </span>
+              <RightOutlined aria-hidden="true" />
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -122,6 +165,7 @@ export function HubServicesPage({ platformServices }: { platformServices: Platfo
         <>
           <section className="sw-hub-section sw-hub-gap" aria-labelledby="hub-here-title">
             <h2 id="hub-here-title">{t('hub.servicesPage.here')}</h2>
+            <AppointmentServices category={category} q={q} city={city} />
             {platformServices({ ...(category ? { category } : {}), ...(q ? { q } : {}) })}
           </section>
           {external.length > 0 ? (

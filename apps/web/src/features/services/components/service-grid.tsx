@@ -18,6 +18,7 @@ export function ServiceGrid({
   q,
   picker: withPicker = true,
   emptyText,
+  hideEmpty = false,
 }: {
   variant?: 'grid' | 'list';
   /** only this category's services (the hub's 办事 tab) */
@@ -27,6 +28,8 @@ export function ServiceGrid({
   /** the city select above the list (off where the page has its own city switch) */
   picker?: boolean;
   emptyText?: string;
+  /** no 「暂无」 when nothing matches (the hub lists its own services beside these) */
+  hideEmpty?: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -50,7 +53,8 @@ export function ServiceGrid({
   let body: React.ReactNode;
   if (isPending) body = <Skeleton active />;
   else if (isError) body = <Alert type="error" showIcon title={describeError(error)} />;
-  else if (services.length === 0) body = <Empty description={emptyText ?? t('apps.empty')} />;
+  else if (services.length === 0)
+    body = hideEmpty ? null : <Empty description={emptyText ?? t('apps.empty')} />;
   else if (variant === 'list')
     body = (
       <ul className="sw-hub-list">
