@@ -167,4 +167,16 @@ test('a citizen switches city, signs in by PIN, links a licence and shows a code
   await page.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByText('已取消')).toBeVisible();
   await expectAccessible(page);
+
+  // 意见反馈: the common questions first (searched), then a message to the hub's staff
+  await page.goto('/m/feedback');
+  await page.getByRole('searchbox', { name: '搜索热门问题' }).fill('社保卡');
+  await page.getByRole('button', { name: '无法关联社保卡？' }).click();
+  await expect(page.getByText(/具有银联标识的为二代社保卡/)).toBeVisible();
+  await page.getByLabel('反馈内容').fill('希望增加更多城市的医保余额查询。');
+  await page.getByRole('button', { name: '提交反馈' }).click();
+  await expect(page.getByText(/反馈已提交（YJFK/)).toBeVisible();
+  await expect(page.getByText('待回复')).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, '11-feedback');
 });

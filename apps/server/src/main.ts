@@ -5,6 +5,7 @@ import { startAuditSealer } from './modules/audit/index.ts';
 import { listCaseworkServices } from './modules/casework/index.ts';
 import { startReminderScheduler } from './modules/casework/reminders.ts';
 import { startServiceTimers } from './modules/casework/service-loader.ts';
+import { seedDemoFaqs } from './modules/content/index.ts';
 import { purgeUnclaimedFiles } from './modules/files/files.service.ts';
 import { sendHubReminders } from './modules/hub-appointments/hub-appointments.service.ts';
 import { describeDemoAccounts, seedDemoData } from './modules/identity/demo-data.ts';
@@ -28,6 +29,7 @@ async function main() {
 
   if (config.seedDemoData) {
     const created = await seedDemoData(ctx);
+    await seedDemoFaqs(ctx);
     // printed once, when created; the README lists them too
     if (created.length > 0) console.log(describeDemoAccounts(created));
   }

@@ -1,9 +1,19 @@
 import { type LicenceJwks, verifyLicenceCode } from '@sw/contracts/licences';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, licenceLinks, sessions, signInAudit } from '../src/db/schema/index.ts';
+import { accounts, auditEvents, licenceLinks, sessions, signInAudit } from '../src/db/schema/index.ts';
 import { fixedClock } from '../src/lib/clock.ts';
-import { Agent, createTestApp, registerIndividual, residentId, type TestApp } from './helpers.ts';
+import { insertAccount } from '../src/modules/identity/identity.repo.ts';
+import { hashPassword } from '../src/modules/identity/passwords.ts';
+import { grantStaffRole } from '../src/modules/identity/staff-roles.ts';
+import {
+  Agent,
+  createTestApp,
+  outboxMessages,
+  registerIndividual,
+  residentId,
+  type TestApp,
+} from './helpers.ts';
 
 /*
  * The citizen hub (seed 003, issue 13 §1–§2): a phone bound with a PIN, sign-in by PIN or face,
@@ -360,5 +370,73 @@ describe('办理进度查询: the agencies’ half', () => {
     expect((await other.phone.get('/api/hub/progress')).json().code).toBe('auth.step_up_required');
     await stepUp(other.phone);
     expect((await other.phone.get('/api/hub/progress')).json()).toEqual([]);
+  });
+});
+
+describe('意见反馈: a message answered from the console', () => {
+  it('is submitted by the citizen, answered by the hub’s staff with a reason, and the answer reaches them', async () => {
+    const { phone, username } = await person({ name: '郑小东', idNumber: residentId('44010319870707', 91) });
+    const empty = await phone.post('/api/applications', {
+      serviceCode: 'hub-feedback',
+      form: { topic: 'app', content: '' },
+    });
+    const draftId = empty.json().id as string;
+    const refused = await phone.post(`/api/applications/${draftId}/submit`, {
+      version: empty.json().version,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'form.content' })]);
+    const saved = await phone.send('PUT', `/api/applications/${draftId}/form`, {
+      version: empty.json().version,
+      form: { topic: 'housing_fund', content: '公积金提取预约为什么只能预约7天内？', city: '4401' },
+    });
+    const submitted = await phone.post(`/api/applications/${draftId}/submit`, {
+      version: saved.json().version,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'waiting', number: expect.stringMatching(/^YJFK/) });
+
+    const staffRow = await insertAccount(t.ctx.db, {
+      username: 'hubstaff-test',
+      kind: 'staff',
+      name: '客服一号',
+      passwordHash: await hashPassword('Staff@2026x'),
+    });
+    await grantStaffRole(t.ctx.db, {
+      accountId: staffRow.id,
+      role: 'reviewer',
+      serviceCode: 'hub-feedback',
+      grantedBy: null,
+      at: clock.now(),
+    });
+    const staff = new Agent(t.app);
+    expect((await staff.signIn('hubstaff-test', 'Staff@2026x')).statusCode).toBe(200);
+    const detail = (await staff.get(`/api/console/applications/${draftId}`)).json();
+    expect(detail.formView).toBeTruthy();
+    expect(
+      (
+        await staff.post(`/api/console/applications/${draftId}/decide`, {
+          action: 'reply',
+          version: detail.version,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const answer = '您好，公积金提取预约可预约未来7天内的工作日，请按需选择。';
+    const replied = await staff.post(`/api/console/applications/${draftId}/decide`, {
+      action: 'reply',
+      version: detail.version,
+      reason: answer,
+    });
+    expect(replied.statusCode, replied.body).toBe(200);
+
+    const mine = (await phone.get(`/api/applications/${draftId}`)).json();
+    expect(mine.status).toBe('replied');
+    expect(mine.timeline.at(-1)).toMatchObject({ action: 'reply', reason: answer });
+    const [account] = await t.ctx.db.select().from(accounts).where(eq(accounts.username, username));
+    const inbox = (await phone.get('/api/inbox')).json();
+    expect(JSON.stringify(inbox)).toContain(answer);
+    expect(account).toBeTruthy();
+    const sms = (await outboxMessages(t)).filter((m) => m.payload?.text.includes(submitted.json().number));
+    expect(sms.length).toBeGreaterThan(0);
   });
 });

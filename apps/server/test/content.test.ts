@@ -66,6 +66,7 @@ afterAll(async () => {
 
 type ArticleInput = {
   kind?: string;
+  category?: string | null;
   title?: Record<string, string>;
   body?: Record<string, string>;
   serviceCode?: string | null;
@@ -334,6 +335,7 @@ describe('articles on the portal', () => {
       id: older.id,
       kind: 'notice',
       serviceCode: null,
+      category: null,
       lang: 'zh-CN',
       title: '春节放假通知',
       summary: '春节期间暂停受理。',
@@ -385,6 +387,41 @@ describe('articles on the portal', () => {
     expect(item.id).toBe(a.id);
     expect(Array.from(item.summary as string)).toHaveLength(121);
     expect(item.summary).toMatch(/^重要：办+…$/);
+  });
+});
+
+describe('常见问题 (the citizen hub’s FAQ)', () => {
+  it('needs a category of the catalogue, and is listed by it', async () => {
+    const none = await admin.post('/api/console/content', article({ kind: 'faq' }));
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors).toEqual([
+      expect.objectContaining({ path: 'category', code: 'content.category_required' }),
+    ]);
+    const bad = await admin.post('/api/console/content', article({ kind: 'faq', category: 'astrology' }));
+    expect(bad.json().errors).toEqual([
+      expect.objectContaining({ path: 'category', code: 'content.category_invalid' }),
+    ]);
+    const faq = await create({
+      kind: 'faq',
+      category: 'social',
+      title: { 'zh-CN': '为什么看不了医保余额？' },
+      body: { 'zh-CN': '目前暂支持广州（需开通医保支付）、肇庆、潮州、清远地区医保账户余额查询。' },
+    });
+    await publish(faq.id, 1);
+    // a category given to another kind is dropped
+    const notice = await create({ kind: 'notice', category: 'social' });
+    expect((await admin.get(`/api/console/content/${notice.id}`)).json().category).toBeNull();
+    const anonymous = new Agent(t.app);
+    const social = (await anonymous.get('/api/content?kind=faq&category=social')).json().items;
+    expect(social).toEqual([
+      expect.objectContaining({
+        id: faq.id,
+        kind: 'faq',
+        category: 'social',
+        title: '为什么看不了医保余额？',
+      }),
+    ]);
+    expect((await anonymous.get('/api/content?kind=faq&category=tax')).json().items).toEqual([]);
   });
 });
 

@@ -232,6 +232,8 @@ export const ERROR_CODES = {
   'hub.pin_format': 'A PIN is six digits.',
   'hub.pin_mismatch': 'The two PINs differ.',
   'hub.pin_weak': 'Six equal or consecutive digits are refused.',
+  'content.category_required': 'A FAQ needs the category it answers for.',
+  'content.category_invalid': 'Not a category of the catalogue.',
   'hub.appointment_unavailable': 'This booking is not offered in the chosen city.',
   'hub.office_not_in_city': 'The office is not one of this service’s offices in the chosen city.',
   'hub.business_unknown': 'Not a business this booking offers.',

@@ -48,6 +48,7 @@ export const WEB_ROUTES = [
   '/m/appointments',
   '/m/appointments/:kind',
   '/m/progress',
+  '/m/feedback',
   '/console',
   '/console/dashboard',
   '/console/queue/:view',

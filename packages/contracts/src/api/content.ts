@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { fieldIssue, hasControlCharacters } from './common.ts';
 
 /**
- * Articles written by staff in the console (issue 10 §4): 通知公告, 政策法规, 办事指南. Bodies are
- * Markdown; the server renders and sanitises them to HTML when they are saved.
+ * Articles written by staff in the console (issue 10 §4): 通知公告, 政策法规, 办事指南, and the
+ * citizen hub's 常见问题 (seed 003: each under a category of the guide, searched on 意见反馈). Bodies
+ * are Markdown; the server renders and sanitises them to HTML when they are saved.
  */
-export const CONTENT_KINDS = ['notice', 'policy', 'guide'] as const;
+export const CONTENT_KINDS = ['notice', 'policy', 'guide', 'faq'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 export const CONTENT_STATUSES = ['draft', 'published'] as const;
 export type ContentStatus = (typeof CONTENT_STATUSES)[number];
@@ -74,6 +75,8 @@ export const CreateArticleBody = z.strictObject({
   body: ArticleBodies,
   /** the service an article is about (its guide page lists it); null: none */
   serviceCode: ServiceCode.nullable().optional(),
+  /** 常见问题: the catalogue category it answers for (required for a FAQ, none for other kinds) */
+  category: z.string().max(40, fieldIssue('content.category_invalid')).nullable().optional(),
 });
 export type CreateArticleBody = z.input<typeof CreateArticleBody>;
 
@@ -106,6 +109,7 @@ export const ArticleView = z
     kind: z.enum(CONTENT_KINDS),
     status: z.enum(CONTENT_STATUSES),
     serviceCode: z.string().nullable(),
+    category: z.string().nullable(),
     title: LocalizedTexts,
     body: LocalizedTexts,
     /** sanitised HTML per language, made by the server when the article was saved */
@@ -144,6 +148,7 @@ export type ArticlePage = z.infer<typeof ArticlePage>;
 export const PublicArticleQuery = z.strictObject({
   kind: ContentKindSchema.optional(),
   service: ServiceCode.optional(),
+  category: z.string().max(40).optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
@@ -155,6 +160,7 @@ export const PublicArticleSummary = z
     id: z.uuid(),
     kind: z.enum(CONTENT_KINDS),
     serviceCode: z.string().nullable(),
+    category: z.string().nullable(),
     /** the language the title and summary are in (zh-CN when the caller's is missing) */
     lang: z.enum(CONTENT_LOCALES),
     title: z.string(),

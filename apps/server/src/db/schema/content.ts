@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
-export const contentKind = pgEnum('content_kind', ['notice', 'policy', 'guide']);
+export const contentKind = pgEnum('content_kind', ['notice', 'policy', 'guide', 'faq']);
 export const contentStatus = pgEnum('content_status', ['draft', 'published']);
 
 /** A text per language: zh-CN always, a translation only where it was written. */
@@ -21,6 +21,8 @@ export const contentArticles = pgTable(
     status: contentStatus('status').notNull().default('draft'),
     /** the service the article is about (its guide page lists it) */
     serviceCode: varchar('service_code', { length: 60 }),
+    /** 常见问题: the catalogue category (SERVICE_CATEGORIES) it answers for */
+    category: varchar('category', { length: 40 }),
     title: jsonb('title').$type<ContentTexts>().notNull(),
     bodyMarkdown: jsonb('body_markdown').$type<ContentTexts>().notNull(),
     /** sanitised HTML, rendered from body_markdown at save time */

@@ -24,6 +24,7 @@ type ListFields = Pick<
   | 'kind'
   | 'status'
   | 'serviceCode'
+  | 'category'
   | 'title'
   | 'version'
   | 'authorId'
@@ -39,6 +40,7 @@ export function presentArticleListItem(row: ListFields): ArticleListItem {
     kind: row.kind,
     status: row.status,
     serviceCode: row.serviceCode,
+    category: row.category,
     title: texts(row.title),
     version: row.version,
     author: { id: row.authorId, name: row.authorName ?? '' },
@@ -56,7 +58,10 @@ export function presentArticle(row: ArticleWithAuthor): ArticleView {
   };
 }
 
-type PublicFields = Pick<ArticleRow, 'id' | 'kind' | 'serviceCode' | 'title' | 'summary' | 'publishedAt'>;
+type PublicFields = Pick<
+  ArticleRow,
+  'id' | 'kind' | 'serviceCode' | 'category' | 'title' | 'summary' | 'publishedAt'
+>;
 
 export function presentPublicSummary(row: PublicFields, locale: Locale): PublicArticleSummary {
   const lang = languageOf(row.title, locale);
@@ -64,6 +69,7 @@ export function presentPublicSummary(row: PublicFields, locale: Locale): PublicA
     id: row.id,
     kind: row.kind,
     serviceCode: row.serviceCode,
+    category: row.category,
     lang,
     title: row.title[lang] ?? row.title['zh-CN'],
     summary: row.summary[lang] ?? row.summary['zh-CN'],
@@ -79,6 +85,7 @@ export function presentPublicArticle(row: ArticleRow, locale: Locale): PublicArt
     id: row.id,
     kind: row.kind,
     serviceCode: row.serviceCode,
+    category: row.category,
     lang,
     title: row.title[lang] ?? row.title['zh-CN'],
     html: row.bodyHtml[lang] ?? row.bodyHtml['zh-CN'],

@@ -94,6 +94,7 @@ export async function findArticlePage(db: Db, f: ConsoleArticleFilter) {
       kind: t.kind,
       status: t.status,
       serviceCode: t.serviceCode,
+      category: t.category,
       title: t.title,
       version: t.version,
       authorId: t.authorId,
@@ -128,6 +129,7 @@ export async function findArticlePage(db: Db, f: ConsoleArticleFilter) {
 export type PublicArticleFilter = {
   kind?: ContentKind;
   serviceCode?: string;
+  category?: string;
   cursor?: Keyset;
   limit: number;
 };
@@ -139,6 +141,7 @@ export async function findPublishedPage(db: Db, f: PublicArticleFilter) {
     eq(t.status, 'published'),
     f.kind ? eq(t.kind, f.kind) : undefined,
     f.serviceCode ? eq(t.serviceCode, f.serviceCode) : undefined,
+    f.category ? eq(t.category, f.category) : undefined,
     f.cursor
       ? sql`(${t.publishedAt}, ${t.id}) < (${f.cursor.at}::timestamptz, ${f.cursor.id}::uuid)`
       : undefined,
@@ -148,6 +151,7 @@ export async function findPublishedPage(db: Db, f: PublicArticleFilter) {
       id: t.id,
       kind: t.kind,
       serviceCode: t.serviceCode,
+      category: t.category,
       title: t.title,
       summary: t.summary,
       publishedAt: t.publishedAt,

@@ -9,6 +9,7 @@ import {
   type PublicArticle,
   type PublicArticlePage,
   type PublicArticleQuery,
+  SERVICE_CATEGORIES,
   type UpdateArticleBody,
 } from '@sw/contracts';
 import type { z } from 'zod';
@@ -63,12 +64,21 @@ function failWith(errors: AppFieldError[]): never {
  * Checks what zod cannot see (a translation is a title and a body, or neither; the service code
  * names a registered service) and renders each language's Markdown to sanitised HTML.
  */
-function prepare(input: ParsedCreate): { texts: ArticleTexts; serviceCode: string | null } {
+function prepare(input: ParsedCreate): {
+  texts: ArticleTexts;
+  serviceCode: string | null;
+  category: string | null;
+} {
   const errors: AppFieldError[] = [];
   const serviceCode = input.serviceCode ? input.serviceCode : null;
   if (serviceCode && !findCaseworkService(serviceCode)) {
     errors.push({ path: 'serviceCode', code: 'content.service_unknown' });
   }
+  // a FAQ answers for a category of the catalogue; other kinds have none
+  const category = input.kind === 'faq' ? (input.category ?? null) : null;
+  if (input.kind === 'faq' && !category) errors.push({ path: 'category', code: 'content.category_required' });
+  else if (category && !SERVICE_CATEGORIES.some((c) => c.code === category))
+    errors.push({ path: 'category', code: 'content.category_invalid' });
   const title: ContentTexts = { 'zh-CN': input.title['zh-CN'] };
   const bodyMarkdown: ContentTexts = { 'zh-CN': input.body['zh-CN'] };
   for (const locale of TRANSLATIONS) {
@@ -92,7 +102,7 @@ function prepare(input: ParsedCreate): { texts: ArticleTexts; serviceCode: strin
     bodyHtml[locale] = html;
     summary[locale] = summarize(html);
   }
-  return { texts: { title, bodyMarkdown, bodyHtml, summary }, serviceCode };
+  return { texts: { title, bodyMarkdown, bodyHtml, summary }, serviceCode, category };
 }
 
 /** The locked article at the version the caller saw, or 404 / 409 with where it stands now. */
@@ -163,13 +173,14 @@ export async function createArticle(
   input: ParsedCreate,
   meta: RequestMeta,
 ): Promise<ArticleView> {
-  const { texts, serviceCode } = prepare(input);
+  const { texts, serviceCode, category } = prepare(input);
   const now = ctx.clock.now();
   const article = await ctx.db.transaction(async (tx) => {
     const row = await insertArticle(tx, {
       kind: input.kind,
       status: 'draft',
       serviceCode,
+      category,
       ...texts,
       authorId: actor.id,
       updatedBy: actor.id,
@@ -190,13 +201,14 @@ export async function updateArticleContent(
   input: ParsedUpdate,
   meta: RequestMeta,
 ): Promise<ArticleView> {
-  const { texts, serviceCode } = prepare(input);
+  const { texts, serviceCode, category } = prepare(input);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await lockAtVersion(tx, id, input.version);
     const row = await updateArticle(tx, id, {
       kind: input.kind,
       serviceCode,
+      category,
       ...texts,
       updatedBy: actor.id,
       updatedAt: now,
@@ -278,6 +290,7 @@ export async function listPublishedArticles(
   const rows = await findPublishedPage(ctx.db, {
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.service ? { serviceCode: query.service } : {}),
+    ...(query.category ? { category: query.category } : {}),
     cursor: decodeCursor(query.cursor),
     limit: query.limit,
   });

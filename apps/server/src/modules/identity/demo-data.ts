@@ -73,6 +73,20 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     grants: [{ role: 'reviewer', serviceCode: 'northbound', duties: ['inspection'] }],
   },
   {
+    username: 'hubstaff01',
+    password: 'Hub@2026',
+    kind: 'staff',
+    name: '粤省事客服郑十',
+    role: 'citizen hub staff: 意见反馈 answers, 居住登记 and 居住证 review (console)',
+    grants: [
+      { role: 'reviewer', serviceCode: 'hub-feedback' },
+      { role: 'supervisor', serviceCode: 'hub-feedback' },
+      { role: 'reviewer', serviceCode: 'residence-registration' },
+      { role: 'reviewer', serviceCode: 'residence-permit' },
+      { role: 'supervisor', serviceCode: 'residence-permit' },
+    ],
+  },
+  {
     username: 'qiyeadmin01',
     password: 'Qiye@2026',
     kind: 'enterprise_admin',

@@ -7,6 +7,7 @@ import { ServiceGrid } from '../../features/services/components/service-grid';
 
 export { MobileLayout } from '../../components/layouts/mobile-layout';
 export { AppointmentPage } from '../../features/citizen-hub/components/appointment-page';
+export { FeedbackPage } from '../../features/citizen-hub/components/feedback-page';
 export { HubMinePage } from '../../features/citizen-hub/components/hub-mine-page';
 export { HubSecurityPage } from '../../features/citizen-hub/components/hub-security-page';
 export { HubSignInPage } from '../../features/citizen-hub/components/hub-sign-in-page';

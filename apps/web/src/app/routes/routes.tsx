@@ -64,6 +64,7 @@ const VerifyPage = lazyNamed(hubVerify, 'VerifyPage');
 const AppointmentPage = lazyNamed(mobile, 'AppointmentPage');
 const MyAppointmentsPage = lazyNamed(mobile, 'MyAppointmentsPage');
 const ProgressPage = lazyNamed(mobile, 'ProgressPage');
+const FeedbackPage = lazyNamed(mobile, 'FeedbackPage');
 
 const ConsoleLayout = lazyNamed(consoleDoor, 'ConsoleLayout');
 const ConsoleOverviewPage = lazyNamed(consoleDoor, 'ConsoleOverviewPage');
@@ -160,6 +161,7 @@ export const routes: RouteObject[] = [
       { path: 'appointments', element: page(MyAppointmentsPage) },
       { path: 'appointments/:kind', element: page(AppointmentPage) },
       { path: 'progress', element: page(ProgressPage) },
+      { path: 'feedback', element: page(FeedbackPage) },
       { path: '*', element: <NotFoundResult homePath="/m" /> },
     ],
   },

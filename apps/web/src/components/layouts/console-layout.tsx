@@ -14,6 +14,7 @@ import {
   MailOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -43,6 +44,7 @@ const CONTENT_SECTIONS = [
   { kind: 'notice', icon: <NotificationOutlined /> },
   { kind: 'policy', icon: <BookOutlined /> },
   { kind: 'guide', icon: <ReadOutlined /> },
+  { kind: 'faq', icon: <QuestionCircleOutlined /> },
 ] as const;
 
 function ConsoleForbidden() {

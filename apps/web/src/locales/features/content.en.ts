@@ -1,13 +1,14 @@
 export const contentEn = {
   menuGroup: 'Content',
-  kinds: { notice: 'Notices', policy: 'Policies and regulations', guide: 'Service guides' },
-  kindsMenu: { notice: 'Notices', policy: 'Policies', guide: 'Service guides' },
+  kinds: { notice: 'Notices', policy: 'Policies and regulations', guide: 'Service guides', faq: 'FAQ' },
+  kindsMenu: { notice: 'Notices', policy: 'Policies', guide: 'Service guides', faq: 'FAQ' },
   statuses: { draft: 'Draft', published: 'Published' },
   lead: {
     notice: 'Notices of the platform; published ones appear on the portal home page and under Notices.',
     policy:
       'Policies and regulations for the services of the platform; published ones appear on the portal home page and under Policies.',
     guide: "Explanations for a service's guide; linked to a service, they appear on its guide page.",
+    faq: 'Answers to common questions in the citizen hub, shown under their category and searched on Feedback.',
   },
   columns: {
     title: 'Title',
@@ -54,6 +55,8 @@ export const contentEn = {
   saved: 'Saved: {{title}}',
   conflict: 'Someone else changed this article. The latest version is loaded; check it and try again.',
   editor: {
+    category: 'Category',
+    categoryHelp: 'The category the question is shown under',
     createTitle: 'New: {{kind}}',
     editTitle: 'Edit: {{kind}}',
     kind: 'Section',

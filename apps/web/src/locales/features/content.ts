@@ -6,13 +6,14 @@
 // bundle carries only its own messages
 export const contentZhCN = {
   menuGroup: '内容管理',
-  kinds: { notice: '通知公告', policy: '政策法规', guide: '办事指南' },
-  kindsMenu: { notice: '通知公告', policy: '政策法规', guide: '办事指南' },
+  kinds: { notice: '通知公告', policy: '政策法规', guide: '办事指南', faq: '常见问题' },
+  kindsMenu: { notice: '通知公告', policy: '政策法规', guide: '办事指南', faq: '常见问题' },
   statuses: { draft: '草稿', published: '已发布' },
   lead: {
     notice: '发布平台的通知公告；已发布的显示在门户首页和「通知公告」栏目。',
     policy: '发布与平台业务相关的政策法规；已发布的显示在门户首页和「政策法规」栏目。',
     guide: '撰写服务事项的办事指南说明；关联服务事项后显示在该事项的办事指南页面。',
+    faq: '撰写粤省事的常见问题解答；按服务分类显示在掌上办事的分类页和「意见反馈」中，可搜索。',
   },
   columns: {
     title: '标题',
@@ -59,6 +60,8 @@ export const contentZhCN = {
   saved: '已保存：{{title}}',
   conflict: '该文章已被他人修改，已载入最新内容，请核对后重新操作',
   editor: {
+    category: '服务分类',
+    categoryHelp: '常见问题显示在该服务分类下',
     createTitle: '新建{{kind}}',
     editTitle: '编辑{{kind}}',
     kind: '栏目',

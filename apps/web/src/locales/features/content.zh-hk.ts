@@ -1,12 +1,13 @@
 export const contentZhHK = {
   menuGroup: '內容管理',
-  kinds: { notice: '通知公告', policy: '政策法規', guide: '辦事指南' },
-  kindsMenu: { notice: '通知公告', policy: '政策法規', guide: '辦事指南' },
+  kinds: { notice: '通知公告', policy: '政策法規', guide: '辦事指南', faq: '常見問題' },
+  kindsMenu: { notice: '通知公告', policy: '政策法規', guide: '辦事指南', faq: '常見問題' },
   statuses: { draft: '草稿', published: '已發佈' },
   lead: {
     notice: '發佈平台的通知公告；已發佈的顯示在門戶首頁和「通知公告」欄目。',
     policy: '發佈與平台業務相關的政策法規；已發佈的顯示在門戶首頁和「政策法規」欄目。',
     guide: '撰寫服務事項的辦事指南說明；關聯服務事項後顯示在該事項的辦事指南頁面。',
+    faq: '撰寫粵省事的常見問題解答；按服務分類顯示在掌上辦事的分類頁和「意見反饋」中，可搜尋。',
   },
   columns: {
     title: '標題',
@@ -53,6 +54,8 @@ export const contentZhHK = {
   saved: '已儲存：{{title}}',
   conflict: '該文章已被他人修改，已載入最新內容，請核對後重新操作',
   editor: {
+    category: '服務分類',
+    categoryHelp: '常見問題顯示在該服務分類下',
     createTitle: '新建{{kind}}',
     editTitle: '編輯{{kind}}',
     kind: '欄目',

@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCity } from '../../../hooks/use-hub-prefs';
 import { useLocale } from '../../../hooks/use-locale';
 import { CategoryIcon } from './category-icon';
+import { FaqList } from './faq-list';
 
 export type PlatformServicesSlot = (filters: { category?: string; q?: string }) => ReactNode;
 
@@ -168,6 +169,7 @@ export function HubServicesPage({ platformServices }: { platformServices: Platfo
             <AppointmentServices category={category} q={q} city={city} />
             {platformServices({ ...(category ? { category } : {}), ...(q ? { q } : {}) })}
           </section>
+          {category ? <FaqList category={category} heading={t('hub.feedback.faq')} /> : null}
           {external.length > 0 ? (
             <section className="sw-hub-section sw-hub-gap" aria-labelledby="hub-external-title">
               <h2 id="hub-external-title">{t('hub.servicesPage.elsewhere')}</h2>

@@ -8,6 +8,7 @@ import {
   type ContentLocale,
   type CreateArticleBody,
   errorMessage,
+  SERVICE_CATEGORIES,
 } from '@sw/contracts';
 import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Skeleton, Space, Spin, Tabs } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -19,7 +20,7 @@ import { useArticle, useArticleChange, useArticlePreview, useServiceOptions } fr
 import { ArticleHtml } from './article-html';
 
 type Texts = Record<ContentLocale, string | undefined>;
-type EditorValues = { kind: ContentKind; serviceCode?: string; title: Texts; body: Texts };
+type EditorValues = { kind: ContentKind; serviceCode?: string; category?: string; title: Texts; body: Texts };
 
 /** What the drawer edits: a new article of a kind, or an existing one by id. */
 export type EditorTarget = { kind: 'new'; articleKind: ContentKind } | { kind: 'edit'; id: string };
@@ -37,6 +38,7 @@ function toValues(article: ArticleView): EditorValues {
   return {
     kind: article.kind,
     serviceCode: article.serviceCode ?? undefined,
+    category: article.category ?? undefined,
     title: {
       'zh-CN': article.title['zh-CN'],
       'zh-HK': article.title['zh-HK'] ?? '',
@@ -51,6 +53,7 @@ function toBody(values: EditorValues): CreateArticleBody {
   return {
     kind: values.kind,
     serviceCode: values.serviceCode ?? null,
+    category: values.kind === 'faq' ? (values.category ?? null) : null,
     title: texts(values.title),
     body: texts(values.body),
   };
@@ -224,7 +227,21 @@ export function ArticleEditor({ target, onClose }: { target: EditorTarget | null
                 <Select options={CONTENT_KINDS.map((k) => ({ value: k, label: t(`content.kinds.${k}`) }))} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={16}>
+            {kind === 'faq' ? (
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name="category"
+                  label={t('content.editor.category')}
+                  extra={t('content.editor.categoryHelp')}
+                >
+                  <Select
+                    allowClear
+                    options={SERVICE_CATEGORIES.map((c) => ({ value: c.code, label: c.name[locale] }))}
+                  />
+                </Form.Item>
+              </Col>
+            ) : null}
+            <Col xs={24} md={kind === 'faq' ? 8 : 16}>
               <Form.Item
                 name="serviceCode"
                 label={t('content.editor.service')}

@@ -49,7 +49,9 @@ export function ArticlePage() {
 
   const a = article.data;
   const section =
-    a.kind === 'guide' ? null : { path: SECTION_PATHS[a.kind], name: t(`content.kinds.${a.kind}`) };
+    a.kind === 'guide' || a.kind === 'faq'
+      ? null
+      : { path: SECTION_PATHS[a.kind], name: t(`content.kinds.${a.kind}`) };
   return (
     <div className="sw-container">
       <Breadcrumb
