@@ -286,10 +286,13 @@ async function measureStartup() {
     const rssMb = residentMb(second.pid);
     // the portal's first load, against this server and its build
     let firstLoad: FirstLoad | undefined;
-    if (firstLoadBrowser()) firstLoad = await measureFirstLoad('http://127.0.0.1:3917/');
-    else notes.push('no Chromium (CHROMIUM_PATH): the portal first load was not measured.');
+    let hubLoad: FirstLoad | undefined;
+    if (firstLoadBrowser()) {
+      firstLoad = await measureFirstLoad('http://127.0.0.1:3917/');
+      hubLoad = await measureFirstLoad('http://127.0.0.1:3917/m');
+    } else notes.push('no Chromium (CHROMIUM_PATH): the portal first load was not measured.');
     await stop(second);
-    return { firstMs, secondMs, rssMb, firstLoad };
+    return { firstMs, secondMs, rssMb, firstLoad, hubLoad };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -391,6 +394,24 @@ if (await postgresAvailable()) {
   notes.push(`PostgreSQL not reachable at ${PG_URL}: skipped (set BENCH_DATABASE_URL).`);
 }
 
+// 我的证照's signed codes (issue 13): issuing and verifying in Node, no database
+console.log('\nLicence codes');
+const licences = startProcess(['bench/licence-codes.ts'], {});
+let licencesOut = '';
+licences.stdout?.on('data', (d) => {
+  licencesOut += String(d);
+  process.stdout.write(String(d));
+});
+const licencesCode = await new Promise<number | null>((r) => licences.once('exit', r));
+caseworkLines.push(
+  ...licencesOut
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('Target: '))
+    .map((l) => l.slice('Target: '.length)),
+);
+if (licencesCode !== 0) process.exitCode = 1;
+
 const startup = only === 'postgres' ? null : await measureStartup();
 
 console.log('\n| target | req/s | p50 ms | p99 ms | errors | vs bare Fastify |');
@@ -414,6 +435,10 @@ if (productionIdleMb !== undefined)
 if (startup?.firstLoad)
   console.log(
     `Target: portal first load ≤ 350 kB gzipped JS → ${startup.firstLoad.gzipKb.toFixed(1)} kB in ${startup.firstLoad.scripts} scripts (${startup.firstLoad.rawKb.toFixed(0)} kB before compression)`,
+  );
+if (startup?.hubLoad)
+  console.log(
+    `Target: citizen hub (/m) first load ≤ 200 kB gzipped JS → ${startup.hubLoad.gzipKb.toFixed(1)} kB in ${startup.hubLoad.scripts} scripts (${startup.hubLoad.rawKb.toFixed(0)} kB before compression)`,
   );
 const me = results.find((r) => r.name.startsWith('PostgreSQL: GET /api/me'));
 if (me)

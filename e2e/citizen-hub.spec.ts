@@ -6,7 +6,7 @@ import { CAPTCHA, expectAccessible, residentId } from './support.ts';
  * that sets a PIN, sign-in by PIN, a licence linked after a face check, its QR shown and checked on
  * the verifier page, offline. Axe on each page.
  */
-test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
 const shots = process.env.HUB_SHOTS;
 async function shot(page: Page, name: string) {

@@ -46,8 +46,8 @@ function LicenceCode({ id, name }: { id: string; name: string }) {
       <img
         src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.svg)}`}
         alt={t('hub.licence.qrAlt', { name })}
-        width={260}
-        height={260}
+        width={300}
+        height={300}
         data-code={data.code}
       />
       <figcaption role="status" aria-live="polite">
