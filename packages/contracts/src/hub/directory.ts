@@ -1,5 +1,5 @@
 import type { Localized } from '../api/casework.ts';
-import type { ServiceCategory } from '../services.ts';
+import type { ServiceCategory } from '../catalogue-categories.ts';
 
 /*
  * The citizen hub's service directory (seed 003 ch.2–7), as data. The services that run on this

@@ -12,6 +12,7 @@ const portalPages = () => import('./portal-pages');
 const account = () => import('./account-door');
 const apps = () => import('./apps-door');
 const mobile = () => import('./mobile-door');
+const mobilePages = () => import('./mobile-pages');
 const hubVerify = () => import('./hub-verify-door');
 const consoleDoor = () => import('./console-door');
 
@@ -53,18 +54,18 @@ const ServiceUiRoute = lazyNamed(apps, 'ServiceUiRoute');
 
 const MobileLayout = lazyNamed(mobile, 'MobileLayout');
 const HubHome = lazyNamed(mobile, 'HubHome');
-const HubServices = lazyNamed(mobile, 'HubServices');
-const HubMinePage = lazyNamed(mobile, 'HubMinePage');
-const HubSignInPage = lazyNamed(mobile, 'HubSignInPage');
-const HubSecurityPage = lazyNamed(mobile, 'HubSecurityPage');
-const LicenceWalletPage = lazyNamed(mobile, 'LicenceWalletPage');
-const LicenceAddPage = lazyNamed(mobile, 'LicenceAddPage');
-const LicencePage = lazyNamed(mobile, 'LicencePage');
+const HubServices = lazyNamed(mobilePages, 'HubServices');
+const HubMinePage = lazyNamed(mobilePages, 'HubMinePage');
+const HubSignInPage = lazyNamed(mobilePages, 'HubSignInPage');
+const HubSecurityPage = lazyNamed(mobilePages, 'HubSecurityPage');
+const LicenceWalletPage = lazyNamed(mobilePages, 'LicenceWalletPage');
+const LicenceAddPage = lazyNamed(mobilePages, 'LicenceAddPage');
+const LicencePage = lazyNamed(mobilePages, 'LicencePage');
 const VerifyPage = lazyNamed(hubVerify, 'VerifyPage');
-const AppointmentPage = lazyNamed(mobile, 'AppointmentPage');
-const MyAppointmentsPage = lazyNamed(mobile, 'MyAppointmentsPage');
-const ProgressPage = lazyNamed(mobile, 'ProgressPage');
-const FeedbackPage = lazyNamed(mobile, 'FeedbackPage');
+const AppointmentPage = lazyNamed(mobilePages, 'AppointmentPage');
+const MyAppointmentsPage = lazyNamed(mobilePages, 'MyAppointmentsPage');
+const ProgressPage = lazyNamed(mobilePages, 'ProgressPage');
+const FeedbackPage = lazyNamed(mobilePages, 'FeedbackPage');
 
 const ConsoleLayout = lazyNamed(consoleDoor, 'ConsoleLayout');
 const ConsoleOverviewPage = lazyNamed(consoleDoor, 'ConsoleOverviewPage');

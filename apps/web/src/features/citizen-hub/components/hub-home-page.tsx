@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { LinkButton } from '../../../components/link-button';
 import { useElderMode } from '../../../hooks/use-hub-prefs';
 import { useSession } from '../../../hooks/use-session';
-import { CategoryGrid } from './hub-services-page';
+import { CategoryGrid } from './category-grid';
 
 /**
  * 首页 of the citizen hub: 【请登录】 or the person, 我的证照 with 【全部】, the shortcuts, the

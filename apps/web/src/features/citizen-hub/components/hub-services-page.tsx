@@ -17,12 +17,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCity } from '../../../hooks/use-hub-prefs';
 import { useLocale } from '../../../hooks/use-locale';
-import { CategoryIcon } from './category-icon';
+import { CategoryGrid, categoryName } from './category-grid';
 import { FaqList } from './faq-list';
 
 export type PlatformServicesSlot = (filters: { category?: string; q?: string }) => ReactNode;
-
-const categoryName = (code: string) => SERVICE_CATEGORIES.find((c) => c.code === code)?.name;
 
 /** A service only another system offers: it links out, labelled, with the manual's city note. */
 function ExternalService({ service, city }: { service: HubExternalService; city: string }) {
@@ -94,25 +92,6 @@ function AppointmentServices({ category, q, city }: { category?: HubCategory; q:
           </li>
         );
       })}
-    </ul>
-  );
-}
-
-/** The grid of the guide's categories (办事). */
-export function CategoryGrid({ only }: { only?: readonly HubCategory[] }) {
-  const locale = useLocale();
-  return (
-    <ul className="sw-hub-grid">
-      {(only ?? HUB_CATEGORIES).map((code) => (
-        <li key={code}>
-          <Link to={`/m/services?category=${code}`} className="sw-hub-grid__item">
-            <span className="sw-hub-grid__icon">
-              <CategoryIcon category={code} />
-            </span>
-            <span className="sw-hub-grid__name">{categoryName(code)?.[locale]}</span>
-          </Link>
-        </li>
-      ))}
     </ul>
   );
 }

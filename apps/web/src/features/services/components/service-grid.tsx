@@ -1,6 +1,5 @@
-import { AppstoreOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
-import { GUANGDONG_CITIES } from '@sw/contracts';
-import { Alert, Empty, Select, Skeleton } from 'antd';
+import { AppstoreOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCity } from '../../../hooks/use-hub-prefs';
@@ -9,14 +8,14 @@ import { describeError } from '../../../lib/api-client';
 import { localized, useServices } from '../api/get-services';
 
 /**
- * The services for a phone screen, for the chosen city (remembered on the device): an icon grid
- * (首页) or a list with descriptions (办事). A service offered only in some cities shows there only.
+ * The services for a phone screen, for the hub's city (chosen at its top left, remembered on the
+ * device): an icon grid (首页) or a list with descriptions (办事). A service offered only in some
+ * cities shows there only.
  */
 export function ServiceGrid({
   variant = 'grid',
   category,
   q,
-  picker: withPicker = true,
   emptyText,
   hideEmpty = false,
 }: {
@@ -25,30 +24,14 @@ export function ServiceGrid({
   category?: string;
   /** free text */
   q?: string;
-  /** the city select above the list (off where the page has its own city switch) */
-  picker?: boolean;
   emptyText?: string;
   /** no 「暂无」 when nothing matches (the hub lists its own services beside these) */
   hideEmpty?: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [city, setCity] = useCity();
+  const [city] = useCity();
   const { data: services, isPending, isError, error } = useServices({ city, category, q });
-
-  const picker = (
-    <div className="sw-hub-city">
-      <EnvironmentOutlined aria-hidden="true" />
-      <Select
-        aria-label={t('hub.city')}
-        value={city}
-        onChange={setCity}
-        variant="borderless"
-        popupMatchSelectWidth={false}
-        options={GUANGDONG_CITIES.map((c) => ({ value: c.code, label: localized(c.name, locale) }))}
-      />
-    </div>
-  );
 
   let body: React.ReactNode;
   if (isPending) body = <Skeleton active />;
@@ -88,10 +71,5 @@ export function ServiceGrid({
       </ul>
     );
 
-  return (
-    <>
-      {withPicker ? picker : null}
-      {body}
-    </>
-  );
+  return body;
 }
