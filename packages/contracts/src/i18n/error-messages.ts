@@ -446,7 +446,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     'hub.office_not_in_city': '所選辦理網點不在當前城市，請重新選擇',
     'hub.business_unknown': '請選擇預約業務',
     'hub.partner_required': '結婚登記、離婚登記須填寫另一方的姓名和身份證號碼',
-    'hub.partner_is_self': '另一方不能是本人',
+    'hub.partner_is_self': '另一方不能是閣下本人',
     'hub.partner_same_sex': '結婚登記雙方須為一男一女',
     'hub.under_marriage_age': '未達法定婚齡（男不得早於二十二周歲，女不得早於二十周歲）',
     'hub.withdrawal_online':
