@@ -32,7 +32,8 @@ export type BookingRules = {
 
 const DAY_MS = 86_400_000;
 
-function addDays(day: string, n: number): string {
+/** A civil day (YYYY-MM-DD) `n` days on. */
+export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 

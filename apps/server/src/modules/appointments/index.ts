@@ -1,5 +1,6 @@
 // The appointments module as other modules see it: only what is exported here may be imported.
 export {
+  addDays,
   type BookingRow,
   type BookingRules,
   book,

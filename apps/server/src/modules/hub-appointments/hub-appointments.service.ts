@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.ts';
 import { hubAppointmentDetails } from '../../db/schema/hub-appointments.ts';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import {
+  addDays,
   type BookingRow,
   type BookingRules,
   book,
@@ -57,9 +58,6 @@ const DEFAULT_SLOTS = [
 
 export const serviceCodeOf = (kind: HubAppointmentKind) => `hub-${kind.replaceAll('_', '-')}`;
 
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const isWeekday = (day: string) => {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6;

@@ -9,7 +9,6 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { notify } from '../../db/client.ts';
 import { accounts, hubDevices, sessions } from '../../db/schema/identity.ts';
 import { AppError } from '../../http/app-error.ts';
 import { cookiePolicy } from '../../http/security.ts';
@@ -17,10 +16,9 @@ import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Auth } from './auth.ts';
 import { faceCheckStatusOf, startFaceCheckOf, useFaceCheck } from './face-checks.ts';
-import type { AccountRow } from './identity.repo.ts';
+import { type AccountRow, insertSignInAudit } from './identity.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { SESSION_CHANNEL } from './session-cache.ts';
-import type { RequestMeta } from './sessions.ts';
+import { type RequestMeta, refreshAccountSessions, refreshSession } from './sessions.ts';
 
 /*
  * The citizen hub's phone (seed 003 ch.1, 温馨提示; issue 13 §1). A phone is bound to an account
@@ -155,7 +153,7 @@ export async function bindHubDevice(
       at: now,
     });
   });
-  await invalidateAccount(ctx, auth.account.id);
+  await refreshAccountSessions(ctx, auth.account.id);
   return present(
     { deviceHash: hash, accountId: auth.account.id, pinHash, defaultMethod: body.defaultMethod } as DeviceRow,
     auth.account,
@@ -229,11 +227,6 @@ async function replaceHubSessions(
     );
 }
 
-async function invalidateAccount(ctx: AppContext, accountId: string) {
-  ctx.sessionCache.evict(`account:${accountId}`);
-  await notify(ctx.db, SESSION_CHANNEL, `account:${accountId}`);
-}
-
 /** A new hub session on this device (the old phone's ends), its sign-in audited, in one transaction. */
 async function startHubSession(
   ctx: AppContext,
@@ -261,24 +254,35 @@ async function startHubSession(
       // a face sign-in is a face check: personal data opens without another one
       stepUpAt: method === 'face' ? now : null,
     });
-    await tx.execute(sql`
-      insert into sign_in_audit (account_id, identifier, method, outcome, ip, user_agent, at)
-      values (${account.id}, ${account.username}, ${`hub_${method}`}, 'success', ${meta.ip}, ${userAgent}, ${now})`);
+    await insertSignInAudit(tx, {
+      accountId: account.id,
+      identifier: account.username,
+      method: `hub_${method}`,
+      outcome: 'success',
+      ip: meta.ip,
+      userAgent,
+      at: now,
+    });
     await tx
       .update(accounts)
       .set({ lastSignInAt: now, ...(meta.locale ? { locale: meta.locale } : {}) })
       .where(eq(accounts.id, account.id));
     await tx.update(hubDevices).set({ lastUsedAt: now }).where(eq(hubDevices.deviceHash, deviceHash));
   });
-  await invalidateAccount(ctx, account.id);
+  await refreshAccountSessions(ctx, account.id);
   return { token, expiresAt, account, method: `hub_${method}`, stepUpAt: method === 'face' ? now : null };
 }
 
 async function auditFailure(ctx: AppContext, account: AccountRow, outcome: string, meta: RequestMeta) {
-  await ctx.db.execute(sql`
-    insert into sign_in_audit (account_id, identifier, method, outcome, ip, user_agent, at)
-    values (${account.id}, ${account.username}, 'hub_pin', ${outcome}, ${meta.ip},
-            ${meta.userAgent?.slice(0, 400) ?? null}, ${ctx.clock.now()})`);
+  await insertSignInAudit(ctx.db, {
+    accountId: account.id,
+    identifier: account.username,
+    method: 'hub_pin',
+    outcome,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    at: ctx.clock.now(),
+  });
 }
 
 function lockedError(until: Date, now: Date) {
@@ -385,8 +389,7 @@ export async function stepUpSession(ctx: AppContext, auth: Auth, faceCheckId: st
     await useFaceCheck(ctx, tx, auth.account.id, faceCheckId, 'step_up');
     await tx.update(sessions).set({ stepUpAt: now }).where(eq(sessions.tokenHash, auth.session.tokenHash));
   });
-  ctx.sessionCache.evict(`session:${auth.session.tokenHash}`);
-  await notify(ctx.db, SESSION_CHANNEL, `session:${auth.session.tokenHash}`);
+  await refreshSession(ctx, auth.session.tokenHash);
   return new Date(now.getTime() + STEP_UP_MS);
 }
 

@@ -2,6 +2,7 @@ import {
   BindHubDeviceBody,
   FaceCheckDecideBody,
   FaceCheckView,
+  HUB_STEP_UP_MINUTES,
   HubDevicePrefsBody,
   HubDeviceView,
   HubPinSignInBody,
@@ -62,7 +63,9 @@ export async function hubRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
       account: presentAccount(result.account, ctx.crypto),
       method: result.method,
       expiresAt: result.expiresAt.toISOString(),
-      stepUpUntil: result.stepUpAt ? new Date(result.stepUpAt.getTime() + 5 * 60_000).toISOString() : null,
+      stepUpUntil: result.stepUpAt
+        ? new Date(result.stepUpAt.getTime() + HUB_STEP_UP_MINUTES * 60_000).toISOString()
+        : null,
     };
   }
 

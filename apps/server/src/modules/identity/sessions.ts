@@ -131,6 +131,11 @@ export async function endSession(ctx: AppContext, token: string) {
     select pg_notify(${SESSION_CHANNEL}, ${key}) from revoked`);
 }
 
+/** Call after a change to one session that its cached copies carry (a step-up). */
+export async function refreshSession(ctx: AppContext, tokenHash: string) {
+  await invalidate(ctx, `session:${tokenHash}`);
+}
+
 /** Call after any change to an account that sessions carry (status, name, contacts…). */
 export async function refreshAccountSessions(ctx: AppContext, accountId: string) {
   await invalidate(ctx, `account:${accountId}`);

@@ -16,7 +16,6 @@ export function ServiceGrid({
   variant = 'grid',
   category,
   q,
-  emptyText,
   hideEmpty = false,
 }: {
   variant?: 'grid' | 'list';
@@ -24,7 +23,6 @@ export function ServiceGrid({
   category?: string;
   /** free text */
   q?: string;
-  emptyText?: string;
   /** no 「暂无」 when nothing matches (the hub lists its own services beside these) */
   hideEmpty?: boolean;
 }) {
@@ -36,8 +34,7 @@ export function ServiceGrid({
   let body: React.ReactNode;
   if (isPending) body = <Skeleton active />;
   else if (isError) body = <Alert type="error" showIcon title={describeError(error)} />;
-  else if (services.length === 0)
-    body = hideEmpty ? null : <Empty description={emptyText ?? t('apps.empty')} />;
+  else if (services.length === 0) body = hideEmpty ? null : <Empty description={t('apps.empty')} />;
   else if (variant === 'list')
     body = (
       <ul className="sw-hub-list">

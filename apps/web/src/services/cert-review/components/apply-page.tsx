@@ -2,7 +2,6 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '@sw/contracts';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -16,7 +15,7 @@ import {
   Space,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   CERT_ATTACHMENTS,
@@ -28,10 +27,9 @@ import { LinkButton } from '../../../components/link-button';
 import { PageTitle } from '../../../components/page-title';
 import { SessionGate } from '../../../components/session-gate';
 import { useLocale } from '../../../hooks/use-locale';
-import { describeError, isApiError } from '../../../lib/api-client';
-import { applications } from '../../kit/api';
+import { describeError } from '../../../lib/api-client';
 import { DraftAttachmentSlot } from '../../kit/draft-attachments';
-import { applyFormProblem } from '../../kit/problem';
+import { DraftSaveStatus, useDraftSubmit } from '../../kit/draft-submit';
 import { SubmitReceipt } from '../../kit/submit-receipt';
 import { useServerDraft } from '../../kit/use-server-draft';
 import { useCertTypes, usePrefill } from '../api';
@@ -75,11 +73,8 @@ function ApplyForm({ draftId }: { draftId: string | null }) {
   const m = useMessages();
   const label = useLabel();
   const locale = useLocale();
-  const { message } = App.useApp();
   const [, setParams] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
-  const [submitted, setSubmitted] = useState<ApplicationDetail | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const types = useCertTypes();
   const prefill = usePrefill(!draftId);
   const onCreated = useCallback(
@@ -87,6 +82,7 @@ function ApplyForm({ draftId }: { draftId: string | null }) {
     [setParams],
   );
   const draft = useServerDraft({ serviceCode: 'cert-review', draftId, onCreated });
+  const { submit, submitting, submitted } = useDraftSubmit(form, draft, formOf);
 
   const initial = useMemo<FormValues | null>(() => {
     if (draftId) return draft.application ? (draft.application.form as FormValues) : null;
@@ -124,44 +120,10 @@ function ApplyForm({ draftId }: { draftId: string | null }) {
     );
 
   const readd = Boolean(initial.readdedFrom);
-  const submit = async () => {
-    let values: FormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const saved = await draft.flush(formOf(values));
-      const done = await applications.submit(saved.id, saved.version);
-      setSubmitted(done);
-    } catch (error) {
-      if (!(isApiError(error) && applyFormProblem(form, error.problem)))
-        void message.error(describeError(error));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const saveText =
-    draft.state === 'saving'
-      ? m('apply.saving')
-      : draft.state === 'saved' && draft.savedAt
-        ? m('apply.saved', { time: dayjs(draft.savedAt).format('HH:mm:ss') })
-        : draft.state === 'error'
-          ? m('apply.saveFailed')
-          : '';
 
   return (
     <>
-      <PageTitle
-        extra={
-          <span className="sw-muted" aria-live="polite">
-            {saveText}
-          </span>
-        }
-      >
+      <PageTitle extra={<DraftSaveStatus draft={draft} />}>
         {readd ? m('apply.readdTitle') : m('apply.title')}
       </PageTitle>
       {readd ? <Alert className="sw-block" type="warning" showIcon title={m('apply.readdNote')} /> : null}

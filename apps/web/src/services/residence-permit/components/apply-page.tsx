@@ -1,7 +1,6 @@
 import { type ApplicationDetail, REAL_NAME_LEVELS } from '@sw/contracts';
-import { Alert, App, Button, Card, Form, Input, Radio, Select, Skeleton, Space } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Radio, Select, Skeleton, Space } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   COLLECTION_METHODS,
@@ -12,11 +11,10 @@ import { LinkButton } from '../../../components/link-button';
 import { PageTitle } from '../../../components/page-title';
 import { SessionGate } from '../../../components/session-gate';
 import { useLocale } from '../../../hooks/use-locale';
-import { describeError, isApiError } from '../../../lib/api-client';
+import { describeError } from '../../../lib/api-client';
 import { maxLengthRule, requiredRule } from '../../../lib/form-rules';
-import { applications } from '../../kit/api';
 import { DraftAttachmentSlot } from '../../kit/draft-attachments';
-import { applyFormProblem } from '../../kit/problem';
+import { DraftSaveStatus, useDraftSubmit } from '../../kit/draft-submit';
 import { SubmitReceipt } from '../../kit/submit-receipt';
 import { useServerDraft } from '../../kit/use-server-draft';
 import { usePermitRegistrations } from '../api';
@@ -38,18 +36,16 @@ function formOf(values: FormValues): Record<string, unknown> {
 function ApplyForm({ draftId, registration }: { draftId: string | null; registration: string | null }) {
   const m = useMessages();
   const locale = useLocale();
-  const { message } = App.useApp();
   const [, setParams] = useSearchParams();
   const [form] = Form.useForm<FormValues>();
   const collection = Form.useWatch('collection', form);
-  const [submitted, setSubmitted] = useState<ApplicationDetail | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const registrations = usePermitRegistrations();
   const onCreated = useCallback(
     (created: ApplicationDetail) => setParams({ draft: created.id }, { replace: true }),
     [setParams],
   );
   const draft = useServerDraft({ serviceCode: 'residence-permit', draftId, onCreated });
+  const { submit, submitting, submitted } = useDraftSubmit(form, draft, formOf);
   const label = (path: string) => PERMIT_FIELDS[path]?.label[locale] ?? path;
 
   const initial = useMemo<FormValues | null>(() => {
@@ -95,45 +91,9 @@ function ApplyForm({ draftId, registration }: { draftId: string | null; registra
       />
     );
 
-  const submit = async () => {
-    let values: FormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const saved = await draft.flush(formOf(values));
-      setSubmitted(await applications.submit(saved.id, saved.version));
-    } catch (error) {
-      if (!(isApiError(error) && applyFormProblem(form, error.problem)))
-        void message.error(describeError(error));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const saveText =
-    draft.state === 'saving'
-      ? m('saving')
-      : draft.state === 'saved' && draft.savedAt
-        ? m('saved', { time: dayjs(draft.savedAt).format('HH:mm:ss') })
-        : draft.state === 'error'
-          ? m('saveFailed')
-          : '';
-
   return (
     <>
-      <PageTitle
-        extra={
-          <span className="sw-muted" aria-live="polite">
-            {saveText}
-          </span>
-        }
-      >
-        {m('title')}
-      </PageTitle>
+      <PageTitle extra={<DraftSaveStatus draft={draft} />}>{m('title')}</PageTitle>
       <Alert className="sw-block" type="info" showIcon title={m('rule')} />
       <Form<FormValues>
         form={form}

@@ -1,14 +1,12 @@
 import type { ApplicationDetail } from '@sw/contracts';
-import { Alert, App, Button, Form, Skeleton, Space } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { Alert, Button, Form, Skeleton, Space } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { LinkButton } from '../../../components/link-button';
 import { PageTitle } from '../../../components/page-title';
 import { useLocale } from '../../../hooks/use-locale';
-import { describeError, isApiError } from '../../../lib/api-client';
-import { applications } from '../../kit/api';
-import { applyFormProblem } from '../../kit/problem';
+import { describeError } from '../../../lib/api-client';
+import { DraftSaveStatus, useDraftSubmit } from '../../kit/draft-submit';
 import { SubmitReceipt } from '../../kit/submit-receipt';
 import { useServerDraft } from '../../kit/use-server-draft';
 import { useMessages } from '../messages';
@@ -18,16 +16,14 @@ import { formOf, RegistrationFields, type RegistrationValues } from './registrat
 function ApplyForm({ draftId }: { draftId: string | null }) {
   const m = useMessages();
   const locale = useLocale();
-  const { message } = App.useApp();
   const [, setParams] = useSearchParams();
   const [form] = Form.useForm<RegistrationValues>();
-  const [submitted, setSubmitted] = useState<ApplicationDetail | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const onCreated = useCallback(
     (created: ApplicationDetail) => setParams({ draft: created.id }, { replace: true }),
     [setParams],
   );
   const draft = useServerDraft({ serviceCode: 'residence-registration', draftId, onCreated });
+  const { submit, submitting, submitted } = useDraftSubmit(form, draft, formOf);
   const initial = useMemo<RegistrationValues | null>(() => {
     if (!draftId) return {};
     return draft.application ? (draft.application.form as RegistrationValues) : null;
@@ -50,45 +46,9 @@ function ApplyForm({ draftId }: { draftId: string | null }) {
       />
     );
 
-  const submit = async () => {
-    let values: RegistrationValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const saved = await draft.flush(formOf(values));
-      setSubmitted(await applications.submit(saved.id, saved.version));
-    } catch (error) {
-      if (!(isApiError(error) && applyFormProblem(form, error.problem)))
-        void message.error(describeError(error));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  const saveText =
-    draft.state === 'saving'
-      ? m('saving')
-      : draft.state === 'saved' && draft.savedAt
-        ? m('saved', { time: dayjs(draft.savedAt).format('HH:mm:ss') })
-        : draft.state === 'error'
-          ? m('saveFailed')
-          : '';
-
   return (
     <>
-      <PageTitle
-        extra={
-          <span className="sw-muted" aria-live="polite">
-            {saveText}
-          </span>
-        }
-      >
-        {m('title')}
-      </PageTitle>
+      <PageTitle extra={<DraftSaveStatus draft={draft} />}>{m('title')}</PageTitle>
       <Alert className="sw-block" type="info" showIcon title={m('intro')} />
       <Form<RegistrationValues>
         form={form}
